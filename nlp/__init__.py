@@ -1,0 +1,10 @@
+"""nlp: Document → Analysis (figures, entities, demands, addressee, signatories)."""
+
+from .analysis import Addressee, Analysis, Demand, Entity, Figure, Signatory
+from .analyze import analyze
+from .contract import SCHEMA_ID, to_contract
+
+__all__ = [
+    "Addressee", "Analysis", "Demand", "Entity", "Figure", "SCHEMA_ID", "Signatory",
+    "analyze", "to_contract",
+]

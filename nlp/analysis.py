@@ -1,0 +1,88 @@
+"""Values that nlp produces for a Document: figures, entities, demands, addressee, signatories.
+
+Each item keeps character offsets into Document.text and the page it is on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Figure:
+    text: str
+    start: int
+    end: int
+    value: float
+    qualifier: str = "exact"  # exact, about, more_than, less_than, at_least, up_to, range
+    unit: str = "count"
+    value_max: float | None = None
+    page: int | None = None
+    what: str | None = None
+    indicator: str | None = None
+    place: str | None = None
+    year: int | None = None
+    period: str | None = None
+    source: str | None = None
+    source_kind: str = "unknown"  # official, unofficial, unknown
+    kind: str = "statistic"  # statistic, money, count, rate, norm, proposal, duration
+
+    @property
+    def approx(self) -> bool:
+        return self.qualifier in {"about", "more_than", "less_than", "at_least", "up_to"}
+
+
+@dataclass
+class Entity:
+    text: str
+    start: int
+    end: int
+    label: str  # PER, ORG, LOC
+    canonical: str
+    page: int | None = None
+    name_en: str | None = None
+    id: str | None = None
+
+
+@dataclass
+class Demand:
+    text: str
+    start: int
+    end: int
+    type: str  # question, proposal, demand
+    procedural: bool = False
+    page: int | None = None
+    number: int | None = None
+    directed_to: str | None = None
+
+
+@dataclass
+class Addressee:
+    text: str
+    start: int
+    end: int
+    name: str
+    name_en: str | None = None
+    position: str | None = None
+
+
+@dataclass
+class Signatory:
+    text: str
+    start: int
+    end: int
+    name: str
+    faction: str | None = None
+
+
+@dataclass
+class Analysis:
+    """Everything nlp found in one Document."""
+
+    figures: list[Figure] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    demands: list[Demand] = field(default_factory=list)
+    addressee: list[Addressee] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    response_due: dt.date | None = None
