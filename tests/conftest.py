@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Database fixtures (SQLite and a throwaway PostgreSQL cluster) live in their own plugin module.
+pytest_plugins = ["tests.fixtures_db"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SAMPLE_PDFS = sorted((SAMPLES / "pdf").glob("*.pdf"))
