@@ -1,0 +1,1 @@
+"""ui: the `saual` command line (ui.cli) and the Streamlit explorer (ui/app)."""
