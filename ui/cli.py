@@ -15,7 +15,7 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 import typer
 from rich.console import Console
@@ -148,7 +148,7 @@ def _open_engine(db: str | None):
         return corpus.get_engine(db)
     except corpus.CorpusError as exc:
         raise _fatal(str(exc)) from None
-    except Exception as exc:  # a malformed URL, a missing driver: still one line, no traceback
+    except Exception as exc:  # noqa: BLE001 - a malformed URL, a missing driver: one line, no traceback
         raise _fatal(f"cannot open database: {exception_reason(exc)}") from None
 
 
@@ -196,10 +196,16 @@ class _Progress:
         self.bar = None
         self.task = None
 
-    def __enter__(self) -> "_Progress":
+    def __enter__(self) -> Self:
         if self.live:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                       TimeElapsedColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                 MofNCompleteColumn(), TimeElapsedColumn(), console=self.console)
@@ -241,7 +247,7 @@ def _ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
                                      on_start=lambda _n: None)
     except corpus.CorpusError as exc:
         return "failed", str(exc)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure stays with its file; the run goes on
         return "failed", exception_reason(exc)
     if report.failed:
         _failed_path, reason = report.failed[0]
@@ -383,7 +389,7 @@ def extract(
             failed += 1
             _say_error(failure_line(path, exc.reason))
             continue
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure stays with its file; the run goes on
             failed += 1
             _say_error(failure_line(path, exception_reason(exc)))
             continue
@@ -518,7 +524,7 @@ def search(
                              date_to=date_to.date() if date_to else None, limit=limit, offset=offset)
     except corpus.CorpusError as exc:
         raise _fatal(str(exc)) from None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
         raise _fatal(f"search failed: {exception_reason(exc)}") from None
     if as_json:
         for hit in hits:
