@@ -1,0 +1,1 @@
+"""The Streamlit explorer: Search, Document and Documents pages over the stored corpus (run main.py)."""

@@ -1,0 +1,53 @@
+"""CSV export of search hits, readable by spreadsheet programs (UTF-8 with BOM, no live formulas)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from .highlight import strip_markers
+
+CSV_COLUMNS = ("document", "title", "kind", "language", "date", "page", "start", "end", "snippet")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str | int:
+    """One CSV cell: ints stay numbers, dates ISO, text guarded against spreadsheet formula injection."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    text = " ".join(str(value).split())
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def hit_row(hit: Any) -> dict[str, str | int]:
+    """The CSV row of one search hit (a corpus.SearchHit or anything with the same attributes)."""
+    return {
+        "document": _cell(hit.document_id),
+        "title": _cell(hit.title),
+        "kind": _cell(hit.kind),
+        "language": _cell(hit.language or hit.doc_language),
+        "date": _cell(hit.date),
+        "page": _cell(hit.page),
+        "start": _cell(hit.start),
+        "end": _cell(hit.end),
+        "snippet": _cell(strip_markers(hit.snippet or "")),
+    }
+
+
+def hits_to_csv(hits: Iterable[Any], *, bom: bool = True) -> str:
+    """Hits as CSV text with a header row; a BOM in front so Excel reads Cyrillic correctly."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for hit in hits:
+        writer.writerow(hit_row(hit))
+    return ("\ufeff" if bom else "") + buffer.getvalue()
