@@ -1,0 +1,39 @@
+"""Saual explorer entry point: `streamlit run ui/app/main.py` (or `saual serve`).
+
+Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Document and
+Documents pages through st.navigation.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # `streamlit run` puts only ui/app on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st
+
+from ui.app import backend
+from ui.app.components.labels import safe_url
+
+st.set_page_config(page_title="Saual — parliamentary inquiries explorer", page_icon=":material/gavel:",
+                   layout="wide")
+backend.inject_css()
+
+search_page = st.Page("pages/search.py", title="Search", icon=":material/search:", default=True)
+document_page = st.Page("pages/document.py", title="Document", icon=":material/article:",
+                        url_path="document")
+documents_page = st.Page("pages/documents.py", title="Documents", icon=":material/list:",
+                         url_path="documents")
+page = st.navigation([search_page, documents_page, document_page], position="top")
+
+with st.sidebar:
+    st.caption(f"Database: {safe_url(backend.database_url()) or 'data/saual.db (SQLite)'}")
+
+if page is search_page and st.query_params.get("doc"):
+    # `/?doc=ID` is the short permalink of a document: open it on the Document page.
+    st.switch_page(document_page, query_params=st.query_params.to_dict())
+
+page.run()

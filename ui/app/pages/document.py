@@ -1,0 +1,127 @@
+"""Document page: one stored document, permalink ?doc=ID (and &p=PASSAGE_ID to highlight a passage).
+
+Metadata, ingest warnings and the clean text with page markers; the text is always escaped.
+"""
+
+from __future__ import annotations
+
+import os.path
+
+import streamlit as st
+
+from ui.app import backend
+from ui.app.components import escape_text, render_document_text
+from ui.app.components.labels import kind_label, language_label
+from ui.app.components.metadata import metadata_table, plain
+from ui.app.components.params import SEARCH_PARAMS, parse_int
+from ui.app.components.text_view import PassageSpan, page_span
+
+
+def back_link() -> None:
+    """Back to Search with the query and filters the reader came with."""
+    params = {k: st.query_params[k] for k in SEARCH_PARAMS if st.query_params.get(k)}
+    label = f"Back to search results for “{params['q']}”" if params.get("q") else "Search the corpus"
+    st.page_link("pages/search.py", label=label, icon=":material/arrow_back:", query_params=params)
+
+
+def pick_document() -> None:
+    """Without ?doc=, offer every stored document by title."""
+    docs = backend.documents()
+    if not docs:
+        st.info("The corpus is empty. Add documents with `saual ingest PATH…`.", icon=":material/inbox:")
+        return
+    by_id = {d.id: d for d in docs}
+    choice = st.selectbox("Open a document", list(by_id), index=None, placeholder="Choose a document",
+                          format_func=lambda i: f"{by_id[i].title or os.path.basename(by_id[i].path)} · "
+                                                f"{language_label(by_id[i].language)}")
+    if choice is not None:
+        st.query_params["doc"] = str(choice)
+        st.rerun()
+
+
+def show_metadata(doc) -> None:
+    rows = [
+        ("Kind", kind_label(doc.kind), False),
+        ("Language", language_label(doc.language), False),
+        ("Date", plain(doc.date), False),
+        ("Pages", plain(doc.page_count), False),
+        ("Format", plain(doc.format).upper(), False),
+        ("OCR", "yes — text recognised from page images" if doc.ocr else "no — text layer", False),
+        ("SHA-256", plain(doc.sha256), True),
+        ("Source file", plain(doc.path), True),
+        ("Permalink", f"?doc={doc.id}", True),
+    ]
+    st.markdown(metadata_table(rows), unsafe_allow_html=True)
+    extracted = [(name, len(getattr(doc, name, None) or [])) for name in ("figures", "entities", "demands")]
+    if any(n for _, n in extracted):
+        st.caption(" · ".join(f"{n} {name}" for name, n in extracted))
+    metadata = dict(getattr(doc, "metadata", None) or {})
+    if metadata:
+        with st.expander(f"Source metadata ({len(metadata)})", expanded=bool(metadata.get("stamps"))):
+            st.markdown(metadata_table([(k.replace("_", " ").capitalize(), plain(v), False)
+                                        for k, v in sorted(metadata.items())]), unsafe_allow_html=True)
+    warnings = list(getattr(doc, "warnings", None) or [])
+    if warnings:
+        with st.expander(f"Ingest warnings ({len(warnings)})"):
+            for warning in warnings:
+                st.markdown(f"<div>{escape_text(str(warning))}</div>", unsafe_allow_html=True)
+
+
+def scroll_to(passage_id: int) -> None:
+    """Bring the highlighted passage into view once the browser has rendered it."""
+    st.html(f"""<script>
+(function () {{
+  let tries = 0;
+  const go = () => {{
+    const el = document.getElementById("passage-{int(passage_id)}");
+    if (el) {{ el.scrollIntoView({{block: "center"}}); }}
+    else if (tries++ < 50) {{ setTimeout(go, 100); }}
+  }};
+  go();
+}})();
+</script>""", unsafe_allow_javascript=True)
+
+
+def render() -> None:
+    raw = st.query_params.get("doc")
+    if raw is None:
+        st.title("Document")
+        back_link()
+        pick_document()
+        return
+    doc_id = parse_int(raw)
+    doc = backend.document(doc_id) if doc_id is not None else None
+    if doc is None:
+        st.title("Document not found")
+        st.warning(f"There is no document with id “{raw}” in this corpus. It may have been removed, "
+                   "or the link is incomplete.", icon=":material/find_in_page:")
+        back_link()
+        st.page_link("pages/documents.py", label="Browse all documents", icon=":material/list:")
+        return
+    title = doc.title or os.path.basename(doc.path) or f"Document {doc.id}"
+    st.markdown(f'<h1 class="saual-doc-title">{escape_text(title)}</h1>', unsafe_allow_html=True)
+    back_link()
+    passages = [PassageSpan.of(p) for p in doc.passages]
+    wanted = parse_int(st.query_params.get("p"))
+    hit = next((p for p in passages if p.id == wanted), None)
+    info, text = st.columns([1, 2], gap="large")
+    with info:
+        show_metadata(doc)
+        st.download_button("Download text", data=doc.text.encode("utf-8"),
+                           file_name=f"{os.path.splitext(os.path.basename(doc.path))[0] or doc.id}.txt",
+                           mime="text/plain", icon=":material/download:", on_click="ignore")
+    with text:
+        if wanted is not None and hit is None:
+            st.caption(f"Passage {wanted} is not in this document; showing the whole text.")
+        elif hit is not None:
+            where = f"page {hit.page}" if hit.page else "the text"
+            st.markdown(f'<div class="saual-meta">{escape_text(f"Highlighted passage on {where}")} · '
+                        f'<a href="#passage-{hit.id}" target="_self">jump to it</a></div>',
+                        unsafe_allow_html=True)
+        st.markdown(render_document_text(doc.text, [page_span(p) for p in doc.pages], passages,
+                                         highlight=hit.id if hit else None), unsafe_allow_html=True)
+    if hit is not None:
+        scroll_to(hit.id)
+
+
+render()
