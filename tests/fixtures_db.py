@@ -1,1 +1,208 @@
-"""Database fixtures: filled in by the corpus work (SQLite file and throwaway PostgreSQL cluster)."""
+"""Database fixtures: a fresh SQLite file or a fresh PostgreSQL database per test, and the sample corpus.
+
+PostgreSQL comes from SAUAL_TEST_DATABASE_URL when given (a server where we may CREATE DATABASE),
+otherwise from a throwaway cluster started here with initdb/pg_ctl on a free port and stopped at
+the end. Without PostgreSQL binaries the PostgreSQL tests are skipped with the reason (CI fails
+on skips).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class PostgresServer:
+    """A reachable PostgreSQL server: `url(db)` is a psycopg URL for database `db` on it."""
+
+    base_url: str  # sqlalchemy URL of the admin database
+
+    def url(self, database: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.base_url).set(database=database).render_as_string(hide_password=False)
+
+
+def postgres_bindir() -> Path | None:
+    """Where initdb and pg_ctl live: `pg_config --bindir`, else the newest /usr/lib/postgresql/*/bin."""
+    candidates: list[Path] = []
+    if shutil.which("pg_config"):
+        try:
+            out = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, timeout=10,
+                                 check=False)
+            if out.returncode == 0 and out.stdout.strip():
+                candidates.append(Path(out.stdout.strip()))
+        except (OSError, subprocess.SubprocessError):
+            pass
+    versions = glob.glob("/usr/lib/postgresql/*/bin")
+    candidates += [Path(p) for p in sorted(versions, key=lambda p: int(Path(p).parent.name)
+                                           if Path(p).parent.name.isdigit() else 0, reverse=True)]
+    if shutil.which("initdb"):
+        candidates.append(Path(shutil.which("initdb")).parent)
+    for c in candidates:
+        if (c / "initdb").exists() and (c / "pg_ctl").exists():
+            return c
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _Cluster:
+    """A throwaway cluster in a temp dir; as root, the server runs as the `postgres` user."""
+
+    def __init__(self, bindir: Path):
+        self.bindir = bindir
+        self.tmp = Path(tempfile.mkdtemp(prefix="saual-pg-"))
+        self.data = self.tmp / "data"
+        self.port = _free_port()
+        self.as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+
+    def _run(self, *args: str) -> None:
+        cmd = [str(self.bindir / args[0]), *args[1:]]
+        if self.as_root:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+
+    def start(self) -> str:
+        if self.as_root:
+            shutil.chown(self.tmp, user="postgres", group="postgres")
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                  "--locale=C.UTF-8", "--no-sync")
+        options = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off")
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.tmp / "server.log"),
+                  "-w", "-t", "60", "start")
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        except (RuntimeError, OSError, subprocess.SubprocessError):
+            pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL server for the whole session (given by SAUAL_TEST_DATABASE_URL or started here)."""
+    from corpus import normalise_url
+
+    given = os.environ.get("SAUAL_TEST_DATABASE_URL")
+    if given:
+        yield PostgresServer(normalise_url(given))
+        return
+    bindir = postgres_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: install the `postgresql` package "
+                    "or set SAUAL_TEST_DATABASE_URL")
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and not shutil.which("runuser"):
+        pytest.skip("running as root needs `runuser` to start PostgreSQL as the postgres user")
+    cluster = _Cluster(bindir)
+    try:
+        base = cluster.start()
+    except Exception:
+        cluster.stop()
+        raise
+    try:
+        yield PostgresServer(base)
+    finally:
+        cluster.stop()
+
+
+def _admin(server: PostgresServer, sql: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server.base_url)
+    with psycopg.connect(host=url.host, port=url.port, user=url.username, password=url.password,
+                         dbname=url.database or "postgres", autocommit=True) as conn:
+        conn.execute(sql)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL: a new SQLite file, or a new UTF-8 database on the PostgreSQL server."""
+    from corpus import close_engine
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'saual.db'}"
+        yield url
+        close_engine(url)
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = f"saual_test_{uuid.uuid4().hex[:12]}"
+    _admin(server, f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                   "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+    url = server.url(name)
+    try:
+        yield url
+    finally:
+        close_engine(url)
+        _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def engine(db_url: str):
+    """A migrated engine on the fresh database of `db_url`."""
+    from corpus import get_engine
+
+    return get_engine(db_url)
+
+
+@pytest.fixture(scope="session")
+def sample_corpus_url(tmp_path_factory) -> str:
+    """A SQLite corpus with the whole samples/ folder ingested once (for UI and end-to-end tests)."""
+    from corpus import build_sample_corpus, close_engine
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('sample-corpus') / 'saual.db'}"
+    report = build_sample_corpus(url, ROOT / "samples")
+    close_engine(url)
+    if not report.ok:
+        failed = "; ".join(f"{path}: {reason}" for path, reason in report.failed)
+        pytest.fail(f"the sample corpus did not ingest cleanly: {failed}")
+    return url
+
+
+def synthetic_document(paragraphs: list[tuple[str, str] | tuple[str, str, int]], *, path: str = "synthetic.txt",
+                       fmt: str = "txt", kind: str = "other", language: str | None = None,
+                       date=None, title: str | None = None, sha256: str | None = None, **extra):
+    """A Document built with ingest.assemble from (text, language[, page]) paragraphs."""
+    import hashlib
+
+    from ingest import Block, Document, assemble
+
+    blocks = [Block.of(p[0], p[2] if len(p) > 2 else 1) for p in paragraphs]
+    page_count = max((p[2] if len(p) > 2 else 1) for p in paragraphs)
+    text, pages, paras = assemble(blocks, page_count)
+    for para, p in zip(paras, paragraphs):
+        para.language = p[1]
+    languages = [p[1] for p in paragraphs]
+    digest = sha256 or hashlib.sha256(f"{path}\0{text}".encode()).hexdigest()
+    return Document(path=path, sha256=digest, format=fmt, text=text, pages=pages, paragraphs=paras,
+                    page_count=page_count, title=title, date=date, kind=kind,
+                    language=language or max(set(languages), key=languages.count), **extra)
+
+
+@pytest.fixture
+def make_document():
+    """Factory for small synthetic Documents (see synthetic_document)."""
+    return synthetic_document

@@ -1,0 +1,47 @@
+"""corpus: SQLModel storage, Alembic migrations, idempotent ingest and full-text search (SQLite, PostgreSQL)."""
+
+from .db import close_engine, database_url, downgrade, get_engine, migrate, normalise_url, schema_revision
+from .documents import (
+    DocumentSummary,
+    PassageInfo,
+    StoredDocument,
+    count_documents,
+    get_document,
+    list_documents,
+)
+from .errors import CorpusError
+from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
+from .search import SearchHit, facets, search
+from .store import StoreResult, document_id_for_sha, store_document
+from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
+
+__all__ = [
+    "HIGHLIGHT_END",
+    "HIGHLIGHT_START",
+    "SUPPORTED_EXTENSIONS",
+    "CorpusError",
+    "DocumentSummary",
+    "IngestReport",
+    "PassageInfo",
+    "SearchHit",
+    "StoreResult",
+    "StoredDocument",
+    "build_sample_corpus",
+    "close_engine",
+    "count_documents",
+    "database_url",
+    "document_id_for_sha",
+    "downgrade",
+    "expand_paths",
+    "facets",
+    "get_document",
+    "get_engine",
+    "ingest_paths",
+    "list_documents",
+    "migrate",
+    "normalise_url",
+    "schema_revision",
+    "search",
+    "split_highlights",
+    "store_document",
+]

@@ -1,0 +1,140 @@
+"""Engine and settings: SQLite by default (data/saual.db), PostgreSQL when SAUAL_DATABASE_URL says so."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from .errors import CorpusError
+
+ENV_URL = "SAUAL_DATABASE_URL"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def database_url(url: str | None = None) -> str:
+    """The database to use: `url`, else $SAUAL_DATABASE_URL, else SQLite at ./data/saual.db (folder made)."""
+    chosen = url or os.environ.get(ENV_URL)
+    if chosen:
+        return chosen
+    folder = Path.cwd() / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'saual.db'}"
+
+
+def normalise_url(url: str) -> str:
+    """PostgreSQL URLs use psycopg 3 (`postgresql://` and `postgres://` are rewritten)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """A migrated engine for `url` (see database_url), created once per url and cached."""
+    key = normalise_url(database_url(url))
+    with _lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _create(key)
+            try:
+                migrate(engine)
+            except BaseException:
+                engine.dispose()
+                raise
+            _engines[key] = engine
+        return engine
+
+
+def close_engine(url: str | None = None) -> None:
+    """Dispose of the cached engine for `url` (all cached engines when url is None)."""
+    with _lock:
+        if url is None:
+            keys = list(_engines)
+        else:
+            keys = [normalise_url(database_url(url))]
+        for key in keys:
+            engine = _engines.pop(key, None)
+            if engine is not None:
+                engine.dispose()
+
+
+def _create(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise CorpusError(f"invalid database URL {url!r}: {exc}") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if backend == "postgresql":
+        if parsed.get_driver_name() != "psycopg":
+            raise CorpusError(f"PostgreSQL URLs must use psycopg 3 (postgresql+psycopg://), got {parsed.drivername}")
+        return create_engine(url, pool_pre_ping=True)
+    raise CorpusError(f"unsupported database {backend!r}: use sqlite:/// or postgresql://")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """An Alembic config for the migrations shipped inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False)
+                               .replace("%", "%%"))
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` (default: the newest) with Alembic, in one connection."""
+    _run_alembic(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str = "base") -> None:
+    """Take the schema back to `revision` (`base` drops every corpus table)."""
+    _run_alembic(engine, command.downgrade, revision)
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at, or None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _run_alembic(engine: Engine, action, revision: str) -> None:
+    config = alembic_config()
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            action(config, revision)
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"cannot migrate {engine.url.render_as_string()}: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

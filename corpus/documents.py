@@ -1,0 +1,145 @@
+"""Reading stored documents back as plain values: summaries for lists, the whole record for one page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlmodel import Session
+from sqlmodel import select as select_rows
+
+from nlp import Addressee, Demand, Entity, Figure, Signatory
+
+from .models import (
+    AddresseeRow,
+    DemandRow,
+    DocumentRow,
+    FigureRow,
+    MentionRow,
+    PageRow,
+    PassageRow,
+    SignatoryRow,
+)
+
+
+@dataclass
+class DocumentSummary:
+    """One stored document as lists and facets show it."""
+
+    id: int
+    path: str
+    title: str | None
+    kind: str
+    language: str
+    date: dt.date | None
+    page_count: int | None
+    sha256: str
+    ocr: bool
+    format: str
+
+
+@dataclass
+class PassageInfo:
+    """A stored passage: its id for search permalinks, place and language; text is text[start:end]."""
+
+    id: int
+    seq: int
+    page: int | None
+    start: int
+    end: int
+    language: str
+
+
+@dataclass
+class StoredDocument(DocumentSummary):
+    """A stored document with its text, layout and everything extracted from it."""
+
+    text: str = ""
+    pages: list[tuple[int, int, int]] = field(default_factory=list)  # (number, start, end)
+    passages: list[PassageInfo] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    demands: list[Demand] = field(default_factory=list)
+    addressee: list[Addressee] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    response_due: dt.date | None = None
+
+
+_SUMMARY = (DocumentRow.id, DocumentRow.path, DocumentRow.title, DocumentRow.kind, DocumentRow.language,
+            DocumentRow.date, DocumentRow.page_count, DocumentRow.sha256, DocumentRow.ocr, DocumentRow.format)
+
+
+def document_filters(language: str | None = None, kind: str | None = None, date_from: dt.date | None = None,
+                     date_to: dt.date | None = None) -> list:
+    """SQL conditions on documents shared by listing and search (undated documents fall out of date ranges)."""
+    conditions = []
+    if language:
+        conditions.append(DocumentRow.language == language)
+    if kind:
+        conditions.append(DocumentRow.kind == kind)
+    if date_from:
+        conditions.append(DocumentRow.date >= date_from)
+    if date_to:
+        conditions.append(DocumentRow.date <= date_to)
+    return conditions
+
+
+def list_documents(engine: Engine, *, language: str | None = None, kind: str | None = None,
+                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[DocumentSummary]:
+    """Stored documents, newest first (undated last), filtered by document language, kind and date."""
+    query = (select(*_SUMMARY).where(*document_filters(language, kind, date_from, date_to))
+             .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.path, DocumentRow.id))
+    with engine.connect() as conn:
+        return [DocumentSummary(*row) for row in conn.execute(query)]
+
+
+def count_documents(engine: Engine) -> int:
+    """How many documents the corpus holds."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(DocumentRow)).scalar_one()
+
+
+def get_document(engine: Engine, document_id: int) -> StoredDocument | None:
+    """The whole stored record of one document, or None when there is no such id."""
+    with Session(engine) as session:
+        row = session.get(DocumentRow, document_id)
+        if row is None:
+            return None
+
+        def rows(model):
+            return session.exec(select_rows(model).where(model.document_id == document_id)
+                                .order_by(model.start, model.id)).all()
+
+        pages = session.exec(select_rows(PageRow).where(PageRow.document_id == document_id)
+                             .order_by(PageRow.number)).all()
+        passages = session.exec(select_rows(PassageRow).where(PassageRow.document_id == document_id)
+                                .order_by(PassageRow.seq)).all()
+        return StoredDocument(
+            id=row.id, path=row.path, title=row.title, kind=row.kind, language=row.language, date=row.date,
+            page_count=row.page_count, sha256=row.sha256, ocr=row.ocr, format=row.format,
+            text=row.text,
+            pages=[(p.number, p.start, p.end) for p in pages],
+            passages=[PassageInfo(p.id, p.seq, p.page, p.start, p.end, p.language) for p in passages],
+            metadata=dict(row.meta or {}),
+            warnings=list(row.warnings or []),
+            figures=[_figure(f) for f in rows(FigureRow)],
+            entities=[Entity(text=m.text, start=m.start, end=m.end, label=m.label, canonical=m.canonical,
+                             page=m.page, name_en=m.name_en, id=m.entity_id) for m in rows(MentionRow)],
+            demands=[Demand(text=d.text, start=d.start, end=d.end, type=d.type, procedural=d.procedural,
+                            page=d.page, number=d.number, directed_to=d.directed_to) for d in rows(DemandRow)],
+            addressee=[Addressee(text=a.text, start=a.start, end=a.end, name=a.name, name_en=a.name_en,
+                                 position=a.position) for a in rows(AddresseeRow)],
+            signatories=[Signatory(text=s.text, start=s.start, end=s.end, name=s.name, faction=s.faction)
+                         for s in rows(SignatoryRow)],
+            response_due=row.response_due,
+        )
+
+
+def _figure(f: FigureRow) -> Figure:
+    return Figure(text=f.text, start=f.start, end=f.end, value=f.value, qualifier=f.qualifier, unit=f.unit,
+                  value_max=f.value_max, page=f.page, what=f.what, indicator=f.indicator, place=f.place,
+                  year=f.year, period=f.period, source=f.source, source_kind=f.source_kind, kind=f.kind)

@@ -1,0 +1,1 @@
+"""Alembic migrations for the corpus schema (SQLite and PostgreSQL); run through `corpus.migrate`."""

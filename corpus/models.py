@@ -1,0 +1,146 @@
+"""Stored rows (SQLModel tables). They never leave corpus: the API converts them to dataclasses.
+
+Every extracted row (figure, mention, demand, addressee, signatory) keeps document, passage, page and
+character offsets into `documents.text`, so the UI can always quote its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class DocumentRow(SQLModel, table=True):
+    """One ingested file, identified by the sha256 of its bytes."""
+
+    __tablename__ = "documents"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(max_length=64, unique=True)
+    path: str = Field(sa_type=Text)
+    format: str = Field(max_length=16)
+    title: str | None = Field(default=None, sa_type=Text)
+    date: dt.date | None = Field(default=None, index=True)
+    kind: str = Field(default="other", max_length=32, index=True)
+    language: str = Field(default="other", max_length=16, index=True)
+    page_count: int | None = None
+    ocr: bool = False
+    text: str = Field(sa_type=Text)
+    meta: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    warnings: list[str] = Field(default_factory=list, sa_type=JSON)
+    response_due: dt.date | None = None
+    added_at: dt.datetime = Field(default_factory=_now)
+
+
+class PageRow(SQLModel, table=True):
+    """Page `number` of a document covers text[start:end]."""
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "number", name="uq_pages_document_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", ondelete="CASCADE")
+    number: int
+    start: int
+    end: int
+
+
+class PassageRow(SQLModel, table=True):
+    """One paragraph of a document: the unit of full-text search."""
+
+    __tablename__ = "passages"
+    __table_args__ = (UniqueConstraint("document_id", "seq", name="uq_passages_document_seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", ondelete="CASCADE")
+    seq: int
+    page: int | None = None
+    start: int
+    end: int
+    language: str = Field(default="other", max_length=16, index=True)
+    text: str = Field(sa_type=Text)
+
+
+class _Span(SQLModel):
+    """Columns every extracted row shares: where it is and what it quotes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", ondelete="CASCADE", index=True)
+    passage_id: int | None = Field(default=None, foreign_key="passages.id", ondelete="SET NULL", index=True)
+    page: int | None = None
+    start: int
+    end: int
+    text: str = Field(sa_type=Text)
+
+
+class FigureRow(_Span, table=True):
+    """A number the document states, normalised to base units (contract `figures`)."""
+
+    __tablename__ = "figures"
+
+    value: float
+    value_max: float | None = None
+    qualifier: str = Field(default="exact", max_length=16)
+    approx: bool = False
+    unit: str = Field(default="count", max_length=32)
+    what: str | None = Field(default=None, sa_type=Text)
+    indicator: str | None = Field(default=None, max_length=128, index=True)
+    place: str | None = Field(default=None, max_length=128)
+    year: int | None = None
+    period: str | None = Field(default=None, max_length=64)
+    source: str | None = Field(default=None, sa_type=Text)
+    source_kind: str = Field(default="unknown", max_length=16)
+    kind: str = Field(default="statistic", max_length=16)
+
+
+class MentionRow(_Span, table=True):
+    """A named entity mention: person, organisation or place (contract `entities`)."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (Index("ix_mentions_label_canonical", "label", "canonical"),)
+
+    label: str = Field(max_length=8)
+    canonical: str = Field(sa_type=Text)
+    name_en: str | None = Field(default=None, sa_type=Text)
+    entity_id: str | None = Field(default=None, max_length=128, index=True)
+
+
+class DemandRow(_Span, table=True):
+    """A question, proposal or demand the document makes (contract `demands`)."""
+
+    __tablename__ = "demands"
+
+    type: str = Field(max_length=16)
+    procedural: bool = False
+    number: int | None = None
+    directed_to: str | None = Field(default=None, sa_type=Text)
+
+
+class AddresseeRow(_Span, table=True):
+    """Whom an inquiry is addressed to (contract `addressee`)."""
+
+    __tablename__ = "addressees"
+
+    name: str = Field(sa_type=Text)
+    name_en: str | None = Field(default=None, sa_type=Text)
+    position: str | None = Field(default=None, sa_type=Text)
+
+
+class SignatoryRow(_Span, table=True):
+    """A deputy who signed the inquiry (contract `signatories`)."""
+
+    __tablename__ = "signatories"
+
+    name: str = Field(sa_type=Text)
+    faction: str | None = Field(default=None, sa_type=Text)
+
+
+EXTRACTED_TABLES = ("figures", "mentions", "demands", "addressees", "signatories")
+ALL_TABLES = ("documents", "pages", "passages", *EXTRACTED_TABLES)

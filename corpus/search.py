@@ -1,0 +1,315 @@
+"""Full-text search over passages: ranked hits with highlighted snippets, and facet counts.
+
+User input never reaches a query language: it is cut into words (letters and digits), each word
+becomes a quoted prefix term, and all words must match. Words that match no indexed word start
+(Kazakh suffixes glued to a stem, compounds) are still found as substrings, ranked after.
+SQLite: FTS5 `passages_fts` (unicode61) and `passages_tri` (trigram). PostgreSQL: the tsvector
+column `passages.search_vector` (`russian` for ru passages, `simple` otherwise).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import Date, Engine, bindparam, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from .errors import CorpusError
+from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold, query_tokens
+
+SNIPPET_WORDS = 32
+ELLIPSIS = "…"
+MIN_SUBSTRING = 3  # trigram matching needs at least three characters per word
+
+
+@dataclass
+class SearchHit:
+    """One matching passage; snippet marks matched words with HIGHLIGHT_START/HIGHLIGHT_END."""
+
+    document_id: int
+    passage_id: int
+    title: str | None
+    path: str
+    kind: str
+    language: str  # the passage's language
+    doc_language: str
+    date: dt.date | None
+    page: int | None
+    start: int
+    end: int
+    snippet: str
+    rank: float  # higher is better; 0.0 for substring-only matches
+
+
+@dataclass
+class _Plan:
+    """The escaped query for one dialect and the SQL that yields (pid, tier, score) rows."""
+
+    hits_sql: str
+    params: dict
+    tokens: list[str]
+
+
+def search(engine: Engine, query: str, *, language: str | None = None, kind: str | None = None,
+           date_from: dt.date | None = None, date_to: dt.date | None = None, limit: int = 50,
+           offset: int = 0) -> list[SearchHit]:
+    """Passages matching every word of `query` (as a word start, else as a substring), best first.
+
+    Filters apply to the document: its language (as in facets), kind and date range.
+    """
+    plan = _plan(engine, query)
+    if plan is None or limit <= 0:
+        return []
+    where, params = _filters(language, kind, date_from, date_to)
+    sql = (
+        f"WITH hits AS ({plan.hits_sql}) "
+        "SELECT h.pid, h.tier, h.score, p.document_id, p.page, p.start, p.\"end\", p.language, "
+        "d.title, d.path, d.kind, d.language AS doc_language, d.date "
+        "FROM hits h JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
+        f"WHERE {where} ORDER BY h.tier, {_score_order(engine)}, h.pid LIMIT :limit OFFSET :offset"
+    )
+    statement = _typed(text(sql)).columns(date=Date)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(statement, {**plan.params, **params, "limit": int(limit),
+                                            "offset": max(int(offset), 0)}).mappings().all()
+            snippets = _snippets(engine, conn, plan, rows)
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"search failed for {query!r}: {_reason(exc)}") from exc
+    return [
+        SearchHit(
+            document_id=r["document_id"], passage_id=r["pid"], title=r["title"], path=r["path"],
+            kind=r["kind"], language=r["language"], doc_language=r["doc_language"], date=r["date"],
+            page=r["page"], start=r["start"], end=r["end"], snippet=snippets.get(r["pid"], ""),
+            rank=_rank(engine, r["tier"], r["score"]),
+        )
+        for r in rows
+    ]
+
+
+def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]]:
+    """Document counts by language, kind and year, over documents matching `query` (all when blank).
+
+    Undated documents are left out of the year counts.
+    """
+    if query is None or not query.strip():
+        sql, params = "SELECT language, kind, date FROM documents", {}
+    else:
+        plan = _plan(engine, query)
+        if plan is None:
+            return {"language": {}, "kind": {}, "year": {}}
+        sql = (f"WITH hits AS ({plan.hits_sql}) SELECT d.language, d.kind, d.date FROM documents d "
+               "WHERE d.id IN (SELECT p.document_id FROM hits h JOIN passages p ON p.id = h.pid)")
+        params = plan.params
+    counts: dict[str, Counter] = {"language": Counter(), "kind": Counter(), "year": Counter()}
+    try:
+        with engine.connect() as conn:
+            for language, kind, date in conn.execute(text(sql).columns(date=Date), params):
+                counts["language"][language] += 1
+                counts["kind"][kind] += 1
+                if date is not None:
+                    counts["year"][str(date.year)] += 1
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"facets failed for {query!r}: {_reason(exc)}") from exc
+    return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
+
+
+# --- query plans per dialect -------------------------------------------------------------------------
+
+def _plan(engine: Engine, query: str | None) -> _Plan | None:
+    tokens = query_tokens(query or "")
+    if not tokens:
+        return None
+    dialect = engine.dialect.name
+    if dialect == "sqlite":
+        return _plan_sqlite(tokens)
+    if dialect == "postgresql":
+        return _plan_postgres(tokens)
+    raise CorpusError(f"full-text search is not available on {dialect}")
+
+
+def _substring_ok(tokens: list[str]) -> bool:
+    return all(len(t) >= MIN_SUBSTRING for t in tokens)
+
+
+def _plan_sqlite(tokens: list[str]) -> _Plan:
+    words = " ".join(f'"{t}"*' for t in tokens)  # tokens hold letters and digits only: quoting is safe
+    sql = ("SELECT rowid AS pid, 0 AS tier, bm25(passages_fts) AS score "
+           "FROM passages_fts WHERE passages_fts MATCH :fts_words")
+    params = {"fts_words": words}
+    if _substring_ok(tokens):
+        params["fts_substrings"] = " ".join(f'"{t}"' for t in tokens)
+        sql += (" UNION ALL SELECT rowid AS pid, 1 AS tier, bm25(passages_tri) AS score "
+                "FROM passages_tri WHERE passages_tri MATCH :fts_substrings AND rowid NOT IN "
+                "(SELECT rowid FROM passages_fts WHERE passages_fts MATCH :fts_words)")
+    return _Plan(sql, params, tokens)
+
+
+_PG_CONFIG = "CASE WHEN p.language = 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END"
+_PG_QUERY = "CASE WHEN p.language = 'ru' THEN to_tsquery('russian', :tsq) ELSE to_tsquery('simple', :tsq) END"
+_PG_MATCH = ("((p.language = 'ru' AND p.search_vector @@ to_tsquery('russian', :tsq)) OR "
+             "(p.language <> 'ru' AND p.search_vector @@ to_tsquery('simple', :tsq)))")
+
+
+def _plan_postgres(tokens: list[str]) -> _Plan:
+    tsq = " & ".join(f"'{t}':*" for t in tokens)  # tokens hold letters and digits only: quoting is safe
+    sql = (f"SELECT p.id AS pid, 0 AS tier, ts_rank(p.search_vector, {_PG_QUERY}) AS score "
+           f"FROM passages p WHERE {_PG_MATCH}")
+    params: dict = {"tsq": tsq}
+    if _substring_ok(tokens):
+        found = []
+        for i, token in enumerate(tokens):
+            params[f"sub{i}"] = token
+            found.append(f"strpos(lower(translate(p.text, 'ёЁ', 'еЕ')), :sub{i}) > 0")
+        sql += (f" UNION ALL SELECT p.id AS pid, 1 AS tier, 0.0 AS score FROM passages p "
+                f"WHERE {' AND '.join(found)} AND NOT {_PG_MATCH}")
+    return _Plan(sql, params, tokens)
+
+
+def _score_order(engine: Engine) -> str:
+    return "h.score" if engine.dialect.name == "sqlite" else "h.score DESC"  # bm25: lower is better
+
+
+def _rank(engine: Engine, tier: int, score: float | None) -> float:
+    if tier:
+        return 0.0
+    score = float(score or 0.0)
+    return -score if engine.dialect.name == "sqlite" else score
+
+
+def _filters(language, kind, date_from, date_to) -> tuple[str, dict]:
+    where, params = ["1 = 1"], {}
+    if language:
+        where.append("d.language = :f_language")
+        params["f_language"] = language
+    if kind:
+        where.append("d.kind = :f_kind")
+        params["f_kind"] = kind
+    if date_from:
+        where.append("d.date >= :f_date_from")
+        params["f_date_from"] = date_from
+    if date_to:
+        where.append("d.date <= :f_date_to")
+        params["f_date_to"] = date_to
+    return " AND ".join(where), params
+
+
+def _typed(clause):
+    """Bind date filters as dates in every dialect (SQLite stores ISO strings)."""
+    names = set(clause._bindparams)
+    typed = [bindparam(n, type_=Date) for n in ("f_date_from", "f_date_to") if n in names]
+    return clause.bindparams(*typed) if typed else clause
+
+
+# --- snippets ----------------------------------------------------------------------------------------
+
+def _snippets(engine: Engine, conn, plan: _Plan, rows) -> dict[int, str]:
+    by_tier: dict[int, list[int]] = {0: [], 1: []}
+    for r in rows:
+        by_tier[r["tier"]].append(r["pid"])
+    if engine.dialect.name == "sqlite":
+        return _snippets_sqlite(conn, plan, by_tier)
+    return _snippets_postgres(conn, plan, by_tier)
+
+
+def _snippets_sqlite(conn, plan: _Plan, by_tier: dict[int, list[int]]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for tier, table, match in ((0, "passages_fts", "fts_words"), (1, "passages_tri", "fts_substrings")):
+        if not by_tier[tier]:
+            continue
+        sql = text(f"SELECT rowid, snippet({table}, 0, :hs, :he, :ellipsis, {SNIPPET_WORDS}) FROM {table} "
+                   f"WHERE {table} MATCH :m AND rowid IN :ids").bindparams(bindparam("ids", expanding=True))
+        params = {"hs": HIGHLIGHT_START, "he": HIGHLIGHT_END, "ellipsis": ELLIPSIS,
+                  "m": plan.params[match], "ids": by_tier[tier]}
+        out.update({pid: snippet for pid, snippet in conn.execute(sql, params)})
+    return out
+
+
+_FRAGMENT_SEP = "\x1f"  # never in stored text (control characters are cleaned out)
+_HEADLINE_OPTIONS = (f'StartSel="{HIGHLIGHT_START}", StopSel="{HIGHLIGHT_END}", MaxWords=35, MinWords=15, '
+                     f'ShortWord=2, MaxFragments=2, FragmentDelimiter="{_FRAGMENT_SEP}"')
+
+
+def _snippets_postgres(conn, plan: _Plan, by_tier: dict[int, list[int]]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    if by_tier[0]:
+        sql = text(f"SELECT p.id, p.text, ts_headline({_PG_CONFIG}, translate(p.text, 'ёЁ', 'еЕ'), "
+                   f"{_PG_QUERY}, :opts) FROM passages p WHERE p.id IN :ids"
+                   ).bindparams(bindparam("ids", expanding=True))
+        for pid, original, headline in conn.execute(sql, {"tsq": plan.params["tsq"], "opts": _HEADLINE_OPTIONS,
+                                                          "ids": by_tier[0]}):
+            out[pid] = _restore_original(headline, original)
+    if by_tier[1]:
+        sql = text("SELECT p.id, p.text FROM passages p WHERE p.id IN :ids").bindparams(
+            bindparam("ids", expanding=True))
+        for pid, original in conn.execute(sql, {"ids": by_tier[1]}):
+            out[pid] = substring_snippet(original, plan.tokens)
+    return out
+
+
+def _restore_original(headline: str, original: str) -> str:
+    """ts_headline ran on the ё-folded text: put the original letters back, keep the markers.
+
+    Each fragment is found in the folded text (folding keeps length), then rebuilt from the original;
+    an ellipsis marks text left out between, before and after fragments.
+    """
+    folded = fold(original)
+    marker = re.compile(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]")
+    pieces: list[str] = []
+    cursor, first, last = 0, None, None
+    for fragment in headline.split(_FRAGMENT_SEP):
+        plain = marker.sub("", fragment)
+        at = folded.find(plain, cursor) if plain.strip() else -1
+        if at < 0:
+            pieces.append(fragment.strip())
+            continue
+        rebuilt, pos = [], at
+        for ch in fragment:
+            if ch in (HIGHLIGHT_START, HIGHLIGHT_END):
+                rebuilt.append(ch)
+            else:
+                rebuilt.append(original[pos])
+                pos += 1
+        pieces.append("".join(rebuilt).strip())
+        first = at if first is None else first
+        cursor = last = pos
+    snippet = f" {ELLIPSIS} ".join(p for p in pieces if p)
+    if first is not None and original[:first].strip():
+        snippet = ELLIPSIS + " " + snippet
+    if last is not None and original[last:].strip():
+        snippet += " " + ELLIPSIS
+    return snippet
+
+
+def substring_snippet(original: str, tokens: list[str], width: int = 200) -> str:
+    """A window of `original` around the first token found as a substring, every occurrence marked."""
+    folded = fold(original).lower()
+    if len(folded) != len(original):  # lower() changed lengths (rare letters): mark nothing, just cut
+        return original[:width] + (ELLIPSIS if len(original) > width else "")
+    found = [m for t in tokens for m in re.finditer(re.escape(t), folded)]
+    first = min((m.start() for m in found), default=0)
+    lo = max(0, first - width // 3)
+    if lo:
+        space = original.find(" ", lo, first)
+        lo = space + 1 if space >= 0 else lo
+    hi = min(len(original), lo + width)
+    if hi < len(original):
+        space = original.rfind(" ", first, hi)
+        hi = space if space > first else hi
+    marks = sorted((m.start(), m.end()) for m in found if lo <= m.start() and m.end() <= hi)
+    parts, pos = [], lo
+    for s, e in marks:
+        if s < pos:
+            continue
+        parts += [original[pos:s], HIGHLIGHT_START, original[s:e], HIGHLIGHT_END]
+        pos = e
+    parts.append(original[pos:hi])
+    return (ELLIPSIS if lo else "") + "".join(parts) + (ELLIPSIS if hi < len(original) else "")
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    return message.splitlines()[0] if message else type(exc).__name__

@@ -1,0 +1,146 @@
+"""`store_document`: one Document and its Analysis into rows, idempotent by sha256, one transaction."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlmodel import Session
+
+from ingest import Document
+from nlp import Analysis
+
+from .errors import CorpusError
+from .models import (
+    AddresseeRow,
+    DemandRow,
+    DocumentRow,
+    FigureRow,
+    MentionRow,
+    PageRow,
+    PassageRow,
+    SignatoryRow,
+)
+from .text import clean, clean_value
+
+
+@dataclass
+class StoreResult:
+    """The stored document's id; created is False when the same bytes were already in the corpus."""
+
+    document_id: int
+    created: bool
+
+
+def document_id_for_sha(engine: Engine, sha256: str) -> int | None:
+    """The id of the document whose file bytes have this sha256, if stored."""
+    with engine.connect() as conn:
+        return conn.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).scalar_one_or_none()
+
+
+def store_document(engine: Engine, doc: Document, analysis: Analysis) -> StoreResult:
+    """Write the document, its pages, passages and extracted rows in one transaction (or nothing)."""
+    existing = document_id_for_sha(engine, doc.sha256)
+    if existing is not None:
+        return StoreResult(existing, created=False)
+    _check_spans(doc, analysis)
+    try:
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            document_id = _write(session, doc, analysis)
+    except IntegrityError as exc:
+        existing = document_id_for_sha(engine, doc.sha256)
+        if existing is not None:  # a concurrent ingest stored the same bytes first
+            return StoreResult(existing, created=False)
+        raise CorpusError(f"cannot store {doc.path}: {_reason(exc)}") from exc
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"cannot store {doc.path}: {_reason(exc)}") from exc
+    return StoreResult(document_id, created=True)
+
+
+def _write(session: Session, doc: Document, analysis: Analysis) -> int:
+    text = clean(doc.text)
+    row = DocumentRow(
+        sha256=doc.sha256, path=clean(str(doc.path)), format=doc.format,
+        title=clean(doc.title) if doc.title else None, date=doc.date, kind=doc.kind,
+        language=doc.language, page_count=doc.page_count, ocr=bool(doc.ocr), text=text,
+        meta=clean_value(doc.metadata or {}), warnings=[clean(str(w)) for w in doc.warnings],
+        response_due=analysis.response_due,
+    )
+    session.add(row)
+    session.flush()
+    document_id = row.id
+    session.add_all(PageRow(document_id=document_id, number=p.number, start=p.start, end=p.end)
+                    for p in doc.pages)
+    passages = [
+        PassageRow(document_id=document_id, seq=seq, page=p.page, start=p.start, end=p.end,
+                   language=p.language, text=text[p.start:p.end])
+        for seq, p in enumerate(doc.paragraphs)
+    ]
+    session.add_all(passages)
+    session.flush()
+    locate = _PassageLocator(passages)
+
+    def span(item, page: int | None) -> dict:
+        return {"document_id": document_id, "passage_id": locate(item.start),
+                "page": page if page is not None else doc.page_at(item.start),
+                "start": item.start, "end": item.end, "text": clean(item.text)}
+
+    rows: list = []
+    for f in analysis.figures:
+        fields = {k: v for k, v in asdict(f).items() if k not in ("text", "start", "end", "page")}
+        rows.append(FigureRow(**span(f, f.page), **_cleaned(fields), approx=f.approx))
+    for e in analysis.entities:
+        rows.append(MentionRow(**span(e, e.page), label=e.label, canonical=clean(e.canonical),
+                               name_en=_opt(e.name_en), entity_id=_opt(e.id)))
+    for d in analysis.demands:
+        rows.append(DemandRow(**span(d, d.page), type=d.type, procedural=bool(d.procedural), number=d.number,
+                              directed_to=_opt(d.directed_to)))
+    for a in analysis.addressee:
+        rows.append(AddresseeRow(**span(a, None), name=clean(a.name), name_en=_opt(a.name_en),
+                                 position=_opt(a.position)))
+    for s in analysis.signatories:
+        rows.append(SignatoryRow(**span(s, None), name=clean(s.name), faction=_opt(s.faction)))
+    session.add_all(rows)
+    session.flush()
+    return document_id
+
+
+class _PassageLocator:
+    """Finds the passage holding a character offset (None between passages)."""
+
+    def __init__(self, passages: list[PassageRow]):
+        self._passages = sorted(passages, key=lambda p: p.start)
+        self._starts = [p.start for p in self._passages]
+
+    def __call__(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self._passages[i].start <= offset < max(self._passages[i].end, self._passages[i].start + 1):
+            return self._passages[i].id
+        return None
+
+
+def _check_spans(doc: Document, analysis: Analysis) -> None:
+    """Refuse offsets outside the text before anything is written."""
+    n = len(doc.text)
+    spans = [("page", p) for p in doc.pages] + [("paragraph", p) for p in doc.paragraphs]
+    for name in ("figures", "entities", "demands", "addressee", "signatories"):
+        spans += [(name, item) for item in getattr(analysis, name)]
+    for name, item in spans:
+        if not (0 <= item.start <= item.end <= n):
+            raise CorpusError(f"cannot store {doc.path}: {name} span {item.start}..{item.end} "
+                              f"lies outside the text (length {n})")
+
+
+def _cleaned(fields: dict) -> dict:
+    return {k: clean(v) if isinstance(v, str) else v for k, v in fields.items()}
+
+
+def _opt(value: str | None) -> str | None:
+    return clean(value) if value is not None else None
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
