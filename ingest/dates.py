@@ -81,7 +81,8 @@ def _patterns() -> list[re.Pattern[str]]:
 
 
 @cache
-def _cues() -> list[tuple[int, re.Pattern[str]]]:
+def cue_patterns() -> list[tuple[int, re.Pattern[str]]]:
+    """(weight, pattern) of the words that mark a date as announced/published, or as not the doc's."""
     cues = []
     for name in ("date_cues_kk.tsv", "date_cues_ru.tsv", "date_cues_en.tsv"):
         for weight, pattern in load_rows(name):
@@ -141,7 +142,7 @@ def _score(text: str, mention: DateMention) -> DateMention:
     window = (text[max(left, mention.start - CUE_WINDOW):mention.start] + " \u2063 "
               + text[mention.end:min(right, mention.end + CUE_WINDOW)])
     best_cue = None
-    for weight, cue in _cues():
+    for weight, cue in cue_patterns():
         hit = cue.search(window)
         if hit:
             mention.score += weight
@@ -154,6 +155,16 @@ def _score(text: str, mention: DateMention) -> DateMention:
         if sum(c.isalpha() for c in rest) <= DATE_LINE_LETTERS:
             mention.score += DATE_LINE_SCORE
     return mention
+
+
+def phrase_end(text: str, mention: DateMention) -> int:
+    """Where the date's phrase ends: after a cue word right behind it (`21 мамырда жарияланды`)."""
+    rest = text[mention.end:]
+    for weight, cue in cue_patterns():
+        hit = cue.match(rest.lstrip(" .,"))
+        if weight > 0 and hit:
+            return mention.end + (len(rest) - len(rest.lstrip(" .,"))) + hit.end()
+    return mention.end
 
 
 def stamp_dates(doc: Document) -> list[dt.date]:

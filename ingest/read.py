@@ -97,4 +97,7 @@ def build_document(path: Path, data: bytes, fmt: str, extracted: Extracted) -> D
     doc.kind = detect_kind(doc)
     if doc.date is None:
         doc.date = find_date(doc)
+    if doc.title is None:  # inquiries state no title: heading + addressee, or headline/first sentence
+        from .titles import derive_title
+        doc.title = derive_title(doc)
     return doc
