@@ -18,6 +18,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lookalike import normalise_lookalikes
+from .text import join_wrapped
+
 LANGUAGES = ("kaz", "rus")
 # Used as well when installed (Debian's tesseract-ocr pulls it in): Latin names, e-mails and
 # acronyms (EPS, e-license, AMANAT) in the documents are read far better with it.
@@ -190,7 +193,7 @@ def paragraphs_from_tsv(tsv: str) -> list[str]:
     for paragraph in parse_tsv(tsv):
         groups = _split_indented(paragraph.lines)
         for group in groups:
-            text = fix_confusions(join_lines([line.text for line in group]))
+            text = normalise_lookalikes(fix_confusions(join_lines([line.text for line in group])))
             if text:
                 texts.append(text)
     return texts
@@ -212,16 +215,12 @@ def _split_indented(lines: list[OcrLine]) -> list[list[OcrLine]]:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines with a space; a line-end hyphen before a lowercase start is kept and
-    joined without a space (`іс-` + `шаралар`), because OCR can't tell soft from real hyphens."""
+    """Join wrapped lines with a space; a line-end hyphen is dropped only when the halves make a
+    known word (`мемле-` + `кеттік`), else kept without a space (`іс-` + `шаралар`)."""
     out = ""
-    for line in (s.strip() for s in lines):
-        if not line:
-            continue
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out += line
-        else:
-            out = f"{out} {line}" if out else line
+    for line in lines:
+        if line.strip():
+            out = join_wrapped(out, line.strip())
     return out
 
 

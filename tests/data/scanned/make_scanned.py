@@ -31,7 +31,9 @@ def make(source: Path = SOURCE, page: int = PAGE, dpi: int = DPI, out: Path = OU
         image = pdf[page - 1].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
     finally:
         pdf.close()
-    image.save(out, "PDF", resolution=float(dpi), quality=quality)
+    # no /Title: Pillow would write the file name, which a reader might take for a document title
+    image.save(out, "PDF", resolution=float(dpi), quality=quality, title=None,
+               creator="saual tests/data/scanned/make_scanned.py")
     return out
 
 
