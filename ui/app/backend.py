@@ -119,6 +119,7 @@ CSS = """
 .saual-result-title {font-weight: 600; font-size: 1.05rem;}
 .saual-meta {color: rgba(100,100,110,.95); font-size: .85rem; margin: .1rem 0 .35rem 0;}
 .saual-snippet {line-height: 1.55;}
+.saual-place {color: rgba(100,100,110,.95); font-size: .8rem; margin-right: .35rem;}
 .saual-snippet mark, .saual-doc mark {background: #ffe58a; color: inherit; padding: 0 .1em; border-radius: 2px;}
 .saual-doc {white-space: pre-wrap; line-height: 1.6; max-width: 52rem;}
 .saual-doc .saual-passage {margin: 0 0 .9rem 0; padding: .1rem .4rem; border-left: 3px solid transparent;

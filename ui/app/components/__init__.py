@@ -4,11 +4,18 @@ Nothing here imports Streamlit, so every function is unit-tested directly.
 """
 
 from .export import CSV_COLUMNS, hits_to_csv
-from .highlight import HIGHLIGHT_END, HIGHLIGHT_START, escape_text, render_snippet, strip_markers
+from .highlight import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    escape_markdown,
+    escape_text,
+    render_snippet,
+    strip_markers,
+)
 from .params import SearchState
 from .text_view import PassageSpan, page_marker, render_document_text
 
 __all__ = [
-    "CSV_COLUMNS", "HIGHLIGHT_END", "HIGHLIGHT_START", "PassageSpan", "SearchState", "escape_text",
+    "CSV_COLUMNS", "HIGHLIGHT_END", "HIGHLIGHT_START", "PassageSpan", "SearchState", "escape_markdown", "escape_text",
     "hits_to_csv", "page_marker", "render_document_text", "render_snippet", "strip_markers",
 ]

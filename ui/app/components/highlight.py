@@ -59,3 +59,11 @@ def render_snippet(snippet: str) -> str:
 def strip_markers(snippet: str) -> str:
     """The snippet as plain text, without the match markers (for CSV and copy-paste)."""
     return snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text for Streamlit markdown without HTML (messages, labels): every special character backslashed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))

@@ -10,7 +10,7 @@ import os.path
 import streamlit as st
 
 from ui.app import backend
-from ui.app.components import escape_text, render_document_text
+from ui.app.components import escape_markdown, escape_text, render_document_text
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.metadata import metadata_table, plain
 from ui.app.components.params import SEARCH_PARAMS, parse_int
@@ -93,7 +93,7 @@ def render() -> None:
     doc = backend.document(doc_id) if doc_id is not None else None
     if doc is None:
         st.title("Document not found")
-        st.warning(f"There is no document with id “{raw}” in this corpus. It may have been removed, "
+        st.warning(f"There is no document with id “{escape_markdown(raw)}” in this corpus. It may have been removed, "
                    "or the link is incomplete.", icon=":material/find_in_page:")
         back_link()
         st.page_link("pages/documents.py", label="Browse all documents", icon=":material/list:")

@@ -11,9 +11,11 @@ from ui.app import backend
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.params import SearchState
 
+ANY = ""  # the "any value" option of the filters
+
 
 def _options(counts: dict) -> list:
-    return [None, *sorted((v for v in counts if v not in (None, "")), key=lambda v: (-counts[v], str(v)))]
+    return [ANY, *sorted((v for v in counts if v not in (None, ANY)), key=lambda v: (-counts[v], str(v)))]
 
 
 def render() -> None:
@@ -26,19 +28,19 @@ def render() -> None:
     lang_opts, kind_opts, year_opts = _options(lang_counts), _options(kind_counts), _options(years)
     language = c1.selectbox("Language", lang_opts,
                             index=lang_opts.index(state.language) if state.language in lang_opts else 0,
-                            format_func=lambda v: "Any language" if v is None
+                            format_func=lambda v: "Any language" if v == ANY
                             else f"{language_label(v)} · {lang_counts.get(v, 0)}", key="docs_lang")
     kind = c2.selectbox("Kind", kind_opts, index=kind_opts.index(state.kind) if state.kind in kind_opts else 0,
-                        format_func=lambda v: "Any kind" if v is None
+                        format_func=lambda v: "Any kind" if v == ANY
                         else f"{kind_label(v)} · {kind_counts.get(v, 0)}", key="docs_kind")
     year = c3.selectbox("Year", year_opts, index=year_opts.index(state.year) if state.year in year_opts else 0,
-                        format_func=lambda v: "Any year" if v is None else f"{v} · {years.get(v, 0)}",
+                        format_func=lambda v: "Any year" if v == ANY else f"{v} · {years.get(v, 0)}",
                         key="docs_year")
-    chosen = SearchState(language=language, kind=kind, year=year)
+    chosen = SearchState(language=language or None, kind=kind or None, year=year or None)
     if st.query_params.to_dict() != chosen.to_params():
         st.query_params.from_dict(chosen.to_params())
     date_from, date_to = chosen.date_range()
-    docs = backend.documents(language=language, kind=kind, date_from=date_from, date_to=date_to)
+    docs = backend.documents(language=chosen.language, kind=chosen.kind, date_from=date_from, date_to=date_to)
     if not docs:
         message = ("No document matches these filters." if chosen.filtered
                    else "The corpus is empty. Add documents with `saual ingest PATH…`.")

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import os.path
 
 import streamlit as st
 
 from ui.app import backend
-from ui.app.components import escape_text, hits_to_csv, render_snippet
+from ui.app.components import escape_markdown, escape_text, hits_to_csv
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.params import SearchState, parse_date, parse_int
+from ui.app.components.results import document_header_html, group_hits, passage_html
 
 PAGE_SIZE = 50
 CSV_LIMIT = 2000
+ANY = ""  # the "any value" option of the facet selectboxes
 EXAMPLES = ("Корея", "мигрант", "көші-қон", "Employment Permit System")
 # Widget key → (URL parameter, parser from the URL string).
 BOUND = {
     "search_q": ("q", lambda v: (v or "").strip()),
-    "search_lang": ("lang", lambda v: v or None),
-    "search_kind": ("kind", lambda v: v or None),
-    "search_year": ("year", parse_int),
+    "search_lang": ("lang", lambda v: v or ANY),
+    "search_kind": ("kind", lambda v: v or ANY),
+    "search_year": ("year", lambda v: parse_int(v) or ANY),
     "search_from": ("from", parse_date),
     "search_to": ("to", parse_date),
 }
@@ -50,16 +51,18 @@ def set_query(text: str) -> None:
 
 
 def clear_filters() -> None:
-    for key in ("search_lang", "search_kind", "search_year", "search_from", "search_to"):
+    for key in ("search_lang", "search_kind", "search_year"):
+        st.session_state[key] = ANY
+    for key in ("search_from", "search_to"):
         st.session_state[key] = None
 
 
 def options_with_counts(counts: dict, current) -> list:
     """Facet values, most frequent first; a value from the URL is kept even with no hits."""
-    values = sorted((v for v in counts if v not in (None, "")), key=lambda v: (-counts[v], str(v)))
-    if current is not None and current not in values:
+    values = sorted((v for v in counts if v not in (None, ANY)), key=lambda v: (-counts[v], str(v)))
+    if current not in (None, ANY) and current not in values:
         values.append(current)
-    return [None, *values]
+    return [ANY, *values]
 
 
 def facet_widgets(counts: dict[str, dict]) -> None:
@@ -70,15 +73,15 @@ def facet_widgets(counts: dict[str, dict]) -> None:
         lang = counts.get("language", {})
         st.selectbox("Language", options_with_counts(lang, st.session_state.get("search_lang")),
                      key="search_lang",
-                     format_func=lambda v: "Any language" if v is None
+                     format_func=lambda v: "Any language" if v == ANY
                      else f"{language_label(v)} · {lang.get(v, 0)}")
         kinds = counts.get("kind", {})
         st.selectbox("Kind", options_with_counts(kinds, st.session_state.get("search_kind")),
                      key="search_kind",
-                     format_func=lambda v: "Any kind" if v is None else f"{kind_label(v)} · {kinds.get(v, 0)}")
+                     format_func=lambda v: "Any kind" if v == ANY else f"{kind_label(v)} · {kinds.get(v, 0)}")
         st.selectbox("Year", options_with_counts(years, st.session_state.get("search_year")),
                      key="search_year",
-                     format_func=lambda v: "Any year" if v is None else f"{v} · {years.get(v, 0)}")
+                     format_func=lambda v: "Any year" if v == ANY else f"{v} · {years.get(v, 0)}")
         low, high = dt.date(1991, 1, 1), dt.date.today() + dt.timedelta(days=366)
         st.date_input("From date", key="search_from", min_value=low, max_value=high, format="YYYY-MM-DD")
         st.date_input("To date", key="search_to", min_value=low, max_value=high, format="YYYY-MM-DD")
@@ -88,8 +91,8 @@ def facet_widgets(counts: dict[str, dict]) -> None:
 
 def current_state() -> SearchState:
     s = st.session_state
-    return SearchState(q=(s.get("search_q") or "").strip(), language=s.get("search_lang"),
-                       kind=s.get("search_kind"), year=s.get("search_year"),
+    return SearchState(q=(s.get("search_q") or "").strip(), language=s.get("search_lang") or None,
+                       kind=s.get("search_kind") or None, year=s.get("search_year") or None,
                        date_from=s.get("search_from"), date_to=s.get("search_to"))
 
 
@@ -109,21 +112,6 @@ def empty_state(counts: dict[str, dict]) -> None:
         col.button(example, key=f"example_{example}", on_click=set_query, args=(example,))
 
 
-def result_html(hit) -> str:
-    """One hit's title, details and highlighted snippet, all escaped."""
-    title = hit.title or os.path.basename(hit.path or "") or f"Document {hit.document_id}"
-    details = [kind_label(hit.kind), language_label(hit.language or hit.doc_language)]
-    if hit.date:
-        details.append(hit.date.isoformat() if hasattr(hit.date, "isoformat") else str(hit.date))
-    if hit.page:
-        details.append(f"page {hit.page}")
-    details.append(os.path.basename(hit.path or ""))
-    return ('<div class="saual-result">'
-            f'<div class="saual-result-title">{escape_text(title)}</div>'
-            f'<div class="saual-meta">{escape_text(" · ".join(d for d in details if d))}</div>'
-            f'<div class="saual-snippet">{render_snippet(hit.snippet or "")}</div></div>')
-
-
 def results(state: SearchState) -> None:
     date_from, date_to = state.date_range()
     filters = {"language": state.language, "kind": state.kind, "date_from": date_from, "date_to": date_to}
@@ -131,14 +119,14 @@ def results(state: SearchState) -> None:
     hits = backend.search(state.q, limit=limit, **filters)
     if not hits:
         hint = " Try removing filters." if state.filtered else " Try another word or a shorter stem."
-        st.warning(f"No results for “{state.q}”.{hint}", icon=":material/search_off:")
+        st.warning(f"No results for “{escape_markdown(state.q)}”.{hint}", icon=":material/search_off:")
         return
     documents = len({h.document_id for h in hits})
     more = len(hits) >= limit
-    count = f"{len(hits)}+ results" if more else f"{len(hits)} result{'s' if len(hits) != 1 else ''}"
+    count = f"{len(hits)}+ passages" if more else f"{len(hits)} passage{'s' if len(hits) != 1 else ''}"
     head, button = st.columns([3, 1], vertical_alignment="center")
-    head.markdown(f'<div class="saual-count">{escape_text(f"{count} in {documents} document(s)")}</div>',
-                  unsafe_allow_html=True)
+    summary = f"{count} in {documents} document{'s' if documents != 1 else ''}"
+    head.markdown(f'<div class="saual-count">{escape_text(summary)}</div>', unsafe_allow_html=True)
 
     def csv_data() -> bytes:
         rows = backend.search_uncached(state.q, limit=CSV_LIMIT, **filters)
@@ -149,12 +137,15 @@ def results(state: SearchState) -> None:
                            mime="text/csv", icon=":material/download:", on_click="ignore",
                            help=f"All hits (up to {CSV_LIMIT}) with document, page, offsets and snippet")
     back = state.to_params()
-    for hit in hits:
+    for first, group in group_hits(hits):
         with st.container(border=True):
-            st.markdown(result_html(hit), unsafe_allow_html=True)
-            st.page_link("pages/document.py", label="Open document at this passage",
-                         icon=":material/article:",
-                         query_params={"doc": str(hit.document_id), "p": str(hit.passage_id), **back})
+            st.markdown(document_header_html(first, len(group)), unsafe_allow_html=True)
+            for hit in group:
+                text, link = st.columns([5, 1], vertical_alignment="center")
+                text.markdown(passage_html(hit), unsafe_allow_html=True)
+                link.page_link("pages/document.py", label="Open passage", icon=":material/article:",
+                               help="Open the document at this passage",
+                               query_params={"doc": str(hit.document_id), "p": str(hit.passage_id), **back})
     if more:
         st.button("Show more results", on_click=lambda: st.session_state.update(search_limit=limit + PAGE_SIZE))
 

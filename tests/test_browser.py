@@ -1,0 +1,133 @@
+"""End to end in a real browser: `streamlit run` on a free port, driven through Debian's Chromium.
+
+Type a query, see highlighted hits, follow one to the Document page, check its text and page
+markers, and keep a screenshot in test-artifacts/. Never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "ui" / "app" / "main.py"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path(os.environ.get("SAUAL_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+QUERY = "Бектенов"  # the addressee of several sample inquiries, in Kazakh and Russian forms
+TIMEOUT_MS = 60_000
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    """Poll Streamlit's health endpoint until it answers "ok"; fail with the server log otherwise."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited with {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"streamlit did not answer on {url} within {timeout:.0f}s:\n"
+                f"{log.read_text(errors='replace')[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)")
+    pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def explorer(chromium: Path, sample_corpus_url: str, tmp_path_factory) -> Iterator[str]:
+    """The explorer served by a real `streamlit run` over the sample corpus; stopped afterwards."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    env = {**os.environ, "SAUAL_DATABASE_URL": sample_corpus_url, "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def test_search_then_open_document_in_chromium(explorer: str, chromium: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "explorer-document.png"
+    search_shot = ARTIFACTS / "explorer-search.png"
+    for old in (shot, search_shot):
+        old.unlink(missing_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(explorer)
+            box = page.get_by_placeholder("A word or phrase in Kazakh or Russian")
+            box.fill(QUERY)
+            box.press("Enter")
+            first_mark = page.locator(".saual-snippet mark").first
+            expect(first_mark).to_be_visible()
+            assert first_mark.inner_text().lower().startswith(QUERY.lower()[:6])
+            expect(page.locator(".saual-count")).to_contain_text("passage")
+            assert parse_qs(urlsplit(page.url).query).get("q") == [QUERY]  # the search is a permalink
+            expect(page.get_by_role("button", name="Download CSV")).to_be_visible()
+            page.screenshot(path=str(search_shot), full_page=False)
+
+            page.get_by_role("link", name="Open passage").first.click()
+            expect(page.locator(".saual-doc")).to_be_visible()
+            params = parse_qs(urlsplit(page.url).query)
+            assert urlsplit(page.url).path.endswith("/document")
+            assert params.get("doc") and params.get("p") and params.get("q") == [QUERY]
+            hit = page.locator(f"#passage-{params['p'][0]}")
+            expect(hit).to_have_class("saual-passage saual-hit")
+            expect(page.locator(".saual-page-marker").first).to_have_text("— page 2 —")
+            text = page.locator(".saual-doc").inner_text()
+            assert QUERY.lower() in text.lower()
+            page.screenshot(path=str(shot), full_page=True)
+
+            page.get_by_role("link", name=f"Back to search results for “{QUERY}”").click()
+            expect(page.locator(".saual-snippet mark").first).to_be_visible()
+            assert page.get_by_placeholder("A word or phrase in Kazakh or Russian").input_value() == QUERY
+        finally:
+            browser.close()
+    for png in (search_shot, shot):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"
+
