@@ -1,0 +1,465 @@
+"""Page layout to paragraphs: lines from glyphs, running headers/footers, stamps, hyphens.
+
+Works on plain `Glyph` values (no PDF library types), so every rule is testable on its own and
+any text-layer source (pdfminer, OCR boxes) can feed it. Coordinates: points, `top` from the
+page's top edge.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .document import Block
+from .lookalike import normalise_lookalikes
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+# A line is in the header/footer band when it lies in this share of the page height at the top or bottom.
+BAND = 0.12
+# How close (points) the same running line must sit on different pages.
+SAME_PLACE = 6.0
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One character as printed: text, box (top from the page top), font size, and direction.
+
+    `direction` is 0 for ordinary left-to-right text, else the text's angle in degrees
+    (90: reading bottom to top, as in margin stamps; 270: top to bottom; 180: upside down).
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    direction: int = 0
+
+
+@dataclass
+class Line:
+    """One printed line of body text on one page."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass
+class Page:
+    """One page's glyphs and size, as a reader hands them to `paragraphs`."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph] = field(default_factory=list)
+
+
+@dataclass
+class Stamp:
+    """An e-document registration stamp found on the pages (kept as metadata, not body text)."""
+
+    text: str
+    date: str
+    system: str
+    version: str
+    pages: list[int]
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "date": self.date, "system": self.system,
+                "version": self.version, "pages": self.pages}
+
+
+@dataclass
+class Layout:
+    """The result of `analyse`: paragraphs plus what was taken out of the body."""
+
+    blocks: list[Block]
+    stamps: list[Stamp]
+    furniture: list[tuple[int, str]]  # (page, text) of removed headers, footers and page numbers
+    margin_notes: list[tuple[int, str]]  # rotated text that is not a stamp
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+
+def build_lines(page_number: int, glyphs: Iterable[Glyph]) -> list[Line]:
+    """Horizontal glyphs grouped into lines (by vertical overlap), left to right, spaces normalised."""
+    rows: list[list[Glyph]] = []
+    bounds: list[list[float]] = []  # [top, bottom] of each row
+    for g in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+        mid = (g.top + g.bottom) / 2
+        if rows and bounds[-1][0] <= mid <= bounds[-1][1]:
+            rows[-1].append(g)
+            bounds[-1][0] = min(bounds[-1][0], g.top)
+            bounds[-1][1] = max(bounds[-1][1], g.bottom)
+        else:
+            rows.append([g])
+            bounds.append([g.top, g.bottom])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        for segment in _segments(row):
+            text = _join_row(segment)
+            if not text.strip():
+                continue
+            inked = [g for g in segment if g.text.strip()]
+            lines.append(Line(page=page_number, text=text.strip(), x0=inked[0].x0, x1=inked[-1].x1,
+                              top=min(g.top for g in inked), bottom=max(g.bottom for g in inked),
+                              size=statistics.median(g.size for g in inked)))
+    return lines
+
+
+# Inked glyphs further apart than this many font sizes on one row belong to separate columns.
+COLUMN_GAP = 3.0
+
+
+def _segments(row: list[Glyph]) -> list[list[Glyph]]:
+    """A row split into columns at gaps wider than COLUMN_GAP font sizes and 3× its usual word gap.
+
+    The second condition keeps a justified line with stretched word gaps in one piece.
+    """
+    inked = [g for g in row if g.text.strip()]
+    gaps = [(b.x0 - a.x1, a, b) for a, b in zip(inked, inked[1:])]
+    word_gaps = [gap for gap, a, b in gaps if gap > 0.15 * max(a.size, b.size)]
+    if not word_gaps:
+        return [row]
+    usual = statistics.median(word_gaps)
+    cuts = {id(b) for gap, a, b in gaps if gap > max(COLUMN_GAP * max(a.size, b.size), 3 * usual)}
+    if not cuts:
+        return [row]
+    out: list[list[Glyph]] = [[]]
+    for g in row:
+        if id(g) in cuts:
+            out.append([])
+        out[-1].append(g)
+    return out
+
+
+def _join_row(row: list[Glyph]) -> str:
+    """Glyph texts of one row, with a space where a gap is wider than a quarter of the font size."""
+    out: list[str] = []
+    prev: Glyph | None = None
+    for g in row:
+        if prev is not None and g.x0 - prev.x1 > 0.25 * min(g.size, prev.size) and out and out[-1] != " ":
+            out.append(" ")
+        out.append(" " if g.text.isspace() else g.text)
+        prev = g
+    return re.sub(r" {2,}", " ", "".join(out))
+
+
+def rotated_lines(glyphs: Iterable[Glyph]) -> list[str]:
+    """Text of rotated glyphs (margin stamps and notes), one string per printed column or row."""
+    groups: dict[tuple[int, int], list[Glyph]] = defaultdict(list)
+    for g in glyphs:
+        if g.direction in (90, 270):
+            key = round((g.x0 + g.x1) / 2 / 4)
+        else:
+            key = round((g.top + g.bottom) / 2 / 4)
+        groups[(g.direction, key)].append(g)
+    out = []
+    for (direction, _), gs in sorted(groups.items()):
+        order = {90: lambda g: -g.bottom, 270: lambda g: g.top, 180: lambda g: -g.x1}.get(direction, lambda g: g.x0)
+        text = re.sub(r"\s+", " ", "".join(g.text for g in sorted(gs, key=order))).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+# --- stamps ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def stamp_pattern() -> re.Pattern[str]:
+    """The registration-stamp regex from resources/stamp_pattern.txt."""
+    lines = (RESOURCES / "stamp_pattern.txt").read_text(encoding="utf-8").splitlines()
+    return re.compile("\n".join(ln for ln in lines if not ln.lstrip().startswith("#")), re.VERBOSE)
+
+
+def cut_stamps(text: str) -> tuple[str, list[re.Match[str]]]:
+    """`text` without registration stamps, and the stamps found."""
+    found = list(stamp_pattern().finditer(text))
+    if not found:
+        return text, []
+    rest = stamp_pattern().sub(" ", text)
+    return re.sub(r"\s{2,}", " ", rest).strip(), found
+
+
+def _add_stamp(stamps: dict[str, Stamp], m: re.Match[str], page: int) -> None:
+    text = re.sub(r"\s+", " ", m.group(0)).strip()
+    day, month, year = m.group("date").split(".")
+    stamp = stamps.setdefault(text, Stamp(text, f"{year}-{int(month):02d}-{int(day):02d}",
+                                          re.sub(r"\s+", " ", m.group("system")), m.group("version"), []))
+    if page not in stamp.pages:
+        stamp.pages.append(page)
+
+
+# --- headers, footers, page numbers ---------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—]*(?:(?:стр|с|бет|page|p)\.?\s*)?(\d{1,4})(?:\s*(?:бет|стр\.?))?"
+    r"(?:\s*(?:/|из|of|-)\s*\d{1,4})?[\s\-–—]*$", re.IGNORECASE)
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def find_furniture(pages: list[list[Line]], heights: dict[int, float]) -> set[int]:
+    """ids of lines that are running headers/footers or page numbers.
+
+    A header/footer sits in the top or bottom band of its page and recurs (digits ignored) at the
+    same height on enough pages; a page-number line sits in a band and its number follows the
+    page numbers with one constant offset.
+    """
+    n = len(pages)
+    needed = max(2, math.ceil(0.6 * n))
+    candidates: list[tuple[Line, str]] = []
+    for lines in pages:
+        if not lines:
+            continue
+        h = heights[lines[0].page]
+        for ln in lines:
+            if ln.bottom <= h * BAND or ln.top >= h * (1 - BAND):
+                candidates.append((ln, "top" if ln.bottom <= h * BAND else "bottom"))
+    out: set[int] = set()
+    by_key: dict[tuple[str, str], list[Line]] = defaultdict(list)
+    for ln, band in candidates:
+        by_key[(band, _furniture_key(ln.text))].append(ln)
+    for (band, _), lines in by_key.items():
+        groups = _same_place(lines)
+        for group in groups:
+            if len({ln.page for ln in group}) >= needed:
+                out.update(id(ln) for ln in group)
+    offsets: Counter[int] = Counter()
+    numbered: list[tuple[Line, int]] = []
+    for ln, _ in candidates:
+        m = _PAGE_NUMBER.match(ln.text)
+        if m:
+            numbered.append((ln, int(m.group(1)) - ln.page))
+            offsets[int(m.group(1)) - ln.page] += 1
+    for ln, offset in numbered:
+        if offset == 0 or offsets[offset] >= 2:
+            out.add(id(ln))
+    return out
+
+
+def _same_place(lines: list[Line]) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        if groups and abs(groups[-1][-1].top - ln.top) <= SAME_PLACE:
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+# --- paragraphs -----------------------------------------------------------------------------
+
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)](?!\d)|[a-zа-яәіңғүұқөһ][)]|[•▪●◦·*■►✓]|[-–—](?=\s))")
+_DASH_ITEM = re.compile(r"^[-–—•▪●◦·*■►✓]")
+_SENTENCE_END = re.compile(r"[.!?:;…»\")]$")
+
+
+@dataclass
+class _Metrics:
+    left: float
+    right: float
+    pitch: float  # line advance as a multiple of font size
+
+
+def _metrics(lines: list[Line]) -> _Metrics:
+    lefts = Counter(round(ln.x0) for ln in lines)
+    rights = Counter(round(ln.x1) for ln in lines)
+    left = min(x for x, c in lefts.items() if c >= max(lefts.values()) * 0.5)
+    right = max(x for x, c in rights.items() if c >= max(rights.values()) * 0.5)
+    ratios = []
+    for a, b in zip(lines, lines[1:]):
+        if a.page == b.page and b.top > a.top:
+            r = (b.top - a.top) / max(a.size, b.size)
+            if 0.8 < r < 3:
+                ratios.append(r)
+    pitch = statistics.median(ratios) if ratios else 1.2
+    return _Metrics(float(left), float(right), pitch)
+
+
+def starts_paragraph(prev: Line, cur: Line, m: _Metrics, same_page: bool, first: Line | None = None) -> bool:
+    """Does `cur` open a new paragraph after `prev`? Gaps, indents, list markers, short lines.
+
+    `first` is the first line of the paragraph `prev` belongs to: a dash item after a dash item
+    is a new item even when the previous line runs to the right margin.
+    """
+    size = max(prev.size, cur.size)
+    if same_page and cur.top - prev.top > m.pitch * size * 1.4:
+        return True
+    text = cur.text
+    prev_ends = bool(_SENTENCE_END.search(prev.text))
+    prev_short = prev.x1 < m.right - max(2 * prev.size, 0.08 * (m.right - m.left))
+    if _LIST_ITEM.match(text):
+        if not _DASH_ITEM.match(text) or prev_ends or prev_short or cur.x0 > m.left + 0.5 * size:
+            return True
+        if first is not None and first.text[:1] == text[:1]:
+            return True
+    if cur.x0 > prev.x0 + 0.8 * cur.size and cur.x0 > m.left + 0.8 * cur.size:
+        return True
+    if prev_short and (prev_ends or text[:1].isupper() or text[:1].isdigit()):
+        return True
+    off_margin = 2 * size
+    if prev.x0 > m.left + off_margin and cur.x0 > m.left + off_margin and not text[:1].islower():
+        return True  # centred or right-aligned lines (addressee, signatures) stand alone
+    if abs(prev.size - cur.size) > 0.1 * size:
+        return True
+    return False
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HYPHENS = "-\u2010\u2011\u00ad"
+
+
+def join_lines(left: str, right: str, known: Callable[[str], bool], compounds: set[str] | None = None) -> str:
+    """Join two consecutive lines of one paragraph, resolving a line-end hyphen.
+
+    The hyphen is dropped only when the joined word is known (`known(word)`) and the hyphenated
+    form is not used elsewhere (`compounds`); otherwise it stays (`іс-` + `шаралар` → `іс-шаралар`).
+    A dash after a space (`әрі -`) stays a dash; a soft hyphen always joins.
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not left:
+        return right
+    if not right:
+        return left
+    last = left[-1]
+    if last not in _HYPHENS:
+        return f"{left} {right}"
+    if last == "\u00ad":
+        return left[:-1] + right
+    before = left[-2] if len(left) > 1 else " "
+    if before.isspace():
+        return f"{left} {right}"  # a dash: (одан әрі - ...
+    if not _LETTER.match(before):
+        return left + right  # 7- + ші, 90%- + ына
+    head = re.search(r"[^\W\d_]+$", left[:-1]).group()
+    tail_m = re.match(r"[^\W\d_]+", right)
+    if tail_m is None:
+        return left + right  # Е- + 9
+    tail = tail_m.group()
+    if head[-1].islower() and tail[0].isupper():
+        return left + right  # Шри- + Ланка
+    hyphenated = f"{head}-{tail}".lower()
+    if compounds and hyphenated in compounds:
+        return left + right
+    if known(head + tail):
+        return left[:-1] + right
+    return left + right
+
+
+def vocabulary(lines: Iterable[Line]) -> tuple[set[str], set[str]]:
+    """Words (lower case) and hyphenated compounds of the lines, leaving out line-end fragments."""
+    words: set[str] = set()
+    compounds: set[str] = set()
+    prev_split = False
+    for ln in lines:
+        tokens = [m.group().lower() for m in _WORD_TOKEN.finditer(ln.text)]
+        split = ln.text[-1:] in _HYPHENS and len(ln.text) > 1 and bool(_LETTER.match(ln.text[-2]))
+        if split and tokens:
+            tokens.pop()
+        if prev_split and tokens:
+            tokens.pop(0)
+        for tok in tokens:
+            if "-" in tok:
+                compounds.add(tok)
+            words.update(tok.split("-"))
+        prev_split = split
+    return words, compounds
+
+
+def build_blocks(lines: list[Line], known: Callable[[str], bool]) -> list[Block]:
+    """Body lines (all pages, reading order) into paragraphs; a paragraph may span a page break."""
+    if not lines:
+        return []
+    m = _metrics(lines)
+    words, compounds = vocabulary(lines)
+
+    def is_known(word: str) -> bool:
+        return word.lower() in words or known(word)
+
+    blocks: list[Block] = []
+    pieces: list[tuple[int, str]] = []
+    prev: Line | None = None
+    first: Line | None = None
+    for ln in lines:
+        if prev is not None and starts_paragraph(prev, ln, m, same_page=prev.page == ln.page, first=first):
+            blocks.append(Block(pieces))
+            pieces = []
+        if not pieces:
+            first = ln
+        if pieces and pieces[-1][0] == ln.page:
+            pieces[-1] = (ln.page, join_lines(pieces[-1][1], ln.text, is_known, compounds))
+        elif pieces:
+            joined = join_lines(pieces[-1][1], "\x00" + ln.text, is_known, compounds)
+            left, _, right = joined.partition("\x00")
+            pieces[-1] = (pieces[-1][0], left.rstrip())
+            pieces.append((ln.page, right))
+        else:
+            pieces.append((ln.page, ln.text))
+        prev = ln
+    if pieces:
+        blocks.append(Block(pieces))
+    return blocks
+
+
+# --- the whole analysis ---------------------------------------------------------------------
+
+
+def analyse(pages: list[Page], known: Callable[[str], bool]) -> Layout:
+    """Pages of glyphs → paragraphs without running headers, page numbers and stamps."""
+    stamps: dict[str, Stamp] = {}
+    notes: list[tuple[int, str]] = []
+    page_lines: list[list[Line]] = []
+    for page in pages:
+        main = _main_direction(page.glyphs)
+        upright = [g for g in page.glyphs if g.direction == main]
+        others = [g for g in page.glyphs if g.direction != main]
+        for text in rotated_lines(others):
+            rest, found = cut_stamps(text)
+            for m in found:
+                _add_stamp(stamps, m, page.number)
+            if rest and not rest.isspace():
+                notes.append((page.number, rest))
+        lines = []
+        for ln in build_lines(page.number, upright):
+            rest, found = cut_stamps(ln.text)
+            for m in found:
+                _add_stamp(stamps, m, page.number)
+            if found:
+                if not rest:
+                    continue
+                ln.text = rest
+            lines.append(ln)
+        page_lines.append(lines)
+    heights = {p.number: p.height for p in pages}
+    furniture_ids = find_furniture(page_lines, heights)
+    furniture = [(ln.page, ln.text) for lines in page_lines for ln in lines if id(ln) in furniture_ids]
+    body = [ln for lines in page_lines for ln in lines if id(ln) not in furniture_ids]
+    for ln in body:
+        ln.text = normalise_lookalikes(ln.text)
+    blocks = build_blocks(body, known)
+    return Layout(blocks, list(stamps.values()), furniture, notes)
+
+
+def _main_direction(glyphs: list[Glyph]) -> int:
+    counts = Counter(g.direction for g in glyphs if not g.text.isspace())
+    return counts.most_common(1)[0][0] if counts else 0

@@ -1,0 +1,228 @@
+"""PDF reader: the text layer read once with pdfminer (pdfplumber's engine), then ingest.layout.
+
+Speed: pdfplumber's `extract_text()` builds an LTChar object, a dict per char and clusters words
+before it gives text. We only need each glyph's text, box, size and direction, so a small pdfminer
+device records exactly that in one pass over the content stream (no layout analysis, no path,
+curve or image objects). Pages without a text layer go to OCR (ingest.ocr, imported lazily).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import unicodedata
+from pathlib import Path
+
+from pdfminer.pdfdevice import PDFTextDevice
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.psparser import PSException
+from pdfminer.utils import apply_matrix_rect, decode_text
+
+from .document import Block, Extracted
+from .errors import IngestError
+from .layout import Glyph, Page, analyse
+from .lexicon import is_known_word
+
+# A page with fewer printable characters than this has no real text layer: OCR it.
+MIN_TEXT_CHARS = 20
+# A PDF title like these says nothing about the document.
+_JUNK_TITLE = re.compile(r"^\s*$|^microsoft\s+\w+\s*-|^(?:untitled|документ|document|безымянный)\s*\d*\s*$"
+                         r"|\.(?:docx?|pdf|rtf|odt)\s*$", re.IGNORECASE)
+
+
+def _dropped(ch: str) -> bool:
+    """Private-use icon glyphs (U+E000–U+F8FF) and control characters never reach the text."""
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or (o < 32 and ch not in "\t") or 0x7F <= o < 0xA0
+
+
+class _GlyphDevice(PDFTextDevice):
+    """A pdfminer device that only records glyphs as `Glyph` values (our type, not pdfminer's)."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager):
+        super().__init__(rsrcmgr)
+        self.glyphs: list[Glyph] = []
+        self.width = 0.0
+        self.height = 0.0
+
+    def begin_page(self, page, ctm) -> None:  # noqa: ANN001 (pdfminer types stay inside this module)
+        x0, y0, x1, y1 = apply_matrix_rect(ctm, page.mediabox)
+        self.width, self.height = abs(x1 - x0), abs(y1 - y0)
+        self.glyphs = []
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:  # noqa: ANN001
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = ""
+        adv = font.char_width(cid) * fontsize * scaling
+        if text and not (len(text) == 1 and _dropped(text)):
+            if len(text) > 1 or "\ufb00" <= text <= "\ufb06":
+                text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if not _dropped(ch))
+            if text:
+                self.glyphs.append(adapt_glyph(text, matrix, font.get_descent() * fontsize + rise,
+                                               fontsize, adv, self.height))
+        return adv
+
+
+def adapt_glyph(text: str, matrix: tuple[float, ...], base: float, fontsize: float, adv: float,
+                page_height: float) -> Glyph:
+    """A pdfminer glyph (text matrix, baseline offset, advance) as a `Glyph` box, top from the page top."""
+    a, b, c, d, e, f = matrix
+    y1 = base + fontsize
+    xs = (c * base + e, a * adv + c * base + e, c * y1 + e, a * adv + c * y1 + e)
+    ys = (d * base + f, b * adv + d * base + f, d * y1 + f, b * adv + d * y1 + f)
+    angle = round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90 if (a or b) else 0
+    size = fontsize * math.hypot(c, d)
+    return Glyph(text, min(xs), max(xs), page_height - max(ys), page_height - min(ys), size, angle)
+
+
+def _open(path: Path, data: bytes) -> PDFDocument:
+    """The parsed PDF document; every failure becomes an IngestError naming the file."""
+    try:
+        return PDFDocument(PDFParser(io.BytesIO(data)), password="")
+    except PDFPasswordIncorrect:
+        raise IngestError(str(path), "encrypted PDF (password required)") from None
+    except PDFEncryptionError as exc:
+        raise IngestError(str(path), f"encrypted PDF (unsupported encryption: {exc})") from None
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
+        raise IngestError(str(path), f"corrupt or truncated PDF ({_reason(exc)})") from None
+
+
+def _reason(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {msg[:120]}" if msg else type(exc).__name__
+
+
+def read_pages(path: Path, data: bytes) -> tuple[list[Page], dict]:
+    """Every page's glyphs and size, plus the PDF's own metadata (title, author, dates)."""
+    if b"%%EOF" not in data[-2048:]:
+        raise IngestError(str(path), "corrupt or truncated PDF (no %%EOF end marker)")
+    doc = _open(path, data)
+    rsrc = PDFResourceManager(caching=True)
+    device = _GlyphDevice(rsrc)
+    interpreter = PDFPageInterpreter(rsrc, device)
+    pages: list[Page] = []
+    try:
+        for number, pdf_page in enumerate(PDFPage.create_pages(doc), start=1):
+            interpreter.process_page(pdf_page)
+            pages.append(Page(number, device.width, device.height, device.glyphs))
+    except IngestError:
+        raise
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
+        raise IngestError(str(path), f"corrupt or truncated PDF ({_reason(exc)})") from None
+    if not pages:
+        raise IngestError(str(path), "PDF has no pages")
+    return pages, adapt_info(doc.info)
+
+
+def adapt_info(info: list) -> dict:
+    """The PDF Info dictionary as plain strings: title, author, subject, creator, producer, dates."""
+    out: dict[str, str] = {}
+    keys = {"Title": "title", "Author": "author", "Subject": "subject", "Keywords": "keywords",
+            "Creator": "creator", "Producer": "producer", "CreationDate": "created", "ModDate": "modified"}
+    for entry in info or []:
+        for key, name in keys.items():
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if hasattr(value, "resolve"):
+                value = value.resolve()
+            if isinstance(value, bytes):
+                value = decode_text(value)
+            if isinstance(value, str) and value.strip():
+                value = value.strip().strip("\x00")
+                out[name] = _pdf_date(value) if name in ("created", "modified") else value
+    return out
+
+
+def _pdf_date(value: str) -> str:
+    """`D:20250521103000+05'00'` → `2025-05-21T10:30:00+05:00`; other strings unchanged."""
+    m = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+\-])?(\d{2})?'?(\d{2})?", value)
+    if not m:
+        return value
+    y, mo, d, h, mi, s, sign, th, tm = m.groups()
+    out = f"{y}-{mo or '01'}-{d or '01'}"
+    if h:
+        out += f"T{h}:{mi or '00'}:{s or '00'}"
+        if sign in ("+", "-") and th:
+            out += f"{sign}{th}:{tm or '00'}"
+        elif sign in ("Z", "z"):
+            out += "Z"
+    return out
+
+
+def useful_title(title: str | None) -> str | None:
+    """The PDF's own title unless it is empty or junk (`Microsoft Word - x.docx`, `Untitled`)."""
+    if not title or _JUNK_TITLE.search(title):
+        return None
+    return title.strip()
+
+
+def _printable(page: Page) -> int:
+    return sum(1 for g in page.glyphs if not g.text.isspace())
+
+
+def read_pdf(path: Path, data: bytes) -> Extracted:
+    """Read a PDF into paragraphs (Blocks) with stamps and PDF metadata; OCR pages without text."""
+    pages, info = read_pages(path, data)
+    warnings: list[str] = []
+    scanned = [p.number for p in pages if _printable(p) < MIN_TEXT_CHARS]
+    text_pages = [p for p in pages if p.number not in scanned]
+    layout = analyse(text_pages, is_known_word)
+    blocks = layout.blocks
+    ocr_used = False
+    if scanned:
+        ocr_blocks, ocr_warning = _ocr(path, data, scanned)
+        if ocr_warning:
+            warnings.append(ocr_warning)
+        if ocr_blocks:
+            ocr_used = True
+            blocks = _merge_by_page(blocks, ocr_blocks)
+    metadata: dict = {"pdf": info}
+    if layout.stamps:
+        metadata["stamps"] = [s.as_dict() for s in layout.stamps]
+    if layout.furniture:
+        metadata["removed_lines"] = [{"page": p, "text": t} for p, t in layout.furniture]
+    if layout.margin_notes:
+        metadata["margin_notes"] = [{"page": p, "text": t} for p, t in layout.margin_notes]
+    return Extracted(
+        blocks=blocks,
+        page_count=len(pages),
+        title=useful_title(info.get("title")),
+        ocr=ocr_used,
+        warnings=warnings,
+        metadata=metadata,
+    )
+
+
+def _ocr(path: Path, data: bytes, numbers: list[int]) -> tuple[list[Block], str | None]:
+    """OCR the given pages (1-based) through ingest.ocr; a missing OCR engine is a warning."""
+    label = ", ".join(map(str, numbers))
+    try:
+        from .ocr import ocr_pdf_pages
+    except ImportError as exc:
+        return [], f"pages {label} have no text layer and OCR is unavailable ({exc})"
+    try:
+        result = ocr_pdf_pages(data, numbers)
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — the OCR engine's own failure becomes a warning
+        return [], f"OCR of pages {label} failed ({_reason(exc)})"
+    blocks = [Block([(n, para)]) for n in numbers for para in result.get(n, []) if para.strip()]
+    return blocks, f"pages {label} had no text layer and were OCRed"
+
+
+def _merge_by_page(text_blocks: list[Block], ocr_blocks: list[Block]) -> list[Block]:
+    """Both block lists in page order (each is already in reading order)."""
+    out: list[Block] = []
+    ocr = list(ocr_blocks)
+    for block in text_blocks:
+        first = block.pieces[0][0]
+        while ocr and ocr[0].pieces[0][0] < first:
+            out.append(ocr.pop(0))
+        out.append(block)
+    return out + ocr
