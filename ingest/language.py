@@ -34,6 +34,9 @@ RU_OVER_KAZAKH_LETTERS = 0.95
 # (`«Amanat» партиясы`, `e-license`) leave it in its Cyrillic language.
 MIN_LETTERS = 3
 LATIN_DOMINANCE = 0.3
+# A paragraph with no lower-case word and at most this many words (besides initials) is weak:
+# its language is settled by its neighbours.
+WEAK_WORDS = 2
 # Document language: a paragraph of prose has at least this many letters (and MIN_WORDS words).
 # A document is bilingual when its second language holds at least BILINGUAL_SHARE of the kk+ru
 # prose letters over at least BILINGUAL_PARAGRAPHS paragraphs. Languages whose letter counts lie
@@ -152,6 +155,41 @@ def detect_paragraph_language(text: str) -> str:
     if prob >= MODEL_CONFIDENCE:
         return lang
     return KK if counts.kazakh else RU
+
+
+def is_weak(text: str) -> bool:
+    """Too little text to have a language of its own: no lower-case word, at most two words
+    besides initials (`О.А. Бектеновке`, `Н. Арсютин`, `Премьер – Министрі`)."""
+    words = [w for w in _CYRILLIC_WORD.findall(text) if len(w) >= 2]
+    return not any(w[0].islower() for w in words) and len(words) <= WEAK_WORDS
+
+
+def settle_paragraph_languages(doc: Document) -> None:
+    """Give weak kk/ru paragraphs the language of the run they stand in.
+
+    A name or a short heading between paragraphs of one language takes that language; on a
+    boundary between two languages it keeps its own reading; "other" paragraphs stay "other".
+    """
+    texts = [doc.text[p.start:p.end] for p in doc.paragraphs]
+    strong = [p.language if p.language in (KK, RU) and not is_weak(t) else None
+              for p, t in zip(doc.paragraphs, texts)]
+    previous: str | None = None
+    before = []
+    for lang in strong:
+        before.append(previous)
+        previous = lang or previous
+    following: str | None = None
+    after: list[str | None] = []
+    for lang in reversed(strong):
+        after.append(following)
+        following = lang or following
+    after.reverse()
+    for para, own, prev, nxt in zip(doc.paragraphs, strong, before, after):
+        if own is not None or para.language not in (KK, RU):
+            continue
+        if prev and nxt and prev != nxt:
+            continue
+        para.language = prev or nxt or para.language
 
 
 @dataclass

@@ -72,7 +72,7 @@ def build_document(path: Path, data: bytes, fmt: str, extracted: Extracted) -> D
     """Assemble text and spans, then add language per paragraph, document kind and date."""
     from .dates import find_date
     from .kind import detect_kind
-    from .language import detect_document_language, detect_paragraph_language
+    from .language import detect_document_language, detect_paragraph_language, settle_paragraph_languages
 
     text, pages, paragraphs = assemble(extracted.blocks, extracted.page_count)
     if not text.strip():
@@ -93,6 +93,7 @@ def build_document(path: Path, data: bytes, fmt: str, extracted: Extracted) -> D
         warnings=list(extracted.warnings),
         metadata=dict(extracted.metadata),
     )
+    settle_paragraph_languages(doc)  # names and short lines take the language of their run
     doc.language = detect_document_language(doc)
     doc.kind = detect_kind(doc)
     if doc.date is None:

@@ -9,7 +9,9 @@ from ingest.language import (
     count_letters,
     detect_document_language,
     detect_paragraph_language,
+    is_weak,
     kazakh_word_share,
+    settle_paragraph_languages,
 )
 from tests.conftest import PDFTOTEXT, SEEDS
 from tests.textdoc import document_from_file, document_from_text
@@ -132,3 +134,34 @@ def test_sample_pdf_text_language(name: str, expected: str) -> None:
 def test_seed_language(prefix: str, expected: str) -> None:
     path = next(p for p in SEEDS if p.name.startswith(prefix))
     assert detect_document_language(document_from_file(path)) == expected
+
+
+SETTLE = [
+    # names in a Kazakh signature block take Kazakh
+    ([("Құрметпен, фракциясының мүшелері", "kk"), ("Н. Арсютин", "ru"), ("А. Зейнуллин", "ru")],
+     ["kk", "kk", "kk"]),
+    # a dative addressee between Kazakh paragraphs
+    ([("2025 жылы 21 мамырда жарияланды", "kk"), ("О.А. Бектеновке", "ru"),
+      ("Құрметті Олжас Абайұлы!", "kk")], ["kk", "kk", "kk"]),
+    # on the boundary between a Kazakh and a Russian part a short line keeps its own reading
+    ([("Осы мәселелерді қарастыруды сұраймын.", "kk"), ("Оглашен 21.05.2025 г.", "ru"),
+      ("Уважаемый Олжас Абаевич!", "ru")], ["kk", "ru", "ru"]),
+    # "other" stays other, and strong paragraphs are never changed
+    ([("Казахстан планирует расширять соглашения.", "ru"), ("74-67-84", "other"),
+      ("Қазақстан жоспарлап отыр.", "kk")], ["ru", "other", "kk"]),
+]
+
+
+@pytest.mark.parametrize("parts, expected", SETTLE)
+def test_settle_paragraph_languages(parts: list[tuple[str, str]], expected: list[str]) -> None:
+    doc = _doc(parts)
+    settle_paragraph_languages(doc)
+    assert [p.language for p in doc.paragraphs] == expected
+
+
+@pytest.mark.parametrize("text, weak", [
+    ("О.А. Бектеновке", True), ("Премьер – Министрі", True), ("Н. Арсютин", True),
+    ("Уважаемый Олжас Абаевич!", False), ("С уважением,", False), ("Құрметті депутаттар!", False), ("Құрметпен,", True),
+])
+def test_is_weak(text: str, weak: bool) -> None:
+    assert is_weak(text) == weak

@@ -35,13 +35,15 @@ def blocks_from_text(text: str) -> list[Block]:
 
 def document_from_text(text: str, path: str = "text.txt", metadata: dict | None = None) -> Document:
     """A Document whose paragraphs and their languages are set as ingest.read() would set them."""
-    from ingest.language import detect_paragraph_language
+    from ingest.language import detect_paragraph_language, settle_paragraph_languages
 
     joined, pages, paragraphs = assemble(blocks_from_text(text), 1)
     for para in paragraphs:
         para.language = detect_paragraph_language(joined[para.start:para.end])
-    return Document(path=path, sha256="0" * 64, format="txt", text=joined, pages=pages,
-                    paragraphs=paragraphs, page_count=1, metadata=dict(metadata or {}))
+    doc = Document(path=path, sha256="0" * 64, format="txt", text=joined, pages=pages,
+                   paragraphs=paragraphs, page_count=1, metadata=dict(metadata or {}))
+    settle_paragraph_languages(doc)
+    return doc
 
 
 def document_from_file(path: Path) -> Document:
