@@ -8,3 +8,7 @@ __all__ = [
     "Addressee", "Analysis", "Demand", "Entity", "Figure", "SCHEMA_ID", "Signatory",
     "analyze", "to_contract",
 ]
+
+from .numbers import NumberMatch, find_numbers  # noqa: E402
+
+__all__ += ["NumberMatch", "find_numbers"]
