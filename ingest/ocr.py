@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import os
 import re
 import shutil
@@ -81,7 +82,7 @@ def tesseract_problem(languages: tuple[str, ...] = LANGUAGES) -> str | None:
 @functools.lru_cache(maxsize=4)
 def _installed_languages(binary: str) -> frozenset[str] | None:
     try:
-        run = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=60,
+        run = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=60, check=False,
                              env=_tesseract_env())
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -107,7 +108,7 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], *, dpi: int = DPI,
 
     try:
         pdf = pdfium.PdfDocument(data)
-    except Exception as exc:  # pdfium raises its own PdfiumError with a terse message
+    except Exception as exc:  # noqa: BLE001 — pdfium's PdfiumError and friends, terse messages
         raise OcrError(f"cannot render PDF for OCR ({exc})") from None
     result: dict[int, list[str]] = {}
     try:
@@ -122,7 +123,7 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], *, dpi: int = DPI,
                     bitmap.to_pil().save(image_path, dpi=(dpi, dpi))
                 except OcrError:
                     raise
-                except Exception as exc:
+                except Exception as exc:  # noqa: BLE001 — any rendering failure is one OCR error
                     raise OcrError(f"cannot render page {number} for OCR ({exc})") from None
                 tsv = _run_tesseract(image_path, languages, dpi)
                 result[number] = paragraphs_from_tsv(tsv)
@@ -141,7 +142,8 @@ def _run_tesseract(image: Path, languages: tuple[str, ...], dpi: int) -> str:
     cmd = ["tesseract", str(image), "stdout", "-l", "+".join(languages), "--dpi", str(dpi),
            "--psm", "3", "tsv"]
     try:
-        run = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_SECONDS, env=_tesseract_env())
+        run = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_SECONDS, env=_tesseract_env(),
+                             check=False)
     except FileNotFoundError:
         raise OcrError(f"tesseract not found: {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
@@ -206,7 +208,7 @@ def _split_indented(lines: list[OcrLine]) -> list[list[OcrLine]]:
     indent = max(heights[len(heights) // 2], 1)  # about one character height
     base = sorted(line.left for line in lines)[len(lines) // 2]
     groups: list[list[OcrLine]] = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in itertools.pairwise(lines):
         if line.left - base >= indent and _SENTENCE_END.search(prev.text):
             groups.append([line])
         else:

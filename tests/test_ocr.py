@@ -11,13 +11,19 @@ a line-end hyphen joined to the next word, whitespace collapsed. CER = Levenshte
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pdfplumber
 import pytest
 
 import ingest
-from ingest.ocr import OcrError, fix_confusions, join_lines, ocr_pdf_pages, paragraphs_from_tsv, tesseract_problem
+from ingest.ocr import (
+    OcrError,
+    fix_confusions,
+    join_lines,
+    ocr_pdf_pages,
+    paragraphs_from_tsv,
+    tesseract_problem,
+)
 
 from .conftest import DATA, SAMPLES
 
