@@ -20,6 +20,7 @@ from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import PSException
 from pdfminer.utils import apply_matrix_rect, decode_text
 
@@ -27,6 +28,7 @@ from .document import Block, Extracted
 from .errors import IngestError
 from .layout import Glyph, Page, analyse
 from .lexicon import is_known_word
+from .pdf_content import text_operators_only
 
 # A page with fewer printable characters than this has no real text layer: OCR it.
 MIN_TEXT_CHARS = 20
@@ -70,6 +72,19 @@ class _GlyphDevice(PDFTextDevice):
         return adv
 
 
+class _TextInterpreter(PDFPageInterpreter):
+    """pdfminer's interpreter fed content streams stripped to text operators (ingest.pdf_content)."""
+
+    def execute(self, streams) -> None:  # noqa: ANN001
+        slim = []
+        for obj in streams:
+            stream = stream_value(obj)
+            copy = PDFStream({}, text_operators_only(stream.get_data()))
+            copy.objid, copy.genno = stream.objid, stream.genno
+            slim.append(copy)
+        super().execute(slim)
+
+
 def adapt_glyph(text: str, matrix: tuple[float, ...], base: float, fontsize: float, adv: float,
                 page_height: float) -> Glyph:
     """A pdfminer glyph (text matrix, baseline offset, advance) as a `Glyph` box, top from the page top."""
@@ -106,7 +121,7 @@ def read_pages(path: Path, data: bytes) -> tuple[list[Page], dict]:
     doc = _open(path, data)
     rsrc = PDFResourceManager(caching=True)
     device = _GlyphDevice(rsrc)
-    interpreter = PDFPageInterpreter(rsrc, device)
+    interpreter = _TextInterpreter(rsrc, device)
     pages: list[Page] = []
     try:
         for number, pdf_page in enumerate(PDFPage.create_pages(doc), start=1):

@@ -145,3 +145,18 @@ def test_rotated_stamp_goes_to_metadata_not_body():
     assert [b.text for b in layout.blocks] == ["Мәтін бірінші жолы, ол ұзағырақ және басқа."]
     assert [s.text for s in layout.stamps] == [stamp]
     assert layout.stamps[0].date == "2025-05-22" and layout.stamps[0].version == "7.23.0"
+
+
+@pytest.mark.parametrize("stream, expected", [
+    (b"q 1 0 0 1 5 5 cm 10 20 m 30 40 l 1 2 3 4 5 6 c h f Q", b"q\n1 0 0 1 5 5 cm\nQ\n"),
+    (b"/P <</MCID 3>> BDC BT /F1 12 Tf 1 0 0 1 57 700 Tm [(a)-3(b)] TJ ET EMC",
+     b"BT\n/F1 12 Tf\n1 0 0 1 57 700 Tm\n[(a)-3(b)] TJ\nET\n"),
+    (b"BT [(10 20 m \\) re \\(x)] TJ ET", b"BT\n[(10 20 m \\) re \\(x)] TJ\nET\n"),  # operators inside strings stay
+    (b"BT <0012003A> Tj ET 0 0 1 rg 0 0 10 10 re f", b"BT\n<0012003A> Tj\nET\n"),
+    (b"q BI /W 1 /H 1 ID \x00\xff EI Q", b"q BI /W 1 /H 1 ID \x00\xff EI Q"),  # inline image: unchanged
+    (b"BT [(unbalanced] TJ ET", b"BT [(unbalanced] TJ ET"),
+])
+def test_text_operators_only(stream, expected):
+    from ingest.pdf_content import text_operators_only
+
+    assert text_operators_only(stream) == expected
