@@ -455,3 +455,37 @@ def test_results_grouped_by_document() -> None:
     assert passage_html(hits[2]) == ('<div class="saual-snippet"><span class="saual-place">page 2 · Russian (ru)'
                                      '</span> &#42;&#42;<mark>z</mark>&#42;&#42;</div>')
     assert passage_html(hits[1]) == '<div class="saual-snippet">y</div>'
+
+
+def test_metadata_rows_show_stamps_and_flatten_the_rest() -> None:
+    from ui.app.components.metadata import metadata_rows, stamp_rows
+
+    metadata = {
+        "stamps": [{"text": "22.05.2025 ЭҚАБЖ МО (7.23.0 нұсқасы)", "pages": [2, 3]}, "raw stamp"],
+        "pdf": {"author": "<b>A</b>", "created": "2025-05-22"},
+        "removed_lines": [{"page": p, "text": str(p)} for p in range(1, 15)],
+        "encoding": "cp1251",
+    }
+    assert stamp_rows(metadata) == [("Stamp", "22.05.2025 ЭҚАБЖ МО (7.23.0 нұсқасы) — pages 2, 3", False),
+                                    ("Stamp", "raw stamp", False)]
+    rows = metadata_rows(metadata)
+    assert [name for name, _v, _m in rows] == ["Encoding", "Pdf author", "Pdf created", "Removed lines (14)"]
+    assert rows[1][1] == "<b>A</b>"  # escaped later by metadata_table
+    assert rows[3][1].startswith("page 1: “1”; page 2: “2”") and rows[3][1].endswith("(+2 more)")
+    assert stamp_rows({}) == [] and metadata_rows({"stamps": []}) == []
+
+
+def test_document_page_shows_stamps_and_warnings(sample_corpus_url, monkeypatch) -> None:
+    import corpus
+
+    engine = _engine(sample_corpus_url)
+    stored = [corpus.get_document(engine, d.id) for d in corpus.list_documents(engine)]
+    stamped = [d for d in stored if d.metadata.get("stamps")]
+    assert stamped, "the sample PDFs carry e-document registration stamps"
+    for doc in [stamped[0], *[d for d in stored if d.warnings][:1]]:
+        at = app(sample_corpus_url, monkeypatch, doc=str(doc.id)).run()
+        assert_clean(at)
+        text = body(at)
+        for stamp in doc.metadata.get("stamps") or []:
+            assert escape_text(stamp["text"]) in text
+        assert [w.value for w in at.warning] == [escape_markdown(w) for w in doc.warnings]

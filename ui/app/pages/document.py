@@ -12,7 +12,7 @@ import streamlit as st
 from ui.app import backend
 from ui.app.components import escape_markdown, escape_text, render_document_text
 from ui.app.components.labels import kind_label, language_label
-from ui.app.components.metadata import metadata_table, plain
+from ui.app.components.metadata import metadata_rows, metadata_table, plain, stamp_rows
 from ui.app.components.params import SEARCH_PARAMS, parse_int
 from ui.app.components.text_view import PassageSpan, page_span
 
@@ -49,22 +49,19 @@ def show_metadata(doc) -> None:
         ("OCR", "yes — text recognised from page images" if doc.ocr else "no — text layer", False),
         ("SHA-256", plain(doc.sha256), True),
         ("Source file", plain(doc.path), True),
-        ("Permalink", f"?doc={doc.id}", True),
+        ("Permalink", f"document?doc={doc.id}", True),
     ]
-    st.markdown(metadata_table(rows), unsafe_allow_html=True)
+    metadata = dict(getattr(doc, "metadata", None) or {})
+    st.markdown(metadata_table(rows + stamp_rows(metadata)), unsafe_allow_html=True)
     extracted = [(name, len(getattr(doc, name, None) or [])) for name in ("figures", "entities", "demands")]
     if any(n for _, n in extracted):
         st.caption(" · ".join(f"{n} {name}" for name, n in extracted))
-    metadata = dict(getattr(doc, "metadata", None) or {})
-    if metadata:
-        with st.expander(f"Source metadata ({len(metadata)})", expanded=bool(metadata.get("stamps"))):
-            st.markdown(metadata_table([(k.replace("_", " ").capitalize(), plain(v), False)
-                                        for k, v in sorted(metadata.items())]), unsafe_allow_html=True)
-    warnings = list(getattr(doc, "warnings", None) or [])
-    if warnings:
-        with st.expander(f"Ingest warnings ({len(warnings)})"):
-            for warning in warnings:
-                st.markdown(f"<div>{escape_text(str(warning))}</div>", unsafe_allow_html=True)
+    for warning in getattr(doc, "warnings", None) or []:
+        st.warning(escape_markdown(str(warning)), icon=":material/warning:")
+    other = metadata_rows(metadata)
+    if other:
+        with st.expander(f"Source metadata ({len(other)})"):
+            st.markdown(metadata_table(other), unsafe_allow_html=True)
 
 
 def scroll_to(passage_id: int) -> None:
