@@ -47,6 +47,15 @@ _DO_RU_RE = re.compile(rf"{_WS}до{_WS}(?=\w)", re.IGNORECASE)
 _PARTICLE_NOUN_RE = re.compile(rf"{_WS}(?P<noun>{LETTERS}+){_WS}(?:(?:да|де|та|те)[^\S\n]+)?", re.IGNORECASE)
 _LIST_RIGHT_RE = re.compile(rf"[.)](?!\d)|{_HWS}[–—-][^\S\n]+(?!\d)")
 _WS_RE = re.compile(_WS)
+_BLOCK_PATTERNS = (  # formats that are never figures: dates, versions, times, telephone numbers
+    r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?![\d.])",    # 21.05.2025
+    r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",                              # 2025-10-09
+    r"(?<![\d.])(?!\d{1,3}(?:\.\d{3}){2,}(?![\d.]))\d+(?:\.\d+){2,}",  # 7.23.0, not 1.200.000
+    r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",                 # 14:30
+    r"(?<![\d-])\d{2,3}(?:[-‐]\d{2}){2,}(?![\d-])",                 # 74-67-84
+    r"(?<!\w)(?:\+?\d[ -]?)?\(\d{3,5}\)[ -]?\d[\d -]{3,}\d",        # 8(7172) 74-63-61
+)
+_BLOCK_RE = re.compile(rf"(?=[\d(+])(?:{'|'.join(_BLOCK_PATTERNS)})")
 _CODE_LEFT_RE = re.compile(rf"{LETTERS}[-‐]?$")
 _DAT_TAILS = ("ға", "ге", "қа", "ке", "на", "не")
 _ABL_TAILS = ("дан", "ден", "тан", "тен", "нан", "нен")
@@ -169,18 +178,15 @@ class _Grammar:
             + rf"){_WS}$", re.IGNORECASE)
         self.before_payload = {f"q{i}": q for i, (_, q) in enumerate(before)}
 
-        word_src = "|".join(self.words.source for _ in [0])
-        self.anchor = re.compile(rf"(?P<d>{_DIGITS})|(?<!\w)(?P<w>{word_src})", re.IGNORECASE)
-        self.block = re.compile("|".join([
-            r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?![\d.])",    # 21.05.2025
-            r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",                              # 2025-10-09
-            r"(?<![\d.])(?!\d{1,3}(?:\.\d{3}){2,}(?![\d.]))\d+(?:\.\d+){2,}",  # 7.23.0, not 1.200.000
-            r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",                 # 14:30
-            r"(?<![\d-])\d{2,3}(?:[-‐]\d{2}){2,}(?![\d-])",                 # 74-67-84
-            r"(?<!\w)(?:\+?\d[ -]?)?\(\d{3,5}\)[ -]?\d[\d -]{3,}\d",        # 8(7172) 74-63-61
-            rf"(?<!\w)(?:{phone}){_HWS}:?{_HWS}\+?[\d(][\d() \t+-]*\d",     # тел.: 74 63 64
-            rf"(?<!\w){LETTERS}{{1,8}}[-‐]\d+[\w-]*",                       # Е-9, COVID-19
-        ]), re.IGNORECASE)
+        # anchors: digit runs, and words whose first letters can start a number word (a set lookup
+        # is much faster than running the whole word alternation at every position)
+        self.word_keys = {f.rstrip("*+").lower()[:3] for cell, _ in numbers for f in forms(cell)}
+        keys = alternation([re.escape(k) for k in self.word_keys])
+        self.anchor = re.compile(rf"(?P<d>{_DIGITS})|(?<!\w)(?P<w>(?:{keys}){LETTERS}*)", re.IGNORECASE)
+        first = {f.lower()[0] for c, k in refs if k == "phone" for f in forms(c)}
+        first_class = re.escape("".join(sorted(first | {ch.upper() for ch in first})))
+        self.phone = re.compile(  # тел.: 74 63 64
+            rf"(?<!\w)(?=[{first_class}])(?:{phone}){_HWS}:?{_HWS}\+?[\d(][\d() \t+-]*\d", re.IGNORECASE)
 
     # -- parsing -------------------------------------------------------------------------------
 
@@ -406,13 +412,17 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
 def find_numbers(text: str, lang: str | None = None) -> list[NumberMatch]:
     """All numbers in `text` that can be figures, in text order (lang "kk", "ru" or None for both)."""
     g = _grammar((lang,) if lang in LANGS else LANGS)
-    blocked = [(m.start(), m.end()) for m in g.block.finditer(text)]
+    blocked = sorted([(m.start(), m.end()) for m in _BLOCK_RE.finditer(text)]
+                     + [(m.start(), m.end()) for m in g.phone.finditer(text)])
     bi = 0
     out: list[NumberMatch] = []
     last_end = 0
     for am in g.anchor.finditer(text):
         s = am.start()
         if s < last_end:
+            continue
+        word = am.group("w")
+        if word is not None and word[:3].lower() not in g.word_keys:
             continue
         while bi < len(blocked) and blocked[bi][1] <= s:
             bi += 1
