@@ -115,8 +115,27 @@ def _table(table: Any) -> Iterator[str]:
 
 
 def _paragraph_text(paragraph: Any) -> str:
-    """Paragraph text with manual line breaks and tabs as spaces, runs of spaces collapsed."""
-    return " ".join(paragraph.text.split())
+    """Paragraph text: runs, hyperlinks, fields and tracked insertions in order, tracked deletions
+    left out, tabs and manual line breaks as spaces, runs of spaces collapsed."""
+    parts: list[str] = []
+    _collect(paragraph._p, parts)
+    return " ".join("".join(parts).split())
+
+
+_CONTAINERS = {f"{_W}{t}" for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent",
+                                     "customXml", "moveTo", "dir", "bdo")}
+_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": " ", f"{_W}br": " ", f"{_W}cr": " ", f"{_W}noBreakHyphen": "-"}
+
+
+def _collect(element: Any, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag == f"{_W}r":
+            for item in child:
+                if item.tag in _RUN_TEXT:
+                    parts.append(item.text or "" if _RUN_TEXT[item.tag] is None else _RUN_TEXT[item.tag])
+        elif tag in _CONTAINERS:
+            _collect(child, parts)
 
 
 def header_footer_texts(document: Any) -> tuple[list[str], list[str]]:

@@ -37,8 +37,11 @@ def read_html(path: Path, data: bytes) -> Extracted:
     if tree is None:
         raise IngestError(str(path), "cannot parse HTML")
     meta = page_metadata(tree)
+    # Dates only from markup (and the page's own URL), never guessed from free text: the extensive
+    # search would take a footer's "© 2023" for 1 January 2023.
     options = {"with_metadata": True, "include_comments": False, "include_tables": True,
-               "include_images": False, "include_links": False}
+               "include_images": False, "include_links": False, "url": meta.get("url"),
+               "date_extraction_params": {"extensive_search": False, "original_date": True}}
     try:
         main = trafilatura.bare_extraction(data, **options)
         recall = trafilatura.bare_extraction(data, favor_recall=True, **options)

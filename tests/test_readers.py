@@ -357,6 +357,27 @@ def test_docx_body_tables_in_order_headers_out(tmp_path):
     assert doc.page_count is None
 
 
+def test_docx_tracked_changes_hyperlinks_and_content_controls(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Мигранттар саны ")
+    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t>15 мың</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="a"><w:r><w:delText>11 мың</w:delText>'
+                                  "</w:r></w:del>"))
+    paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")}><w:r><w:t xml:space="preserve"> (enbek.gov.kz)'
+                                  "</w:t></w:r></w:hyperlink>"))
+    paragraph.add_run(".")
+    document.element.body.insert(0, parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Шығыс № ДС-244</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    out = io.BytesIO()
+    document.save(out)
+    doc = ingest.read(write(tmp_path, "tracked.docx", out.getvalue()))
+    assert texts(doc) == ["Шығыс № ДС-244", "Мигранттар саны 15 мың (enbek.gov.kz)."]
+
+
 @pytest.mark.parametrize("title, expected", [
     ("Еңбек мигранттары туралы", "Еңбек мигранттары туралы"),
     ("  Ответ на депутатский  запрос ", "Ответ на депутатский запрос"),
