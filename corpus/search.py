@@ -23,6 +23,7 @@ from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold, query_tokens
 SNIPPET_WORDS = 32
 ELLIPSIS = "…"
 MIN_SUBSTRING = 3  # trigram matching needs at least three characters per word
+MIN_PREFIX = 3  # shorter words match whole words only (a one-letter prefix matches half the corpus)
 
 
 @dataclass
@@ -136,7 +137,8 @@ def _substring_ok(tokens: list[str]) -> bool:
 
 
 def _plan_sqlite(tokens: list[str]) -> _Plan:
-    words = " ".join(f'"{t}"*' for t in tokens)  # tokens hold letters and digits only: quoting is safe
+    # tokens hold letters and digits only, so quoting is safe
+    words = " ".join(f'"{t}"*' if len(t) >= MIN_PREFIX else f'"{t}"' for t in tokens)
     sql = ("SELECT rowid AS pid, 0 AS tier, bm25(passages_fts) AS score "
            "FROM passages_fts WHERE passages_fts MATCH :fts_words")
     params = {"fts_words": words}
@@ -155,7 +157,8 @@ _PG_MATCH = ("((p.language = 'ru' AND p.search_vector @@ to_tsquery('russian', :
 
 
 def _plan_postgres(tokens: list[str]) -> _Plan:
-    tsq = " & ".join(f"'{t}':*" for t in tokens)  # tokens hold letters and digits only: quoting is safe
+    # tokens hold letters and digits only, so quoting is safe
+    tsq = " & ".join(f"'{t}':*" if len(t) >= MIN_PREFIX else f"'{t}'" for t in tokens)
     sql = (f"SELECT p.id AS pid, 0 AS tier, ts_rank(p.search_vector, {_PG_QUERY}) AS score "
            f"FROM passages p WHERE {_PG_MATCH}")
     params: dict = {"tsq": tsq}
@@ -264,8 +267,10 @@ def _restore_original(headline: str, original: str) -> str:
         plain = marker.sub("", fragment)
         at = folded.find(plain, cursor) if plain.strip() else -1
         if at < 0:
-            pieces.append(fragment.strip())
+            pieces.append(f" {ELLIPSIS} " + fragment.strip())
             continue
+        if last is not None:  # fragments side by side need no ellipsis between them
+            pieces.append(original[last:at] if not folded[last:at].strip() else f" {ELLIPSIS} ")
         rebuilt, pos = [], at
         for ch in fragment:
             if ch in (HIGHLIGHT_START, HIGHLIGHT_END):
@@ -273,10 +278,10 @@ def _restore_original(headline: str, original: str) -> str:
             else:
                 rebuilt.append(original[pos])
                 pos += 1
-        pieces.append("".join(rebuilt).strip())
+        pieces.append("".join(rebuilt))
         first = at if first is None else first
         cursor = last = pos
-    snippet = f" {ELLIPSIS} ".join(p for p in pieces if p)
+    snippet = "".join(pieces).strip()
     if first is not None and original[:first].strip():
         snippet = ELLIPSIS + " " + snippet
     if last is not None and original[last:].strip():

@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,15 +139,20 @@ def _admin(server: PostgresServer, sql: str) -> None:
         conn.execute(sql)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database URL: a new SQLite file, or a new UTF-8 database on the PostgreSQL server."""
+DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def fresh_database(request, dialect: str, folder: Path) -> Iterator[str]:
+    """A new empty database: a SQLite file in `folder`, or a UTF-8 database on the PostgreSQL server."""
     from corpus import close_engine
 
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'saual.db'}"
-        yield url
-        close_engine(url)
+    if dialect == "sqlite":
+        url = f"sqlite:///{folder / 'saual.db'}"
+        try:
+            yield url
+        finally:
+            close_engine(url)
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
     name = f"saual_test_{uuid.uuid4().hex[:12]}"
@@ -158,6 +164,28 @@ def db_url(request, tmp_path: Path) -> Iterator[str]:
     finally:
         close_engine(url)
         _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=DIALECTS)
+def db_url(request, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL per test, on SQLite and on PostgreSQL (marked `postgres`)."""
+    with fresh_database(request, request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=DIALECTS)
+def module_db_url(request, tmp_path_factory) -> Iterator[str]:
+    """Like db_url, but shared by the tests of one module (for read-only tests on one built corpus)."""
+    with fresh_database(request, request.param, tmp_path_factory.mktemp("db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def module_engine(module_db_url: str):
+    """A migrated engine on the module's shared database."""
+    from corpus import get_engine
+
+    return get_engine(module_db_url)
 
 
 @pytest.fixture
@@ -202,7 +230,7 @@ def synthetic_document(paragraphs: list[tuple[str, str] | tuple[str, str, int]],
                     language=language or max(set(languages), key=languages.count), **extra)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_document():
     """Factory for small synthetic Documents (see synthetic_document)."""
     return synthetic_document

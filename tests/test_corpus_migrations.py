@@ -1,0 +1,136 @@
+"""Migrations and engine settings: upgrade from empty, models match the migration, downgrade round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+import corpus
+from corpus.models import ALL_TABLES, SQLModel
+from nlp import Analysis
+
+SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
+
+
+def table_names(engine) -> set[str]:
+    names = set(inspect(engine).get_table_names())
+    return {n for n in names if not n.startswith("passages_fts_") and not n.startswith("passages_tri_")}
+
+
+def test_fresh_database_is_migrated_to_head(engine) -> None:
+    assert corpus.schema_revision(engine) == "0001"
+    expected = set(ALL_TABLES) | {"alembic_version"}
+    if engine.dialect.name == "sqlite":
+        expected |= SEARCH_OBJECTS
+    assert table_names(engine) == expected
+    if engine.dialect.name == "postgresql":
+        columns = {c["name"]: c for c in inspect(engine).get_columns("passages")}
+        assert "search_vector" in columns
+        assert "ix_passages_search_vector" in {i["name"] for i in inspect(engine).get_indexes("passages")}
+
+
+def test_models_and_migration_agree(engine) -> None:
+    def relevant(diff) -> bool:
+        op = diff[0] if isinstance(diff, tuple) else diff[0][0]
+        name = str(diff[1] if isinstance(diff, tuple) else diff[0][2])
+        if op == "remove_table" and ("passages_fts" in name or "passages_tri" in name or "alembic" in name):
+            return False
+        if op == "remove_column" and isinstance(diff, tuple) and diff[3].name == "search_vector":
+            return False
+        return op != "remove_index" or "search_vector" not in str(diff[1].name)
+
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert [d for d in diffs if relevant(d)] == []
+
+
+def test_important_filters_are_indexed(engine) -> None:
+    indexed = {tuple(i["column_names"]) for i in inspect(engine).get_indexes("documents")}
+    assert {("date",), ("kind",), ("language",)} <= indexed
+    for table in ("figures", "mentions", "demands", "addressees", "signatories"):
+        assert ("document_id",) in {tuple(i["column_names"]) for i in inspect(engine).get_indexes(table)}
+
+
+def test_downgrade_to_base_and_back(engine, make_document) -> None:
+    corpus.store_document(engine, make_document([("Кореяда мигранттар", "kk")]), Analysis())
+    corpus.downgrade(engine, "base")
+    assert corpus.schema_revision(engine) is None
+    assert table_names(engine) <= {"alembic_version"}
+    corpus.migrate(engine)
+    assert corpus.schema_revision(engine) == "0001"
+    assert corpus.count_documents(engine) == 0
+    doc = make_document([("Кореяда мигранттар", "kk")])
+    assert corpus.store_document(engine, doc, Analysis()).created
+    assert [h.path for h in corpus.search(engine, "корея")] == ["synthetic.txt"]
+
+
+def test_migrate_twice_is_harmless(engine) -> None:
+    corpus.migrate(engine)
+    assert corpus.schema_revision(engine) == "0001"
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
+    engine = corpus.get_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        corpus.close_engine(f"sqlite:///{tmp_path / 'x.db'}")
+
+
+def test_deleting_a_document_cascades_and_leaves_the_index_clean(engine, make_document) -> None:
+    doc_id = corpus.store_document(engine, make_document([("Кореяда мигранттар", "kk")]), Analysis()).document_id
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM documents WHERE id = :d"), {"d": doc_id})
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM passages")).scalar() == 0
+    assert corpus.search(engine, "корея") == []
+    assert corpus.search(engine, "грант") == []
+
+
+def test_engines_are_cached_per_url(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    try:
+        assert corpus.get_engine(url) is corpus.get_engine(url)
+    finally:
+        corpus.close_engine(url)
+
+
+def test_database_url_order(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SAUAL_DATABASE_URL", raising=False)
+    assert corpus.database_url() == f"sqlite:///{tmp_path / 'data' / 'saual.db'}"
+    assert (tmp_path / "data").is_dir()
+    monkeypatch.setenv("SAUAL_DATABASE_URL", "postgresql://u@h/db")
+    assert corpus.database_url() == "postgresql://u@h/db"
+    assert corpus.database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("postgresql://u:p@h:5432/db", "postgresql+psycopg://u:p@h:5432/db"),
+    ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
+    ("postgresql+psycopg://u@h/db", "postgresql+psycopg://u@h/db"),
+    ("sqlite:///data/saual.db", "sqlite:///data/saual.db"),
+])
+def test_normalise_url(url, expected) -> None:
+    assert corpus.normalise_url(url) == expected
+
+
+@pytest.mark.parametrize("url, message", [
+    ("mysql://u@h/db", "unsupported database 'mysql'"),
+    ("postgresql+psycopg2://u@h/db", "psycopg 3"),
+    ("not a url", "invalid database URL"),
+])
+def test_bad_urls_are_corpus_errors(url, message) -> None:
+    with pytest.raises(corpus.CorpusError, match=message):
+        corpus.get_engine(url)
+
+
+def test_unreachable_postgres_is_a_corpus_error() -> None:
+    with pytest.raises(corpus.CorpusError, match="cannot migrate"):
+        corpus.get_engine("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
