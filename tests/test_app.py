@@ -489,3 +489,23 @@ def test_document_page_shows_stamps_and_warnings(sample_corpus_url, monkeypatch)
         for stamp in doc.metadata.get("stamps") or []:
             assert escape_text(stamp["text"]) in text
         assert [w.value for w in at.warning] == [escape_markdown(w) for w in doc.warnings]
+
+
+def test_search_and_document_pages_on_each_database(db_url: str, monkeypatch) -> None:
+    """The same pages over SQLite and PostgreSQL (search dialects differ; the pages must not)."""
+    import corpus
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    report = corpus.ingest_paths(corpus.get_engine(db_url), [samples / "pdf" / "8927.pdf",
+                                                            samples / "seeds" / "003_47f95be80caae6ce.txt"])
+    assert report.ok, report.failed
+    at = app(db_url, monkeypatch, q="Бектенов").run()
+    assert_clean(at)
+    links = document_links(at)
+    assert links and all("<mark>" in m.value for m in at.markdown if "saual-snippet" in m.value)
+    query = dict(pair.split("=", 1) for pair in links[0].proto.query_string.split("&"))
+    doc = corpus.get_document(corpus.get_engine(db_url), int(query["doc"]))
+    page = app(db_url, monkeypatch, doc=query["doc"], p=query["p"]).run()
+    assert_clean(page)
+    assert f'saual-hit" id="passage-{query["p"]}"' in body(page)
+    assert all(page_marker(n) in body(page) for n in range(2, (doc.page_count or 1) + 1))

@@ -7,6 +7,7 @@ markers, and keep a screenshot in test-artifacts/. Never downloads a browser.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -110,13 +111,18 @@ def test_search_then_open_document_in_chromium(explorer: str, chromium: Path) ->
             expect(page.get_by_role("button", name="Download CSV")).to_be_visible()
             page.screenshot(path=str(search_shot), full_page=False)
 
-            page.get_by_role("link", name="Open passage").first.click()
+            # follow a hit beyond page 1, so opening the document has to scroll to it
+            deep = page.locator("[data-testid='stHorizontalBlock']").filter(
+                has=page.locator(".saual-place", has_text=re.compile(r"^page ([2-9]|\d\d)")))
+            expect(deep.first).to_be_visible()
+            deep.first.get_by_role("link", name="Open passage").click()
             expect(page.locator(".saual-doc")).to_be_visible()
             params = parse_qs(urlsplit(page.url).query)
             assert urlsplit(page.url).path.endswith("/document")
             assert params.get("doc") and params.get("p") and params.get("q") == [QUERY]
             hit = page.locator(f"#passage-{params['p'][0]}")
             expect(hit).to_have_class("saual-passage saual-hit")
+            expect(hit).to_be_in_viewport()  # the page scrolls to the passage the link named
             expect(page.locator(".saual-page-marker").first).to_have_text("— page 2 —")
             text = page.locator(".saual-doc").inner_text()
             assert QUERY.lower() in text.lower()
