@@ -1,7 +1,7 @@
 """The number layer of figures: find numeric expressions in Kazakh and Russian text and normalise them.
 
 `find_numbers(text, lang)` returns one `NumberMatch` per number that can be a figure: digits
-(`10 707`, `1.200`, `156,7`), scale words (`126 тыс.`, `20 мыңға`), units (`%`, `тенге`, `$`),
+(`10 707`, `1.200`, `156,7`), scale words (`126 тыс.`, `20 мыңға`, `3 млн 200 тыс.`), units (`%`, `тенге`, `$`),
 ranges (`2-4%`, `от 5 до 7`, `5-тен 7-ге дейін`) and approximation/limit words before or after
 the number (`около`, `более`, `жуық`, `астам`, `-дай`). All words are data in nlp/resources/.
 
@@ -74,7 +74,7 @@ class NumberMatch:
     unit: str | None = None
     number_text: str = ""
     is_word: bool = False
-    vague: bool = False
+    vague: bool = False  # reserved for vague magnitudes (мыңдаған); find_numbers never returns those
 
     @property
     def approx(self) -> bool:
@@ -164,7 +164,8 @@ class _Grammar:
         refs = lang_rows("refs", (*langs, "xx"))
         self.ref_after = _Lex([(f, True) for f, k in refs if k == "after"], end_all)
         ref_before = [form_regex(f) for c, k in refs if k == "before" for f in forms(c)]
-        self.ref_before = re.compile(rf"(?<!\w)(?:{alternation(ref_before)}){_HWS}$", re.IGNORECASE)
+        more = rf"(?:[\d.-]+{_HWS}(?:,|и|және|—|-){_HWS})*"  # пункты 2, 3 и 5
+        self.ref_before = re.compile(rf"(?<!\w)(?:{alternation(ref_before)}){_HWS}{more}$", re.IGNORECASE)
         conj = alternation([form_regex(f) for c, k in refs if k == "and" for f in forms(c)]) or "(?!)"
         self.code_pair = re.compile(rf"{_HWS}(?:{conj}){_HWS}\d+{LETTERS}+(?!\w)", re.IGNORECASE)
         phone = alternation([form_regex(f) for c, k in refs if k == "phone" for f in forms(c)])
@@ -300,6 +301,7 @@ class _Grammar:
                     c.about = c.about or c.case == "sim"
                 if self.vague.match(text, c.end):
                     return None
+                self._compound(text, c)
         if c.unit is None:
             um = self.unit.match(text, c.end)
             if um:
@@ -313,6 +315,20 @@ class _Grammar:
                     c.about = c.about or c.case == "sim"
                     c.end = sm.end()
         return c
+
+    def _compound(self, text: str, c: _Core) -> None:
+        """3 млн 200 тыс., 1 млрд 500 млн: a smaller scaled number right after a scaled one adds up."""
+        while c.case is None:
+            ws = _WS_RE.match(text, c.end).end()
+            dm = _DIGITS_RE.match(text, ws) if ws > c.end else None
+            if not dm or not dm.group().isdigit():
+                return
+            sm = self.scale.match(text, dm.end())
+            if not sm or sm[0] >= c.mult or int(dm.group()) * sm[0] >= c.mult:
+                return
+            c.value += int(dm.group()) * sm[0]
+            c.mult, ending, c.end = sm[0], sm[1], sm[2]
+            c.case = self.case_of.get(ending) if ending else None
 
     def not_figure(self, text: str, c: _Core) -> bool:
         """Years, day-month dates and article numbers after a bare integer."""
@@ -460,8 +476,7 @@ def _one(g: _Grammar, text: str, s: int, kind: str) -> tuple[list[NumberMatch], 
     if c.is_word and not c.licensed:
         if c.share:
             return [], c.end
-        article = c.number_text.strip().lower() and _kinds_a(g, text, c)
-        if article or (c.unit is None and (c.one or not (unit == "persons" or g.time.match(text, c.end)))):
+        if _kinds_a(g, text, c) or (c.unit is None and (c.one or not (unit == "persons" or g.time.match(text, c.end)))):
             return [], c.end
     q = _combine(qual, after_q, c.about)
     if qual not in (None, "change"):
@@ -516,6 +531,10 @@ def _range(g: _Grammar, text: str, c: _Core, qual: str | None,
         return None
     if dash and c.year_like and second.year_like:
         return [], second.end  # 2020-2022 (жылдары): a span of years
+    if dash and c.year_like:
+        return None  # 2018 – 11 413 адам: a year, then a number
+    if not (second.unit or second.scaled or c.unit or c.scaled) and g.not_figure(text, second):
+        return [], second.end  # 1-2 мая, от 1 до 5 января, 5-6 тармақтар
     end = second.end
     if c.case == "abl" and not dash:
         limit = g.after_q.match(text, second.end) if second.case == "dat" else None
@@ -524,8 +543,6 @@ def _range(g: _Grammar, text: str, c: _Core, qual: str | None,
         end = limit[2]
     unit = c.unit or second.unit
     if qual == "change":
-        if not (second.unit or second.scaled) and g.not_figure(text, second):
-            return None
         after_q, end2, _ = g.after(text, second)
         return [_match(text, c.start, c.end, c, "exact", unit),
                 _match(text, second.start, end2, second, _combine(None, after_q, second.about), unit)], end2
