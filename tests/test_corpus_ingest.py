@@ -115,26 +115,23 @@ def test_an_extractor_crash_fails_that_file_only(engine, folder: Path, monkeypat
 @pytest.mark.slow
 def test_sample_corpus_ingests_cleanly(sample_corpus_url: str) -> None:
     engine = corpus.get_engine(sample_corpus_url)
-    try:
-        docs = corpus.list_documents(engine)
-        expected = sorted(p for p in SAMPLES.rglob("*") if p.suffix.lower() in corpus.SUPPORTED_EXTENSIONS)
-        assert len(docs) == len(expected) == 10
-        assert {d.format for d in docs} == {"pdf", "txt"}
-        for summary in docs:
-            stored = corpus.get_document(engine, summary.id)
-            assert stored.passages, summary.path
-            for p in stored.passages:
-                assert 0 <= p.start < p.end <= len(stored.text)
-            if summary.format == "pdf":
-                assert summary.page_count == len(stored.pages) >= 1
-        report = corpus.build_sample_corpus(sample_corpus_url, SAMPLES)
-        assert report.ok and report.added == [] and len(report.unchanged) == 10
-        facets = corpus.facets(engine)
-        assert sum(facets["language"].values()) == 10
-        assert facets["kind"].get("inquiry", 0) >= 8
-        assert sum(facets["year"].values()) >= 9
-    finally:
-        corpus.close_engine(sample_corpus_url)
+    docs = corpus.list_documents(engine)
+    expected = sorted(p for p in SAMPLES.rglob("*") if p.suffix.lower() in corpus.SUPPORTED_EXTENSIONS)
+    assert len(docs) == len(expected) == 10
+    assert {d.format for d in docs} == {"pdf", "txt"}
+    for summary in docs:
+        stored = corpus.get_document(engine, summary.id)
+        assert stored.passages, summary.path
+        for p in stored.passages:
+            assert 0 <= p.start < p.end <= len(stored.text)
+        if summary.format == "pdf":
+            assert summary.page_count == len(stored.pages) >= 1
+    report = corpus.build_sample_corpus(sample_corpus_url, SAMPLES)
+    assert report.ok and report.added == [] and len(report.unchanged) == 10
+    facets = corpus.facets(engine)
+    assert sum(facets["language"].values()) == 10
+    assert facets["kind"].get("inquiry", 0) >= 8
+    assert sum(facets["year"].values()) >= 9
 
 
 @pytest.fixture(scope="module")
