@@ -9,6 +9,6 @@ __all__ = [
     "analyze", "to_contract",
 ]
 
-from .numbers import NumberMatch, find_numbers  # noqa: E402
+from .numbers import NumberMatch, find_numbers
 
 __all__ += ["NumberMatch", "find_numbers"]

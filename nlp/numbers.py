@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import LETTERS, alternation, form_regex, forms, lang_rows, rows
+from .resources import LETTERS, alternation, form_regex, forms, lang_rows, rows, trie_regex
 
 __all__ = ["QUALIFIERS", "NumberMatch", "find_numbers"]
 
@@ -182,12 +182,12 @@ class _Grammar:
         # anchors: digit runs, and words whose first letters can start a number word (a set lookup
         # is much faster than running the whole word alternation at every position)
         self.word_keys = {f.rstrip("*+").lower()[:3] for cell, _ in numbers for f in forms(cell)}
-        keys = alternation([re.escape(k) for k in self.word_keys])
-        self.anchor = re.compile(rf"(?P<d>{_DIGITS})|(?<!\w)(?P<w>(?:{keys}){LETTERS}*)", re.IGNORECASE)
+        self.anchor = re.compile(
+            rf"(?=\d)(?P<d>{_DIGITS})|(?<!\w)(?P<w>{trie_regex(self.word_keys)}{LETTERS}*)", re.IGNORECASE)
         first = {f.lower()[0] for c, k in refs if k == "phone" for f in forms(c)}
         first_class = re.escape("".join(sorted(first | {ch.upper() for ch in first})))
         self.phone = re.compile(  # тел.: 74 63 64
-            rf"(?<!\w)(?=[{first_class}])(?:{phone}){_HWS}:?{_HWS}\+?[\d(][\d() \t+-]*\d", re.IGNORECASE)
+            rf"(?=[{first_class}])(?<!\w)(?:{phone}){_HWS}:?{_HWS}\+?[\d(][\d() \t+-]*\d", re.IGNORECASE)
 
     # -- parsing -------------------------------------------------------------------------------
 

@@ -64,3 +64,22 @@ def form_regex(form: str, ending: str = "") -> str:
 def alternation(items: list[str]) -> str:
     """Longest-first alternation so that Python's first-match picks the longest literal; never empty."""
     return "|".join(sorted(set(items), key=len, reverse=True)) or "(?!)"
+
+
+def trie_regex(words: set[str] | list[str]) -> str:
+    """Regex source matching any of `words`, factored as a prefix tree (much faster than a flat alternation)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root) or "(?!)"
