@@ -42,9 +42,10 @@ def read_html(path: Path, data: bytes) -> Extracted:
     options = {"with_metadata": True, "include_comments": False, "include_tables": True,
                "include_images": False, "include_links": False, "url": meta.get("url"),
                "date_extraction_params": {"extensive_search": False, "original_date": True}}
+    page = strip_page_chrome(tree)
     try:
-        main = trafilatura.bare_extraction(data, **options)
-        recall = trafilatura.bare_extraction(data, favor_recall=True, **options)
+        main = trafilatura.bare_extraction(page, **options)
+        recall = trafilatura.bare_extraction(page, favor_recall=True, **options)
     except Exception as exc:  # noqa: BLE001 — trafilatura has no error class of its own
         raise IngestError(str(path), f"cannot extract text from HTML ({type(exc).__name__}: {exc})") from None
     paragraphs = merge_blocks(_blocks(main), _blocks(recall))
@@ -62,6 +63,47 @@ def read_html(path: Path, data: bytes) -> Extracted:
                 meta[key] = value
     return Extracted(blocks=[Block.of(p) for p in paragraphs], page_count=None,
                      title=_clean(title) or None, date=date, metadata=meta)
+
+
+_CHROME_TAGS = ("nav", "footer", "aside", "form", "noscript", "dialog")
+_CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog")
+_CHROME_WORDS = re.compile(r"cookie|consent|gdpr|breadcrumb", re.IGNORECASE)
+
+
+def strip_page_chrome(tree: Any) -> str:
+    """The page as HTML without its chrome, marked as such by HTML5 semantics: nav, footer, aside,
+    forms, dialogs, ARIA landmark roles, a <header> outside the article, cookie/consent banners and
+    breadcrumbs. trafilatura copes with chrome on long pages, but keeps it on short ones. An element
+    wrapping the article (an ASP.NET page-wide <form>, say) is never removed."""
+    from copy import deepcopy
+
+    from lxml import html as lxml_html
+
+    page = deepcopy(tree)
+    total = len(page.text_content() or "")
+    doomed = []
+    for element in page.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        marks = f"{element.get('id') or ''} {element.get('class') or ''}"
+        chrome = (tag in _CHROME_TAGS or (element.get("role") or "").lower() in _CHROME_ROLES
+                  or (tag == "header" and not any(a.tag in ("article", "main") for a in element.iterancestors()))
+                  or (tag in ("div", "section", "ul", "ol", "p") and _CHROME_WORDS.search(marks)))
+        if chrome and not _holds_article(element, total):
+            doomed.append(element)
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()
+    return lxml_html.tostring(page, encoding="unicode")
+
+
+def _holds_article(element: Any, page_chars: int) -> bool:
+    """An element wrapping the article: it holds <article>, <main> or <h1>, or most of the text."""
+    if any(isinstance(d.tag, str) and d.tag.lower() in ("article", "main", "h1") for d in element.iterdescendants()):
+        return True
+    return len(element.text_content() or "") * 2 > page_chars
 
 
 def _blocks(doc: Any) -> list[tuple[str, str]]:

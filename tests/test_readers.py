@@ -251,6 +251,48 @@ def test_html_lookalikes_normalised(tmp_path):
     assert "Employment Permit System, EPS" in doc.text and "ЕРS" not in doc.text
 
 
+SHORT_PAGE = ("<html><head><title>Брифинг | Министрлік</title></head><body>{open}<header><a href='/'>Басты бет</a>"
+              "</header><nav><a href='/news'>Жаңалықтар</a></nav><div class='cookie-bar'>Біз cookie қолданамыз</div>"
+              "<article><h1>Брифинг өтеді</h1><p>Ертең сағат 11:00-де министрдің брифингі өтеді.</p></article>"
+              "<footer>© 2025 Министрлік</footer>{close}</body></html>")
+
+
+@pytest.mark.parametrize("wrap", [("", ""), ("<form id='aspnetForm'>", "</form>"),
+                                  ("<div class='page cookie-ok'>", "</div>")], ids=["plain", "form", "wrapper"])
+def test_html_short_page_drops_chrome(tmp_path, wrap):
+    html = SHORT_PAGE.format(open=wrap[0], close=wrap[1])
+    doc = ingest.read(write(tmp_path, "short.html", html.encode()))
+    assert texts(doc) == ["Брифинг өтеді", "Ертең сағат 11:00-де министрдің брифингі өтеді."]
+    assert doc.title == "Брифинг өтеді"
+
+
+def test_html_page_wide_form_without_article_tags_is_kept(tmp_path):
+    paragraphs = ["Министрлік шетелде еңбек ететін отандастарымыздың құқықтарын қорғау жұмысын жалғастырып жатыр.",
+                  "Шет мемлекеттерде 126 мыңға жуық қазақстандық жұмыс істейді, олардың 15 мыңы Кореяда.",
+                  "Корея Республикасымен еңбек көші-қоны туралы келісім бойынша келіссөздер жалғасуда."]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (f"<html><body><form id='aspnetForm'><div class='menu'><a href='/'>Басты бет</a></div>"
+            f"<div class='content'>{body}</div></form></body></html>")
+    doc = ingest.read(write(tmp_path, "aspx.html", html.encode()))
+    assert texts(doc)[-3:] == paragraphs
+
+
+ARTICLE = ("<p>Министрлік шетелде еңбек ететін отандастарымыздың құқықтарын қорғау жөніндегі жұмысты "
+           "жалғастырып жатыр. Шет мемлекеттерде 126 мыңға жуық қазақстандық жұмыс істейді.</p>") * 3
+
+
+def test_html_copyright_year_is_not_a_date(tmp_path):
+    html = f"<html><body><article>{ARTICLE}</article><div>© 2023 Министрлік</div></body></html>"
+    doc = ingest.read(write(tmp_path, "p.html", html.encode()))
+    assert doc.date is None
+
+
+def test_html_date_from_the_page_url(tmp_path):
+    head = '<link rel="canonical" href="https://www.gov.kz/memleket/news/2025/03/14/enbek">'
+    doc = ingest.read(write(tmp_path, "p.html", _head(head, f"<article>{ARTICLE}</article>").encode()))
+    assert doc.date == dt.date(2025, 3, 14)
+
+
 @pytest.mark.parametrize("html", [
     ("<html><head><title>Басты бет</title></head><body><nav><a href='/'>Басты бет</a> <a href='/a'>Біз туралы</a>"
     "</nav><footer>© 2025</footer></body></html>"),
