@@ -23,7 +23,6 @@ from rich.table import Table
 from rich.text import Text
 
 APP_MAIN = Path(__file__).resolve().parent / "app" / "main.py"
-NOTES_SUFFIXES = {".md"}  # notes kept beside a corpus (SOURCES.md, README.md) are not documents
 HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"  # corpus.HIGHLIGHT_START / HIGHLIGHT_END
 MAX_REASON = 500
 
@@ -97,7 +96,8 @@ def failure_line(path: Path | str, reason: str) -> str:
 def exception_reason(exc: BaseException) -> str:
     """The reason for an unexpected exception: its class name and message."""
     message = str(exc).strip()
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    name = f"unexpected {type(exc).__name__}"
+    return f"{name}: {message}" if message else name
 
 
 def _say_error(line: str) -> None:
@@ -112,32 +112,11 @@ def _fatal(message: str, code: int = 1) -> typer.Exit:
 
 
 # ------------------------------------------------------------------ paths
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
-
-
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named on the command line, folders walked recursively (hidden files and *.md notes skipped).
+    """Files as given, folders walked recursively for supported formats (corpus.expand_paths: one rule)."""
+    import corpus
 
-    A path that does not exist is kept so that reading it reports `path: no such file`.
-    Each file appears once, in the order given (folders sorted by path).
-    """
-    seen: set[Path] = set()
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                f for f in path.rglob("*")
-                if f.is_file() and not _hidden(f.relative_to(path)) and f.suffix.lower() not in NOTES_SUFFIXES
-            )
-        else:
-            found = [path]
-        for f in found:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(f)
-    return files
+    return corpus.expand_paths(paths)
 
 
 # ------------------------------------------------------------------ database
@@ -270,8 +249,8 @@ def _ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
 Exit code 0 when every file went in (or was already there), 1 when any file failed.""")
 def ingest(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", show_default=False,
-                                                help="Files or folders (walked recursively; hidden files "
-                                                     "and *.md notes in folders are skipped).")],
+                                                help="Files or folders (walked recursively for .pdf .html "
+                                                     ".htm .txt .docx; hidden files skipped).")],
     db: DbOption = None,
 ) -> None:
     """Read files (PDF, scanned PDF, HTML, TXT, DOCX) and store them in the corpus.
@@ -468,18 +447,28 @@ def hit_record(hit: Any) -> dict[str, Any]:
     return record
 
 
+def _shown_path(path: str) -> str:
+    """A stored path relative to the current folder when it lies below it, else as stored."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return path
+
+
 def hits_table(hits: list[Any], query: str) -> Table:
+    """Search hits as a rich table: document (title, path, kind, date), page, language, highlighted snippet."""
     table = Table(title=Text(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for «{query}»"),
                   show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Document", ratio=2)
+    table.add_column("Document", ratio=2, overflow="fold")
     table.add_column("Page", justify="right", no_wrap=True)
     table.add_column("Lang", no_wrap=True)
-    table.add_column("Snippet", ratio=5)
+    table.add_column("Snippet", ratio=3)
     for i, hit in enumerate(hits, 1):
-        doc = Text(hit.title or Path(hit.path).name, style="bold")
+        title = one_line(hit.title or Path(hit.path).name)
+        doc = Text(title if len(title) <= 80 else title[:79] + "…", style="bold")
         details = " · ".join(str(x) for x in (hit.kind, hit.date) if x)
-        doc.append(f"\n{hit.path}" + (f"\n{details}" if details else ""), style="dim")
+        doc.append(f"\n{_shown_path(hit.path)}" + (f"\n{details}" if details else ""), style="dim")
         table.add_row(str(i), doc, str(hit.page) if hit.page is not None else "-",
                       str(hit.language or hit.doc_language or "-"), highlighted(hit.snippet or ""))
     return table
