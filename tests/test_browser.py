@@ -6,6 +6,8 @@ markers, and keep a screenshot in test-artifacts/. Never downloads a browser.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import socket
@@ -108,7 +110,13 @@ def test_search_then_open_document_in_chromium(explorer: str, chromium: Path) ->
             assert first_mark.inner_text().lower().startswith(QUERY.lower()[:6])
             expect(page.locator(".saual-count")).to_contain_text("passage")
             assert parse_qs(urlsplit(page.url).query).get("q") == [QUERY]  # the search is a permalink
-            expect(page.get_by_role("button", name="Download CSV")).to_be_visible()
+            with page.expect_download() as download_info:
+                page.get_by_role("button", name="Download CSV").click()
+            download = download_info.value
+            assert download.suggested_filename.endswith(".csv")
+            rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
+            assert rows[0] == ["document", "title", "kind", "language", "date", "page", "start", "end", "snippet"]
+            assert len(rows) > 1 and all(QUERY.lower()[:6] in row[-1].lower() for row in rows[1:])
             page.screenshot(path=str(search_shot), full_page=False)
 
             # follow a hit beyond page 1, so opening the document has to scroll to it

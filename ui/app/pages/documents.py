@@ -63,7 +63,7 @@ def render() -> None:
         key="docs_table",
         column_config={
             "open": st.column_config.LinkColumn("Open", display_text="open", width="small"),
-            "title": st.column_config.TextColumn("Title", width="large"),
+            "title": st.column_config.TextColumn("Title", width=520),
             "kind": "Kind", "language": "Language",
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
             "pages": st.column_config.NumberColumn("Pages", format="%d"),
