@@ -1,9 +1,10 @@
 """PDF reader: the text layer read once with pdfminer (pdfplumber's engine), then ingest.layout.
 
-Speed: pdfplumber's `extract_text()` builds an LTChar object, a dict per char and clusters words
-before it gives text. We only need each glyph's text, box, size and direction, so a small pdfminer
-device records exactly that in one pass over the content stream (no layout analysis, no path,
-curve or image objects). Pages without a text layer go to OCR (ingest.ocr, imported lazily).
+Speed: pdfplumber's `extract_text()` costs about 20x pdftotext, and most of it is pdfminer
+tokenising content streams in Python (letterhead emblems are thousands of curve operators), then
+an LTChar object and a dict per char. Here a C-speed regex tokeniser (ingest.pdf_content) drops
+path/colour operators and feeds pdfminer's interpreter directly; a small device records only
+each glyph's text, box, size and direction. Pages without a text layer go to OCR (ingest.ocr).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import io
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from pdfminer.pdfdevice import PDFTextDevice
@@ -28,7 +30,7 @@ from .document import Block, Extracted
 from .errors import IngestError
 from .layout import Glyph, Page, analyse
 from .lexicon import is_known_word
-from .pdf_content import text_operators_only
+from .pdf_content import Unsupported, operations, text_operators_only
 
 # A page with fewer printable characters than this has no real text layer: OCR it.
 MIN_TEXT_CHARS = 20
@@ -73,16 +75,45 @@ class _GlyphDevice(PDFTextDevice):
 
 
 class _TextInterpreter(PDFPageInterpreter):
-    """pdfminer's interpreter fed content streams stripped to text operators (ingest.pdf_content)."""
+    """pdfminer's interpreter (text state, fonts, forms) fed by ingest.pdf_content's fast tokeniser.
+
+    Path, colour and marked-content operators are dropped while tokenising; a stream the fast
+    tokeniser cannot handle (inline images, odd syntax) goes through pdfminer's own parser.
+    """
 
     def execute(self, streams) -> None:  # noqa: ANN001
-        slim = []
+        parts = []
         for obj in streams:
             stream = stream_value(obj)
-            copy = PDFStream({}, text_operators_only(stream.get_data()))
-            copy.objid, copy.genno = stream.objid, stream.genno
-            slim.append(copy)
-        super().execute(slim)
+            if stream.objid is None or stream.objid not in self.parent_stream_ids:
+                parts.append(stream)
+        try:
+            ops = operations(b"\n".join(p.get_data() for p in parts))
+        except Unsupported:
+            slim = []
+            for stream in parts:
+                copy = PDFStream({}, text_operators_only(stream.get_data()))
+                copy.objid, copy.genno = stream.objid, stream.genno
+                slim.append(copy)
+            super().execute(slim)
+            return
+        self.stream_ids.clear()
+        self.stream_ids.update(p.objid for p in parts if p.objid is not None)
+        for op, args in ops:
+            func = getattr(self, _method_name(op), None)
+            if func is None:
+                continue
+            nargs = func.__code__.co_argcount - 1
+            if not nargs:
+                func()
+            elif len(args) >= nargs:
+                func(*args[len(args) - nargs:])
+
+
+@lru_cache(maxsize=256)
+def _method_name(op: bytes) -> str:
+    name = op.decode("latin-1")
+    return "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q")
 
 
 def adapt_glyph(text: str, matrix: tuple[float, ...], base: float, fontsize: float, adv: float,

@@ -64,3 +64,116 @@ def text_operators_only(data: bytes) -> bytes:
         return data
     out.append(data[start:].strip())
     return b"".join(out)
+
+
+# --- a C-speed tokeniser producing pdfminer's operand values, for the text interpreter ---------
+
+class Unsupported(Exception):
+    """The stream holds something the fast tokeniser does not handle; use pdfminer's parser."""
+
+
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f",
+            b"(": b"(", b")": b")", b"\\": b"\\", b"\n": b"", b"\r": b""}
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.DOTALL)
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_HEX_JUNK = re.compile(rb"[^0-9A-Fa-f]")
+_CONSTANTS = {b"true": True, b"false": False, b"null": None}
+
+
+def _unescape(m: re.Match[bytes]) -> bytes:
+    code = m.group(1)
+    if code[:1].isdigit():
+        return bytes((int(code, 8) & 0xFF,))
+    if code == b"\r\n":
+        return b""
+    return _ESCAPES.get(code, code)
+
+
+_WS = rb"[\x00\t\n\x0c\r ]"
+_NUM = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
+# A run of path-construction, painting and colour operators with their numeric operands: skipped
+# by one regex call (letterhead emblems are thousands of curve segments).
+_PATH_RUN = re.compile(
+    rb"(?:(?:" + _NUM + _WS + rb"+)*(?:re|rg|RG|ri|f\*|B\*|b\*|W\*|[mlcvyhSsfFBbnWwJjMigGkK])"
+    rb"(?=[\x00\t\n\x0c\r /\[<(]|$)" + _WS + rb"*)+")
+_LEAD = re.compile(_WS + rb"+")
+
+
+def operations(data: bytes, skip: frozenset[bytes] = DROP) -> list[tuple[bytes, list]]:
+    """(operator, operands) pairs of a content stream, operands as pdfminer values.
+
+    Strings are bytes, names PSLiteral, numbers int/float, arrays lists, dictionaries dicts.
+    Operators in `skip` are left out. Raises Unsupported for inline images and odd syntax.
+    """
+    from pdfminer.psparser import LIT
+
+    ops: list[tuple[bytes, list]] = []
+    stack: list[list] = [[]]
+    dict_marks: list[bool] = []  # per open container: is it a dictionary?
+    pos, n = 0, len(data)
+    match = _TOKEN.match
+    path_run = _PATH_RUN.match if skip >= DROP else None
+    lead = _LEAD.match
+    while pos < n:
+        w = lead(data, pos)
+        if w:
+            pos = w.end()
+            if pos >= n:
+                break
+        if path_run is not None and not stack[0] and len(stack) == 1:
+            r = path_run(data, pos)
+            if r:
+                pos = r.end()
+                continue
+        m = match(data, pos)
+        if m is None:
+            raise Unsupported(f"unexpected byte at {pos}")
+        kind = m.lastgroup
+        pos = m.end()
+        if kind == "ws":
+            continue
+        tok = m.group()
+        if kind == "num":
+            stack[-1].append(float(tok) if b"." in tok else int(tok))
+        elif kind == "str":
+            body = tok[1:-1]
+            stack[-1].append(_ESCAPE.sub(_unescape, body) if b"\\" in body else body)
+        elif kind == "hex":
+            digits = _HEX_JUNK.sub(b"", tok)
+            if len(digits) % 2:
+                digits += b"0"
+            stack[-1].append(bytes.fromhex(digits.decode("ascii")))
+        elif kind == "name":
+            raw = tok[1:]
+            if b"#" in raw:
+                raw = _NAME_ESCAPE.sub(lambda e: bytes((int(e.group(1), 16),)), raw)
+            try:
+                stack[-1].append(LIT(raw.decode("utf-8")))
+            except UnicodeDecodeError:
+                stack[-1].append(LIT(raw))
+        elif kind == "open":
+            stack.append([])
+            dict_marks.append(tok == b"<<")
+        elif kind == "close":
+            if not dict_marks or dict_marks[-1] != (tok == b">>"):
+                raise Unsupported("unbalanced brackets")
+            items = stack.pop()
+            if dict_marks.pop():
+                keys = [k.name if hasattr(k, "name") else k for k in items[0::2]]
+                stack[-1].append(dict(zip(keys, items[1::2])))
+            else:
+                stack[-1].append(items)
+        else:  # operator or constant
+            if tok in _CONSTANTS:
+                stack[-1].append(_CONSTANTS[tok])
+                continue
+            if len(stack) > 1:
+                raise Unsupported("operator inside an array or dictionary")
+            if tok in _GIVE_UP:
+                raise Unsupported("inline image")
+            if tok not in skip:
+                ops.append((tok, stack[0]))
+            stack[0] = []
+    if len(stack) > 1:
+        raise Unsupported("unclosed array or dictionary")
+    return ops

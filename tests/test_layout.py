@@ -160,3 +160,17 @@ def test_text_operators_only(stream, expected):
     from ingest.pdf_content import text_operators_only
 
     assert text_operators_only(stream) == expected
+
+
+def test_operations_values_match_pdfminer_conventions():
+    from pdfminer.psparser import LIT
+
+    from ingest.pdf_content import operations
+
+    stream = (b"0 0 1 rg 10 20 m 30 40 l S /GS7 gs BT /F#31 12 Tf 1 0 0 1 57.5 -7 Tm "
+              b"[(a\\)b\\101\\\nc)-3.5<00 4>] TJ (x\\ny) Tj ET")
+    assert operations(stream) == [
+        (b"gs", [LIT("GS7")]), (b"BT", []), (b"Tf", [LIT("F1"), 12]),
+        (b"Tm", [1, 0, 0, 1, 57.5, -7]), (b"TJ", [[b"a)bAc", -3.5, b"\x00\x40"]]), (b"Tj", [b"x\ny"]),
+        (b"ET", []),
+    ]

@@ -259,3 +259,18 @@ def test_page_without_text_layer_goes_to_ocr(monkeypatch):
     assert extracted.ocr is True and extracted.page_count == 1
     assert [b.pieces for b in extracted.blocks] == [[(1, "Танылған мәтін бірінші абзац.")], [(1, "Екінші абзац.")]]
     assert any("OCR" in w for w in extracted.warnings)
+
+
+@pytest.mark.parametrize("name", ["8927", "8931"])
+def test_fast_tokeniser_gives_pdfminers_glyphs(monkeypatch, name):
+    """The fast content-stream path yields exactly the glyphs of pdfminer's own parser."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    import ingest.pdf as pdf
+
+    path = PDF_DIR / f"{name}.pdf"
+    fast, _ = pdf.read_pages(path, path.read_bytes())
+    monkeypatch.setattr(pdf, "_TextInterpreter", PDFPageInterpreter)
+    plain, _ = pdf.read_pages(path, path.read_bytes())
+    assert [p.glyphs for p in fast] == [p.glyphs for p in plain]
+    assert sum(len(p.glyphs) for p in fast) > 1000
