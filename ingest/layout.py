@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from .document import Block
@@ -132,7 +133,7 @@ def _segments(row: list[Glyph]) -> list[list[Glyph]]:
     The second condition keeps a justified line with stretched word gaps in one piece.
     """
     inked = [g for g in row if g.text.strip()]
-    gaps = [(b.x0 - a.x1, a, b) for a, b in zip(inked, inked[1:])]
+    gaps = [(b.x0 - a.x1, a, b) for a, b in pairwise(inked)]
     word_gaps = [gap for gap, a, b in gaps if gap > 0.15 * max(a.size, b.size)]
     if not word_gaps:
         return [row]
@@ -286,7 +287,7 @@ def _metrics(lines: list[Line]) -> _Metrics:
     left = min(x for x, c in lefts.items() if c >= max(lefts.values()) * 0.5)
     right = max(x for x, c in rights.items() if c >= max(rights.values()) * 0.5)
     ratios = []
-    for a, b in zip(lines, lines[1:]):
+    for a, b in pairwise(lines):
         if a.page == b.page and b.top > a.top:
             r = (b.top - a.top) / max(a.size, b.size)
             if 0.8 < r < 3:
@@ -319,9 +320,7 @@ def starts_paragraph(prev: Line, cur: Line, m: _Metrics, same_page: bool, first:
     off_margin = 2 * size
     if prev.x0 > m.left + off_margin and cur.x0 > m.left + off_margin and not text[:1].islower():
         return True  # centred or right-aligned lines (addressee, signatures) stand alone
-    if abs(prev.size - cur.size) > 0.1 * size:
-        return True
-    return False
+    return abs(prev.size - cur.size) > 0.1 * size  # a change of font size
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -154,9 +154,9 @@ def write(path: Path, stems: dict[str, set[int]], paradigms: list[str]) -> None:
     with gzip.GzipFile(path, "wb", mtime=0, compresslevel=9) as raw:
         raw.write(HEADER.encode("utf-8"))
         for i, key in enumerate(paradigms):
-            raw.write(f"@{i}\t{key}\n".encode("utf-8"))
+            raw.write(f"@{i}\t{key}\n".encode())
         for stem in sorted(stems):
-            raw.write(f"{stem}\t{','.join(map(str, sorted(stems[stem])))}\n".encode("utf-8"))
+            raw.write(f"{stem}\t{','.join(map(str, sorted(stems[stem])))}\n".encode())
 
 
 def conll_words(paths: Iterable[Path]) -> Iterator[str]:

@@ -28,7 +28,7 @@ from pdfminer.utils import apply_matrix_rect, decode_text
 
 from .document import Block, Extracted
 from .errors import IngestError
-from .layout import Glyph, Page, analyse
+from .layout import Glyph, Page, analyse, cut_stamps
 from .lexicon import is_known_word
 from .pdf_content import Unsupported, operations, text_operators_only
 
@@ -54,12 +54,12 @@ class _GlyphDevice(PDFTextDevice):
         self.width = 0.0
         self.height = 0.0
 
-    def begin_page(self, page, ctm) -> None:  # noqa: ANN001 (pdfminer types stay inside this module)
+    def begin_page(self, page, ctm) -> None:
         x0, y0, x1, y1 = apply_matrix_rect(ctm, page.mediabox)
         self.width, self.height = abs(x1 - x0), abs(y1 - y0)
         self.glyphs = []
 
-    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:  # noqa: ANN001
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
         try:
             text = font.to_unichr(cid)
         except PDFUnicodeNotDefined:
@@ -81,7 +81,7 @@ class _TextInterpreter(PDFPageInterpreter):
     tokeniser cannot handle (inline images, odd syntax) goes through pdfminer's own parser.
     """
 
-    def execute(self, streams) -> None:  # noqa: ANN001
+    def execute(self, streams) -> None:
         parts = []
         for obj in streams:
             stream = stream_value(obj)
@@ -209,7 +209,13 @@ def useful_title(title: str | None) -> str | None:
 
 
 def _printable(page: Page) -> int:
-    return sum(1 for g in page.glyphs if not g.text.isspace())
+    """Printable characters of the page's upright text, registration stamps not counted.
+
+    A scanned page often carries a stamp as a text overlay; it still needs OCR.
+    """
+    upright = "".join(g.text for g in page.glyphs if g.direction == 0)
+    rest, _ = cut_stamps(upright)
+    return sum(1 for ch in rest if not ch.isspace())
 
 
 def read_pdf(path: Path, data: bytes) -> Extracted:

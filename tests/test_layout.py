@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.layout import (Glyph, Line, Page, analyse, build_blocks, build_lines, cut_stamps,
-                           find_furniture, join_lines, rotated_lines)
+from ingest.layout import (
+    Glyph,
+    Line,
+    Page,
+    analyse,
+    build_blocks,
+    build_lines,
+    cut_stamps,
+    find_furniture,
+    join_lines,
+    rotated_lines,
+)
 from ingest.lexicon import is_known_word
 from ingest.lookalike import normalise_lookalikes
 

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -146,7 +147,7 @@ def test_no_paragraph_breaks_mid_sentence_at_page_end(docs, name):
     doc = docs[name]
     pages = [[ln for ln in page if not is_furniture(ln)] for page in rendering_pages(name)]
     checked = 0
-    for before, after in zip(pages, pages[1:]):
+    for before, after in pairwise(pages):
         if not before or not after:
             continue
         last, first = before[-1], after[0]
@@ -266,7 +267,7 @@ def test_fast_tokeniser_gives_pdfminers_glyphs(monkeypatch, name):
     """The fast content-stream path yields exactly the glyphs of pdfminer's own parser."""
     from pdfminer.pdfinterp import PDFPageInterpreter
 
-    import ingest.pdf as pdf
+    from ingest import pdf
 
     path = PDF_DIR / f"{name}.pdf"
     fast, _ = pdf.read_pages(path, path.read_bytes())
