@@ -72,7 +72,8 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
         "FROM hits h JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
         f"WHERE {where} ORDER BY h.tier, {_score_order(engine)}, h.pid LIMIT :limit OFFSET :offset"
     )
-    statement = _typed(text(sql)).columns(date=Date)
+    dates = [bindparam(name, type_=Date) for name in params if name.startswith("f_date")]
+    statement = text(sql).bindparams(*dates).columns(date=Date)  # SQLite keeps dates as ISO strings
     try:
         with engine.connect() as conn:
             rows = conn.execute(statement, {**plan.params, **params, "limit": int(limit),
@@ -198,13 +199,6 @@ def _filters(language, kind, date_from, date_to) -> tuple[str, dict]:
         where.append("d.date <= :f_date_to")
         params["f_date_to"] = date_to
     return " AND ".join(where), params
-
-
-def _typed(clause):
-    """Bind date filters as dates in every dialect (SQLite stores ISO strings)."""
-    names = set(clause._bindparams)
-    typed = [bindparam(n, type_=Date) for n in ("f_date_from", "f_date_to") if n in names]
-    return clause.bindparams(*typed) if typed else clause
 
 
 # --- snippets ----------------------------------------------------------------------------------------

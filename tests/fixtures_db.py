@@ -139,6 +139,17 @@ def _admin(server: PostgresServer, sql: str) -> None:
         conn.execute(sql)
 
 
+def _create_database(server: PostgresServer, name: str) -> None:
+    """A UTF-8 database whose ctype lowercases Cyrillic (C.UTF-8, else the server's default locale)."""
+    import psycopg
+
+    try:
+        _admin(server, f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                       "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+    except psycopg.errors.InvalidParameterValue:  # no C.UTF-8 locale on that server
+        _admin(server, f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
+
+
 DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
@@ -156,8 +167,7 @@ def fresh_database(request, dialect: str, folder: Path) -> Iterator[str]:
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
     name = f"saual_test_{uuid.uuid4().hex[:12]}"
-    _admin(server, f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
-                   "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+    _create_database(server, name)
     url = server.url(name)
     try:
         yield url
