@@ -13,6 +13,7 @@ import pytest
 
 import ingest
 from ingest.layout import stamp_pattern
+from ingest.lookalike import normalise_lookalikes
 from ingest.pdf import read_pdf, useful_title
 from tests.conftest import DATA, PDFTOTEXT, SAMPLES
 
@@ -104,10 +105,10 @@ def test_no_page_number_or_running_lines_in_body(docs, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_text_close_to_pdftotext(docs, name):
-    ours = Counter(w.lower() for w in WORD.findall(ingest.lookalike.normalise_lookalikes(docs[name].text)))
+    ours = Counter(w.lower() for w in WORD.findall(normalise_lookalikes(docs[name].text)))
     ref_lines = [ln for ln in stored_rendering_lines(name) if not is_furniture(ln)]
     ref = Counter(w.lower() for ln in ref_lines
-                  for w in WORD.findall(ingest.lookalike.normalise_lookalikes(ln)))
+                  for w in WORD.findall(normalise_lookalikes(ln)))
     common = sum(min(c, ours[w]) for w, c in ref.items())
     assert common / sum(ref.values()) >= 0.97
     extra = sum(max(0, c - ref[w]) for w, c in ours.items())
