@@ -132,6 +132,8 @@ BAD_INPUT = [  # name, file name, how to make it
     ("random-bytes-pdf", "random.pdf", _random_bytes_pdf),
     ("encrypted-pdf", "encrypted.pdf", _committed("encrypted.pdf")),
     ("pdf-without-pages", "no_pages.pdf", _committed("no_pages.pdf")),
+    ("committed-truncated-pdf", "truncated.pdf", _committed("truncated.pdf")),
+    ("committed-corrupt-pdf", "corrupt.pdf", _committed("corrupt.pdf")),
     ("unknown-format", "notes.xyz", lambda p: p.write_text("some words in an unknown format\n")),
     ("undecodable-text", "junk.txt", _undecodable_text),
     ("missing", "does-not-exist.pdf", lambda p: None),

@@ -92,6 +92,58 @@ def test_json_is_not_ascii_escaped() -> None:
     assert any("\u0400" <= ch <= "\u04ff" for ch in result.stdout)
 
 
+@pytest.fixture(scope="module")
+def other_formats(tmp_path_factory) -> list[Path]:
+    """HTML fixtures plus DOCX, cp1251 and UTF-16 files made here from the seed texts."""
+    import docx
+
+    folder = tmp_path_factory.mktemp("formats")
+    seeds = sorted((ROOT / "samples" / "seeds").glob("*.txt"))
+    made = sorted((ROOT / "tests" / "data" / "html").glob("*.html"))
+    for seed in seeds:
+        text = seed.read_text(encoding="utf-8")
+        document = docx.Document()
+        for para in text.split("\n\n"):
+            if para.strip():
+                document.add_paragraph(para.strip())
+        document.save(folder / f"{seed.stem}.docx")
+        made.append(folder / f"{seed.stem}.docx")
+        (folder / f"{seed.stem}.utf16.txt").write_text(text, encoding="utf-16")
+        made.append(folder / f"{seed.stem}.utf16.txt")
+        # cp1251 has no Kazakh letters: those become '?', the rest must still be read as Cyrillic
+        (folder / f"{seed.stem}.cp1251.txt").write_bytes(text.encode("cp1251", errors="replace"))
+        made.append(folder / f"{seed.stem}.cp1251.txt")
+    return made
+
+
+def test_other_formats_follow_the_contract(other_formats: list[Path]) -> None:
+    result = saual("extract", "--json", *map(str, other_formats))
+    assert result.returncode == 0, result.stderr
+    contracts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [c["source"]["path"] for c in contracts] == [str(p) for p in other_formats]
+    for path, contract in zip(other_formats, contracts, strict=True):
+        assert schema_errors(contract) == [], path.name
+        assert span_errors(contract) == [], path.name
+        assert contract["source"]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        expected = {".html": "html", ".docx": "docx", ".txt": "txt"}[path.suffix]
+        assert contract["source"]["format"] == expected
+        letters = [ch for ch in contract["text"] if ch.isalpha()]
+        cyrillic = [ch for ch in letters if "\u0400" <= ch <= "\u04ff"]
+        assert len(cyrillic) > 0.5 * len(letters), f"{path.name}: decoded into the wrong alphabet"
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+def test_scanned_pdf_follows_the_contract() -> None:
+    scan = ROOT / "tests" / "data" / "scanned" / "8925_p2_scan.pdf"
+    result = saual("extract", "--json", str(scan))
+    assert result.returncode == 0, result.stderr
+    contract = json.loads(result.stdout)
+    assert schema_errors(contract) == [] and span_errors(contract) == []
+    assert contract["source"]["ocr"] is True
+    assert contract["source"]["pages"] == len(pypdfium2.PdfDocument(str(scan)))
+
+
 # ------------------------------------------------------------ a hand-made Analysis at real offsets
 def _find(text: str, predicate, min_len: int = 3) -> tuple[int, int]:
     """Offsets of the first whitespace-separated token satisfying `predicate`, punctuation trimmed."""

@@ -194,6 +194,7 @@ class _Progress:
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
+            self.bar.update(self.task, description=f"{self.done} file{'s' if self.done != 1 else ''}")
             self.bar.__exit__(*exc)
 
     def start(self, path: Path) -> None:
