@@ -198,7 +198,7 @@ def cut_stamps(text: str) -> tuple[str, list[re.Match[str]]]:
     return re.sub(r"\s{2,}", " ", rest).strip(), found
 
 
-def _add_stamp(stamps: dict[str, Stamp], m: re.Match[str], page: int) -> None:
+def add_stamp(stamps: dict[str, Stamp], m: re.Match[str], page: int) -> None:
     text = re.sub(r"\s+", " ", m.group(0)).strip()
     day, month, year = m.group("date").split(".")
     stamp = stamps.setdefault(text, Stamp(text, f"{year}-{int(month):02d}-{int(day):02d}",
@@ -435,14 +435,14 @@ def analyse(pages: list[Page], known: Callable[[str], bool]) -> Layout:
         for text in rotated_lines(others):
             rest, found = cut_stamps(text)
             for m in found:
-                _add_stamp(stamps, m, page.number)
+                add_stamp(stamps, m, page.number)
             if rest and not rest.isspace():
                 notes.append((page.number, rest))
         lines = []
         for ln in build_lines(page.number, upright):
             rest, found = cut_stamps(ln.text)
             for m in found:
-                _add_stamp(stamps, m, page.number)
+                add_stamp(stamps, m, page.number)
             if found:
                 if not rest:
                     continue

@@ -28,7 +28,7 @@ from pdfminer.utils import apply_matrix_rect, decode_text
 
 from .document import Block, Extracted
 from .errors import IngestError
-from .layout import Glyph, Page, analyse, cut_stamps
+from .layout import Glyph, Page, Stamp, add_stamp, analyse, cut_stamps
 from .lexicon import is_known_word
 from .pdf_content import Unsupported, operations, text_operators_only
 
@@ -227,16 +227,23 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
     layout = analyse(text_pages, is_known_word)
     blocks = layout.blocks
     ocr_used = False
+    stamps: dict[str, Stamp] = {s.text: s for s in layout.stamps}
     if scanned:
-        ocr_blocks, ocr_warning = _ocr(path, data, scanned)
-        if ocr_warning:
-            warnings.append(ocr_warning)
+        ocr_blocks, ocr_problem = _ocr(path, data, scanned)
+        if ocr_problem and not blocks:
+            # Nothing but scanned pages and no OCR: say why instead of "no text found".
+            raise IngestError(str(path), f"scanned PDF without a text layer; {ocr_problem}")
+        if ocr_problem:
+            warnings.append(ocr_problem)
         if ocr_blocks:
             ocr_used = True
+            ocr_blocks = _cut_ocr_stamps(ocr_blocks, stamps)
+            verb = "was" if len(scanned) == 1 else "were"
+            warnings.append(f"{_pages_label(scanned)} had no text layer and {verb} OCRed")
             blocks = _merge_by_page(blocks, ocr_blocks)
     metadata: dict = {"pdf": info}
-    if layout.stamps:
-        metadata["stamps"] = [s.as_dict() for s in layout.stamps]
+    if stamps:
+        metadata["stamps"] = [s.as_dict() for s in stamps.values()]
     if layout.furniture:
         metadata["removed_lines"] = [{"page": p, "text": t} for p, t in layout.furniture]
     if layout.margin_notes:
@@ -252,20 +259,42 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
 
 
 def _ocr(path: Path, data: bytes, numbers: list[int]) -> tuple[list[Block], str | None]:
-    """OCR the given pages (1-based) through ingest.ocr; a missing OCR engine is a warning."""
-    label = ", ".join(map(str, numbers))
+    """OCR the given pages (1-based) through ingest.ocr: (blocks, None) or ([], why OCR failed)."""
+    label = _pages_label(numbers)
     try:
-        from .ocr import ocr_pdf_pages
+        from .ocr import OcrError, ocr_pdf_pages
     except ImportError as exc:
-        return [], f"pages {label} have no text layer and OCR is unavailable ({exc})"
+        return [], f"{label}: no text layer and OCR is unavailable ({exc})"
     try:
         result = ocr_pdf_pages(data, numbers)
     except IngestError:
         raise
-    except Exception as exc:  # noqa: BLE001 — the OCR engine's own failure becomes a warning
-        return [], f"OCR of pages {label} failed ({_reason(exc)})"
+    except OcrError as exc:
+        return [], f"OCR of {label} failed: {exc.reason}"
+    except Exception as exc:  # noqa: BLE001 — the OCR engine's own failure is reported, not raised
+        return [], f"OCR of {label} failed ({_reason(exc)})"
     blocks = [Block([(n, para)]) for n in numbers for para in result.get(n, []) if para.strip()]
-    return blocks, f"pages {label} had no text layer and were OCRed"
+    return blocks, None
+
+
+def _pages_label(numbers: list[int]) -> str:
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+
+
+def _cut_ocr_stamps(blocks: list[Block], stamps: dict[str, Stamp]) -> list[Block]:
+    """OCRed paragraphs without registration stamps; the stamps join the document's metadata."""
+    out: list[Block] = []
+    for block in blocks:
+        pieces = []
+        for page, text in block.pieces:
+            rest, found = cut_stamps(text)
+            for m in found:
+                add_stamp(stamps, m, page)
+            if rest.strip():
+                pieces.append((page, rest))
+        if pieces:
+            out.append(Block(pieces))
+    return out
 
 
 def _merge_by_page(text_blocks: list[Block], ocr_blocks: list[Block]) -> list[Block]:

@@ -209,3 +209,16 @@ def test_read_scanned_pdf_uses_ocr(reference):
     score = cer(reference, clean(doc.text.replace("\n\n", "\n")))
     assert score < MAX_CER, f"CER {score:.3f}"
     assert all(p.page == 1 for p in doc.paragraphs)
+    # the registration stamp printed on the scan is metadata, not body text
+    assert not re.search(r"\d\d\.\d\d\.\d{4}\s*ЭҚАБЖ", doc.text)
+    assert [s["system"] for s in doc.metadata.get("stamps", [])] == ["ЭҚАБЖ МО"]
+    assert doc.warnings == ["page 1 had no text layer and was OCRed"]
+
+
+def test_scanned_pdf_without_tesseract_names_the_reason(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on PATH
+    with pytest.raises(ingest.IngestError) as info:
+        ingest.read(SCAN)
+    message = str(info.value)
+    assert message.startswith(f"{SCAN}: scanned PDF without a text layer")
+    assert "tesseract not found" in message and "\n" not in message
