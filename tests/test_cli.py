@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,16 +47,14 @@ def lines_starting_with(text: str, prefix: str) -> list[str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'x.db'}"
+def db(tmp_path: Path) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    yield url
+    corpus.close_engine(url)
 
 
 def stored_paths(db: str) -> list[str]:
-    engine = corpus.get_engine(db)
-    try:
-        return sorted(str(Path(d.path).resolve()) for d in corpus.list_documents(engine))
-    finally:
-        engine.dispose()
+    return sorted(str(Path(d.path).resolve()) for d in corpus.list_documents(corpus.get_engine(db)))
 
 
 def copy_to(folder: Path, *files: Path) -> list[Path]:
@@ -88,6 +87,25 @@ def test_ingest_folder_then_reingest_is_unchanged(tmp_path: Path, db: str) -> No
     assert again.returncode == 0, again.stderr
     assert "3 files: 0 added, 3 unchanged, 0 failed" in again.stdout
     assert stored_paths(db) == sorted(str(p.resolve()) for p in good)
+
+
+def test_ingest_and_search_on_each_database(tmp_path: Path, db_url: str) -> None:
+    """The whole command-line round trip on SQLite and on a real PostgreSQL (db_url is both)."""
+    folder = tmp_path / "in"
+    good = copy_to(folder, *SEEDS)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n" + random.Random(3).randbytes(5000))
+
+    result = saual("ingest", str(folder), "--db", db_url)
+    assert result.returncode == 1
+    assert len(lines_starting_with(result.stderr, str(folder / "broken.pdf"))) == 1
+    assert "2 added, 0 unchanged, 1 failed" in result.stdout
+    assert stored_paths(db_url) == sorted(str(p.resolve()) for p in good)
+
+    word = _a_word(SEEDS[1], "kk")
+    found = saual("search", word, "--json", "--db", db_url)
+    assert found.returncode == 0, found.stderr
+    hits = [json.loads(line) for line in found.stdout.splitlines()]
+    assert hits and {Path(h["path"]).name for h in hits} >= {SEEDS[1].name}
 
 
 def test_ingest_database_url_from_environment(tmp_path: Path) -> None:
