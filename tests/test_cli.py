@@ -389,9 +389,36 @@ def test_expand_paths(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ serve
 def test_streamlit_command() -> None:
-    cmd = cli.streamlit_command(8600, True)
+    cmd = cli.streamlit_command(8600)
     assert cmd[:4] == [sys.executable, "-m", "streamlit", "run"] and cmd[4].endswith("ui/app/main.py")
-    assert cmd[5:] == ["--server.port", "8600", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    # always headless: otherwise Streamlit's first run waits for an e-mail address on stdin
+    assert cmd[5:] == ["--server.port", "8600", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                       "--client.toolbarMode", "minimal"]
+
+
+def test_serve_without_headless_never_waits_on_stdin(tmp_path: Path) -> None:
+    """A first run (no ~/.streamlit) without --headless must serve, not stop at a prompt."""
+    port = _free_port()
+    env = dict(os.environ, HOME=str(tmp_path), BROWSER="true")  # BROWSER=true: the opener does nothing
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    proc = subprocess.Popen([str(SAUAL), "serve", "--port", str(port), "--db", db], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                    assert r.read() == b"ok"
+                    break
+            except OSError:
+                assert proc.poll() is None, proc.stdout.read().decode()
+                time.sleep(0.5)
+        else:
+            pytest.fail("explorer did not answer within 60 s")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
 
 
 def _free_port() -> int:

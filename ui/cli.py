@@ -527,11 +527,35 @@ def search(
 
 
 # ------------------------------------------------------------------ serve
-def streamlit_command(port: int, headless: bool, app_path: Path = APP_MAIN) -> list[str]:
-    """The `python -m streamlit run` command line for the explorer."""
+def streamlit_command(port: int, app_path: Path = APP_MAIN) -> list[str]:
+    """The `python -m streamlit run` command line for the explorer.
+
+    Always headless: a non-headless first run stops at Streamlit's e-mail prompt on stdin; the
+    browser is opened by `open_browser_when_ready` instead.
+    """
     return [sys.executable, "-m", "streamlit", "run", str(app_path),
-            "--server.port", str(port), "--server.headless", "true" if headless else "false",
-            "--browser.gatherUsageStats", "false"]
+            "--server.port", str(port), "--server.headless", "true",
+            "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal"]
+
+
+_OPENER = """
+import sys, time, urllib.request, webbrowser
+url = sys.argv[1]
+for _ in range(120):
+    try:
+        urllib.request.urlopen(url + "_stcore/health", timeout=1)
+    except OSError:
+        time.sleep(0.5)
+        continue
+    webbrowser.open(url)
+    break
+"""
+
+
+def open_browser_when_ready(url: str) -> None:
+    """A detached helper that opens `url` in the user's browser once the explorer answers."""
+    subprocess.Popen([sys.executable, "-c", _OPENER, url], start_new_session=True,
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 @app.command(epilog="""[bold]Examples[/bold]
@@ -555,8 +579,10 @@ def serve(
     url = corpus.database_url(db)
     engine.dispose()
     env = dict(os.environ, SAUAL_DATABASE_URL=url)
-    command = streamlit_command(port, headless)
+    command = streamlit_command(port)
     _say_error(f"saual: explorer on http://localhost:{port}  ({_shown_url(engine)}); Ctrl+C stops it")
+    if not headless:
+        open_browser_when_ready(f"http://localhost:{port}/")
     sys.stdout.flush()
     if os.name == "posix":  # become Streamlit: signals (Ctrl+C, kill) reach it directly, no orphan left
         try:
