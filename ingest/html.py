@@ -210,6 +210,9 @@ def page_metadata(tree: Any) -> dict[str, Any]:
         meta["sitename"] = tags["og:site_name"]
     if tags.get("og:type"):
         meta["og_type"] = tags["og:type"]  # "article" on news pages: a hint for the kind
+    ld_type = next((x["@type"] for x in ld if isinstance(x.get("@type"), str) and "Article" in x["@type"]), None)
+    if ld_type:
+        meta["schema_type"] = ld_type  # schema.org NewsArticle/Article: the same hint as og:type
     lang = tree.get("lang") if tree.tag == "html" else None
     if lang:
         meta["html_lang"] = lang

@@ -76,6 +76,17 @@ def score_kinds(text: str) -> KindScores:
     return result
 
 
+# A web page that declares itself an article (Open Graph og:type, schema.org NewsArticle) is
+# published writing: evidence for news unless press-release markers outweigh it.
+ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle"}
+ARTICLE_WEIGHT = 2
+
+
 def detect_kind(doc: Document) -> str:
-    """inquiry, reply, press_release, news or other for a document."""
-    return score_kinds(doc.text).best()
+    """inquiry, reply, press_release, news or other for a document: text markers plus page metadata."""
+    result = score_kinds(doc.text)
+    page_type = str(doc.metadata.get("og_type") or doc.metadata.get("schema_type") or "").lower()
+    if page_type in ARTICLE_TYPES:
+        result.scores["news"] += ARTICLE_WEIGHT
+        result.hits.append(("news", ARTICLE_WEIGHT, f"page type {page_type}"))
+    return result.best()

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+import ingest
 from ingest.kind import KINDS, ZONES, detect_kind, markers, score_kinds
 from tests.conftest import DATA, PDFTOTEXT, SEEDS
 from tests.textdoc import document_from_file, document_from_text
@@ -86,3 +87,16 @@ def test_marker_files_are_well_formed() -> None:
     assert rows and all(m.kind in KINDS and m.zone in ZONES for m in rows)
     assert all(isinstance(m.pattern, re.Pattern) for m in rows)
     assert {m.kind for m in rows} == set(KINDS)
+
+
+@pytest.mark.parametrize("metadata, expected", [
+    ({"og_type": "article"}, "news"),
+    ({"og_type": "Article"}, "news"),
+    ({"schema_type": "NewsArticle"}, "news"),
+    ({"og_type": "website"}, "other"),
+    ({}, "other"),
+])
+def test_page_type_is_evidence_for_news(metadata, expected):
+    text = "Вице-министр рассказал сенаторам о планах на следующий год."  # one weak news marker only
+    doc = ingest.Document(path="x.html", sha256="0" * 64, format="html", text=text, metadata=metadata)
+    assert detect_kind(doc) == expected

@@ -213,6 +213,7 @@ def test_html_news_page_main_text_only():
     assert paragraphs[-1].startswith("В министерстве подчеркнули")
     assert all("\n" not in p for p in paragraphs)
     assert doc.language == "ru"
+    assert doc.kind == "news"  # og:type article plus reported speech
     assert doc.metadata["url"].startswith("https://kaznews.example/")
     assert doc.metadata["og_type"] == "article"
     assert doc.pages == [ingest.PageSpan(1, 0, len(doc.text))] and doc.page_count is None
@@ -464,3 +465,18 @@ def test_empty_docx_body_is_an_error(tmp_path):
     path = write(tmp_path, "empty.docx", out.getvalue())
     with pytest.raises(IngestError, match="no text"):
         ingest.read(path)
+
+
+def test_html_json_ld_article_type_is_kept(tmp_path):
+    page = tmp_path / "ld.html"
+    page.write_text(
+        '<html lang="ru"><head><title>Новость</title><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Квоты на 2026 год",'
+        ' "datePublished": "2025-11-03"}</script></head><body><article><h1>Квоты на 2026 год</h1>'
+        "<p>Министерство труда утвердило квоты на привлечение иностранной рабочей силы на 2026 год."
+        " Об этом рассказали в ведомстве, отметив рост спроса в строительстве.</p></article></body></html>",
+        encoding="utf-8")
+    doc = ingest.read(page)
+    assert doc.metadata["schema_type"] == "NewsArticle"
+    assert doc.date == dt.date(2025, 11, 3)
+    assert doc.kind == "news"
