@@ -1,8 +1,10 @@
 """Full-text search over passages: ranked hits with highlighted snippets, and facet counts.
 
 User input never reaches a query language: it is cut into words (letters and digits), each word
-becomes a quoted prefix term, and all words must match. Words that match no indexed word start
-(Kazakh suffixes glued to a stem, compounds) are still found as substrings, ranked after.
+becomes a quoted prefix term, and all words must match. An inflected Russian or Kazakh word also
+matches as its stem (квотой → квот*, Кореяда → корея*; corpus/resources/query_endings_*.tsv), the
+exact form ranking first. Words that match no indexed word start (compounds) are still found as
+substrings, ranked after.
 SQLite: FTS5 `passages_fts` (unicode61) and `passages_tri` (trigram). PostgreSQL: the tsvector
 column `passages.search_vector` (`russian` for ru passages, `simple` otherwise).
 """
@@ -18,7 +20,7 @@ from sqlalchemy import Date, Engine, bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError
-from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold, query_tokens
+from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold, query_stems, query_tokens
 
 SNIPPET_WORDS = 32
 ELLIPSIS = "…"
@@ -137,9 +139,18 @@ def _substring_ok(tokens: list[str]) -> bool:
     return all(len(t) >= MIN_SUBSTRING for t in tokens)
 
 
+def _alternatives(token: str) -> list[str]:
+    """The token and the stems of its inflected forms (short tokens match whole words only)."""
+    return [token, *query_stems(token)] if len(token) >= MIN_PREFIX else [token]
+
+
 def _plan_sqlite(tokens: list[str]) -> _Plan:
     # tokens hold letters and digits only, so quoting is safe
-    words = " ".join(f'"{t}"*' if len(t) >= MIN_PREFIX else f'"{t}"' for t in tokens)
+    groups = []
+    for t in tokens:
+        terms = [f'"{a}"*' for a in _alternatives(t)] if len(t) >= MIN_PREFIX else [f'"{t}"']
+        groups.append(terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")")
+    words = " AND ".join(groups)
     sql = ("SELECT rowid AS pid, 0 AS tier, bm25(passages_fts) AS score "
            "FROM passages_fts WHERE passages_fts MATCH :fts_words")
     params = {"fts_words": words}
@@ -159,7 +170,11 @@ _PG_MATCH = ("((p.language = 'ru' AND p.search_vector @@ to_tsquery('russian', :
 
 def _plan_postgres(tokens: list[str]) -> _Plan:
     # tokens hold letters and digits only, so quoting is safe
-    tsq = " & ".join(f"'{t}':*" if len(t) >= MIN_PREFIX else f"'{t}'" for t in tokens)
+    groups = []
+    for t in tokens:
+        terms = [f"'{a}':*" for a in _alternatives(t)] if len(t) >= MIN_PREFIX else [f"'{t}'"]
+        groups.append(terms[0] if len(terms) == 1 else "(" + " | ".join(terms) + ")")
+    tsq = " & ".join(groups)
     sql = (f"SELECT p.id AS pid, 0 AS tier, ts_rank(p.search_vector, {_PG_QUERY}) AS score "
            f"FROM passages p WHERE {_PG_MATCH}")
     params: dict = {"tsq": tsq}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 HIGHLIGHT_START = "\x02"
@@ -16,6 +18,13 @@ _WORD = re.compile(r"[^\W_]+")
 
 MAX_QUERY_TOKENS = 16
 MAX_TOKEN_LENGTH = 64
+MIN_STEM = 4  # an ending is stripped only when at least this many letters remain
+RESOURCES = Path(__file__).resolve().parent / "resources"
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]+")
+_KK_SLOTS = ("case", "poss", "plural")
+_KK_ONLY = set("әғқңөұүһі")  # a word with these letters is Kazakh: no Russian ending is stripped
+_RU_ONLY = set("щъьэё")  # a word with these letters is Russian: no Kazakh ending is stripped
+_BACK, _FRONT = set("аоұыя"), set("әеөүіэ")  # vowel harmony: a Kazakh ending agrees with the stem
 
 
 def clean(text: str) -> str:
@@ -62,3 +71,83 @@ def split_highlights(snippet: str) -> list[tuple[str, bool]]:
         if part:
             pieces.append((part, i % 2 == 1))
     return pieces
+
+
+def query_stems(token: str) -> list[str]:
+    """Shorter prefixes of a lowercased query word that its other inflected forms share, shortest last.
+
+    Query side only (the index is untouched): one Russian ending (квотой → квот), or one chain of
+    Kazakh case, possessive and plural endings (азаматтарының → азамат), each leaving at least
+    MIN_STEM letters. Non-Cyrillic words and words without a known ending give [].
+    """
+    if not _CYRILLIC.fullmatch(token):
+        return []
+    letters = set(token)
+    stems = {token}
+    if not letters & _KK_ONLY:
+        stems.add(_strip_ru(token))
+    if not letters & _RU_ONLY:
+        stems.add(_strip_kk(token))
+    # a stem that starts with another stem adds no match
+    kept = [s for s in stems if s != token and not any(o != s and s.startswith(o) for o in stems)]
+    return sorted(kept, key=lambda s: (-len(s), s))
+
+
+def _strip_ru(token: str) -> str:
+    for ending in _endings("query_endings_ru.tsv")[""]:
+        if token.endswith(ending) and len(token) - len(ending) >= MIN_STEM:
+            return token[: -len(ending)]
+    return token
+
+
+def _strip_kk(token: str) -> str:
+    endings = _endings("query_endings_kk.tsv")
+    free = set(endings.get("free", ()))
+    for slot in _KK_SLOTS:
+        for ending in endings.get(slot, ()):
+            if (token.endswith(ending) and len(token) - len(ending) >= MIN_STEM
+                    and (ending in free or _harmonic(token[: -len(ending)], ending))):
+                token = token[: -len(ending)]
+                break
+    return token
+
+
+def _harmonic(stem: str, ending: str) -> bool:
+    """Kazakh vowel harmony: a back-vowel stem takes back-vowel endings, a front one front; else either."""
+    last = next((c for c in reversed(stem) if c in _BACK | _FRONT | set("иуюё")), "")
+    vowels = {c for c in ending if c in _BACK | _FRONT}
+    if last in _BACK:
+        return not vowels & _FRONT
+    if last in _FRONT:
+        return not vowels & _BACK
+    return True
+
+
+class ResourceError(ValueError):
+    """A query-ending resource file is missing or malformed."""
+
+
+@cache
+def _endings(name: str) -> dict[str, tuple[str, ...]]:
+    """Endings of resources/<name> by slot, longest first (columns: ending, optional slot, optional `free`).
+
+    Endings flagged `free` are also listed under the pseudo-slot "free".
+    """
+    path = RESOURCES / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError(f"cannot read query endings {path}: {exc}") from exc
+    slots: dict[str, set[str]] = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        ending = cols[0].strip().lower()
+        flags = [c.strip() for c in cols[2:]]
+        if not _CYRILLIC.fullmatch(ending) or flags not in ([], ["free"]):
+            raise ResourceError(f"{path}:{n}: expected 'ending[<TAB>slot[<TAB>free]]', got {line!r}")
+        slots.setdefault(cols[1].strip() if len(cols) > 1 else "", set()).add(fold(ending))
+        if flags:
+            slots.setdefault("free", set()).add(fold(ending))
+    return {slot: tuple(sorted(e, key=lambda x: (-len(x), x))) for slot, e in slots.items()}

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import corpus
 from corpus import HIGHLIGHT_END, HIGHLIGHT_START
 from corpus.search import _restore_original, substring_snippet
-from corpus.text import query_tokens, split_highlights
+from corpus.text import query_stems, query_tokens, split_highlights
 from nlp import Analysis
 
 KK_INQUIRY = [
@@ -81,6 +81,67 @@ def test_query_words_find_their_forms_and_are_highlighted(search_engine, query, 
     for hit in hits:
         assert HIGHLIGHT_START in hit.snippet and HIGHLIGHT_END in hit.snippet
         assert marked(hit.snippet)
+
+
+@pytest.mark.parametrize("query, found", [
+    # Russian: one inflection ending off the query word, the stem matches as a word start
+    ("квотой", "Квота"),
+    ("квотами", "квоты"),
+    ("мигрантами", "мигрантах"),
+    ("трудовых", "трудовой"),
+    ("миграцию", "миграции"),
+    ("гражданам", "граждан"),
+    ("Сенатом", "Сенате"),
+    ("Кореи", "Корея"),
+    # Kazakh: one chain of case, possessive and plural endings
+    ("Кореяда", "Корея"),
+    ("Кореядағы", "Кореяға"),
+    ("мигранттарымен", "мигрантах"),
+    ("азаматтарының", "азаматтардың"),
+    ("құқықтары", "құқықтарын"),
+    ("жоспарлары", "жоспары"),
+    ("Сенатында", "Сенатта"),
+    ("саласында", "саласындағы"),
+])
+def test_inflected_query_words_find_other_forms(search_engine, query, found) -> None:
+    hits = corpus.search(search_engine, query)
+    words = {w for h in hits for w in marked(h.snippet)}
+    assert found in words, (query, words)
+    assert all(h.rank > 0 for h in hits)  # word-start matches, not the substring tier
+
+
+@pytest.mark.parametrize("query, first_words", [
+    ("Кореяға", {"Кореяға"}),  # the exact form first, other forms of the stem after
+    ("Сенате", {"Сенате"}),
+    ("квоты", {"квоты", "Квота"}),
+])
+def test_exact_form_ranks_before_stem_matches(search_engine, query, first_words) -> None:
+    hits = corpus.search(search_engine, query)
+    assert len(hits) >= 2
+    assert first_words & set(marked(hits[0].snippet))
+
+
+@pytest.mark.parametrize("query", ["еее", "ее", "ая", "квот", "мигрант", "грант"])
+def test_short_or_uninflected_words_are_not_stemmed(search_engine, query) -> None:
+    assert query_stems(query) == []
+
+
+@pytest.mark.parametrize("token, stems", [
+    ("квотой", ["квот"]),
+    ("трудовых", ["трудов"]),
+    ("кореяда", ["корея"]),
+    ("мигранттарының", ["мигрант"]),
+    ("құқықтарын", ["құқық"]),  # Kazakh letters: no Russian ending is tried
+    ("защите", ["защит"]),  # щ: no Kazakh ending is tried
+    ("сенате", ["сенат"]),  # -те after a back vowel breaks vowel harmony: not Kazakh
+    ("елдерде", ["елдер"]),  # ел is too short to lose the plural
+    ("вода", []),  # вод would leave three letters
+    ("мигрант", []),
+    ("126", []),
+    ("quota", []),
+])
+def test_query_stems(token, stems) -> None:
+    assert query_stems(token) == stems
 
 
 def test_prefix_match_finds_kazakh_case_forms(search_engine) -> None:
