@@ -10,6 +10,7 @@ from .documents import (
     list_documents,
 )
 from .errors import CorpusError
+from .figures import FigureHit, figure_facets, list_figures
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
 from .search import SearchHit, facets, search
 from .store import StoreResult, document_id_for_sha, store_document
@@ -21,6 +22,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "CorpusError",
     "DocumentSummary",
+    "FigureHit",
     "IngestReport",
     "PassageInfo",
     "SearchHit",
@@ -34,10 +36,12 @@ __all__ = [
     "downgrade",
     "expand_paths",
     "facets",
+    "figure_facets",
     "get_document",
     "get_engine",
     "ingest_paths",
     "list_documents",
+    "list_figures",
     "migrate",
     "normalise_url",
     "schema_revision",
