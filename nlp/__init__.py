@@ -12,3 +12,8 @@ __all__ = [
 from .numbers import NumberMatch, find_numbers
 
 __all__ += ["NumberMatch", "find_numbers"]
+
+from .figures import extract_figures
+from .sentences import clauses, sentences
+
+__all__ += ["clauses", "extract_figures", "sentences"]

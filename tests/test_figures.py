@@ -1,0 +1,144 @@
+"""nlp.figures: golden tables of short kk/ru sentences → figures, and properties on every sample document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+import ingest
+from nlp.figures import extract_figures
+from tests.textdoc import document_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples" / "pdf").glob("*.pdf")) + sorted((ROOT / "samples" / "seeds").glob("*.txt"))
+
+# (text, covered number text, value, qualifier, unit, year, kind); document date 2024-03-15.
+GOLDEN = [
+    # persons, scale words, counted nouns
+    ("Облыста 45 мың адам жұмыссыз жүр.", "45 мың адам", 45000, "exact", "persons", 2024, "statistic"),
+    ("2021 жылы ауданда 3 200 тұрғын тіркелді.", "3 200 тұрғын", 3200, "exact", "persons", 2021, "statistic"),
+    ("В 2022 году в области проживали 812 тыс. человек.", "812 тыс. человек", 812000, "exact", "persons", 2022, "statistic"),
+    ("Сейчас за рубежом учатся около 80 тыс. студентов.", "около 80 тыс. студентов", 80000, "about", "persons", 2024, "statistic"),
+    ("Қазіргі таңда өңірде 120-дан астам мектеп бар.", "120-дан астам мектеп", 120, "more_than", "schools", 2024, "count"),
+    ("В регионе работают более 300 предприятий.", "более 300 предприятий", 300, "more_than", "companies", 2024, "count"),
+    ("Су тасқынынан 40-қа жуық үй зардап шекті.", "40-қа жуық үй", 40, "about", "houses", None, "count"),
+    ("Егін 250 мың гектарға жуық алқапқа егілді.", "250 мың гектарға жуық", 250000, "about", "hectares", None, "statistic"),
+    # money
+    ("2023 жылы бюджеттен 12 млрд теңге бөлінді.", "12 млрд теңге", 12e9, "exact", "KZT", 2023, "money"),
+    ("На ремонт дорог в 2020 году выделено 4,5 млрд тенге.", "4,5 млрд тенге", 4.5e9, "exact", "KZT", 2020, "money"),
+    ("Долг предприятий на начало года составлял 18 млрд тенге.", "18 млрд тенге", 18e9, "exact", "KZT", 2024, "money"),
+    # percent: shares, rates, ranges
+    ("Бүгінде ауыл тұрғындарының 40%-ы газбен қамтылған.", "40%-ы", 40, "exact", "percent", 2024, "statistic"),
+    ("Банки выдают кредиты под 18-20% годовых.", "18-20%", 18, "range", "percent", 2024, "rate"),
+    ("Платформалар жүргізушілерден 15%-ға дейін комиссия алады.", "15%-ға дейін", 15, "up_to", "percent", 2024, "rate"),
+    ("Доля импорта в 2019 году составляла 60%.", "60%", 60, "exact", "percent", 2019, "statistic"),
+    ("Половина фермеров в 2021 году не получила субсидии.", "Половина", 50, "exact", "percent", 2021, "statistic"),
+    # series: each item keeps its own year
+    ("2022 жылы 5400 адам (2021 жылы – 4 900 адам) тіркелді.", "4 900 адам", 4900, "exact", "persons", 2021, "statistic"),
+    ("2022 жылы 5400 адам (2021 жылы – 4 900 адам) тіркелді.", "5400 адам", 5400, "exact", "persons", 2022, "statistic"),
+    # proposals, norms, durations
+    ("Ұсынамыз: жеңілдік мерзімін 2 жылға ұзарту.", "2 жылға", 2, "exact", "years", None, "proposal"),
+    ("Предлагаем ограничить комиссию 10 процентами.", "10 процентами", 10, "exact", "percent", None, "proposal"),
+    ("Шығынның 20 пайызын жергілікті бюджет төлеуі тиіс.", "20 пайызын", 20, "exact", "percent", None, "norm"),
+    ("Переговоры о соглашении идут уже три года.", "три года", 3, "exact", "years", 2024, "duration"),
+    ("Ол 45 жаста еді.", "45 жаста", 45, "exact", "years", None, "duration"),
+    # a past figure without a year keeps year null (never the publication year by default)
+    ("В прошлом месяце пострадали 27 человек.", "27 человек", 27, "exact", "persons", None, "statistic"),
+]
+
+
+def _doc(text: str):
+    doc = document_from_text(text)
+    doc.date = dt.date(2024, 3, 15)
+    doc.language = doc.paragraphs[0].language
+    return doc
+
+
+@pytest.mark.parametrize(("text", "number", "value", "qualifier", "unit", "year", "kind"), GOLDEN)
+def test_golden(text: str, number: str, value: float, qualifier: str, unit: str, year: int | None,
+                kind: str) -> None:
+    doc = _doc(text)
+    figs = [f for f in extract_figures(doc) if number in f.text or f.text in number]
+    assert figs, f"no figure for {number!r} in {[f.text for f in extract_figures(doc)]}"
+    f = figs[0]
+    assert (f.value, f.qualifier, f.unit, f.year, f.kind) == (pytest.approx(value), qualifier, unit, year, kind)
+
+
+# (text, the numbers that must NOT become figures)
+NOT_FIGURES = [
+    ("Соңғы 3 жылда көрсеткіш 30 пайыздан 45 пайызға өсті.", ["3"]),
+    ("За последние 5 лет число школ выросло до 120.", ["5"]),
+    ("Өткен үш жыл ішінде 12 жоба іске қосылды.", ["үш"]),
+    ("Театр 100 лет назад построили.", ["100"]),
+    ("2019 жылғы 5 мамырдағы № 81 қаулысы.", ["2019", "5", "81"]),
+    ("Согласно пункту 36 статьи 6 Закона.", ["36", "6"]),
+    ("Тел.: 74-63-61.", ["74"]),
+    ("Екі ел арасында келісім бар.", ["Екі"]),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), NOT_FIGURES)
+def test_not_figures(text: str, numbers: list[str]) -> None:
+    figs = extract_figures(_doc(text))
+    for n in numbers:
+        assert not any(re.match(rf"(?<!\d){re.escape(n)}(?!\d)", f.text) for f in figs), [f.text for f in figs]
+
+
+def test_reference_period_goes_to_period() -> None:
+    figs = extract_figures(_doc("За последние 3 года доля отечественных компаний выросла с 30 до 51 процента."))
+    assert [f.value for f in figs] == [30, 51]
+    assert all("последние 3 года" in (f.period or "") for f in figs)
+    assert figs[0].year is None and figs[1].year == 2024
+
+
+def test_subset_inherits_the_counted_noun() -> None:
+    figs = extract_figures(_doc("Всего в регионе 40 тыс. мигрантов. Из них 25 тыс. работают в строительстве."))
+    assert [(f.value, f.unit) for f in figs] == [(40000, "persons"), (25000, "persons")]
+
+
+def test_no_year_without_document_date() -> None:
+    doc = _doc("Қазір ауданда 900 оқушы бар.")
+    doc.date = None
+    (f,) = extract_figures(doc)
+    assert f.year is None and f.period == "now"
+
+
+@pytest.fixture(scope="module", params=SAMPLES, ids=lambda p: p.name)
+def sample(request):
+    doc = ingest.read(request.param)
+    return doc, extract_figures(doc)
+
+
+def test_sample_offsets_pages_paragraphs(sample) -> None:
+    doc, figs = sample
+    assert figs, "every sample document reports some figure"
+    for f in figs:
+        assert f.text == doc.text[f.start:f.end]
+        assert doc.paragraph_at(f.start) is not None
+        assert doc.paragraph_at(f.start) is doc.paragraph_at(f.end - 1)
+        assert f.page == doc.page_at(f.start) and (f.page is not None or not doc.pages)
+    assert [f.start for f in figs] == sorted(f.start for f in figs)
+
+
+def test_sample_no_dates_years_or_list_numbers(sample) -> None:
+    doc, figs = sample
+    for f in figs:
+        assert not re.fullmatch(r"(?:19|20)\d\d", f.text.strip()), f.text
+        assert not re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", f.text), f.text
+        line_start = doc.text.rfind("\n", 0, f.start) + 1
+        assert not (doc.text[line_start:f.start].strip() == "" and re.match(r"\d+[.)]\s", doc.text[f.start:f.end + 2])), f.text
+
+
+def test_sample_field_domains(sample) -> None:
+    doc, figs = sample
+    year = doc.date.year if doc.date else None
+    for f in figs:
+        assert f.kind in {"statistic", "money", "count", "rate", "norm", "proposal", "duration"}
+        assert f.source_kind in {"official", "unofficial", "unknown"}
+        assert f.year is None or 1900 <= f.year <= (year or 2100)
+        assert (f.value_max is not None) == (f.qualifier == "range")
+        if f.kind == "proposal":
+            assert f.year is None
