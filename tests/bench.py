@@ -75,7 +75,44 @@ def pdf_parse(pdfs: list[Path] = SAMPLE_PDFS) -> dict[str, float]:
     return {name: pages / sec for name, sec, _ in rows}
 
 
-SECTIONS: list[Callable[[], object]] = [pdf_parse]
+FIGURE_TARGET = 50_000  # words/s per core (issue 3)
+
+
+def figures(paths: list[Path] | None = None, repeat: int = 20) -> dict[str, float]:
+    """Figure extraction speed: nlp.extract_figures and its number layer over the sample texts, words/s
+    on one core (documents are read once beforehand; the text is repeated to get measurable times)."""
+    import re
+
+    import ingest
+    from nlp.figures import extract_figures
+    from nlp.numbers import find_numbers
+
+    paths = paths or SAMPLE_PDFS + sorted((ROOT / "samples" / "seeds").glob("*.txt"))
+    docs = [ingest.read(p) for p in paths]
+    words = sum(len(re.findall(r"\w+", d.text)) for d in docs) * repeat
+    extract_figures(docs[0])  # resources compiled once per process; not part of per-document cost
+
+    def numbers_only() -> None:
+        for _ in range(repeat):
+            for d in docs:
+                for para in d.paragraphs:
+                    find_numbers(d.text[para.start:para.end], para.language if para.language in ("kk", "ru") else None)
+
+    def figures_all() -> None:
+        for _ in range(repeat):
+            for d in docs:
+                extract_figures(d)
+
+    rows = [("nlp.numbers.find_numbers (per paragraph)", best_time(numbers_only)),
+            ("nlp.figures.extract_figures (all fields)", best_time(figures_all))]
+    print(f"\n## Figure extraction: {len(docs)} documents × {repeat}, {words} words, one core")
+    print(f"{'method':<44} {'seconds':>8} {'words/s':>10} {'target':>8}")
+    for name, sec in rows:
+        print(f"{name:<44} {sec:8.3f} {words / sec:10.0f} {FIGURE_TARGET:8d}")
+    return {name: words / sec for name, sec in rows}
+
+
+SECTIONS: list[Callable[[], object]] = [pdf_parse, figures]
 
 
 def main(argv: list[str] | None = None) -> int:
