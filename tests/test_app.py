@@ -139,6 +139,29 @@ def test_document_text_page_break_inside_a_passage_is_inline() -> None:
                     '<span class="saual-page-marker" id="page-2">— page 2 —</span>def</p></div>')
 
 
+def test_document_text_marks_figures_by_offsets() -> None:
+    from ui.app.components import FigureMark
+
+    text = "Всего 126 тыс. <b> и **15** тыс.\n\nдалее 2 тыс."
+    second = text.index("далее")
+    at126, at15, at2 = text.index("126"), text.index("**15"), text.index("2 тыс", second)
+    figures = [FigureMark(at126, at126 + 8, "126,000 · <вице-министр>"), FigureMark(at15, at15 + 11, ""),
+               FigureMark(at126 + 2, at126 + 4, "overlaps the first: dropped"), FigureMark(at2, at2 + 6, "x")]
+    html = render_document_text(text, [(1, 0, second), (2, second, len(text))],
+                                [PassageSpan(1, 0, second - 2), PassageSpan(2, second, len(text))], figures=figures)
+    assert '<mark class="figure" title="126,000 · &lt;вице-министр&gt;">126 тыс.</mark> &lt;b&gt;' in html
+    assert '<mark class="figure">&#42;&#42;15&#42;&#42; тыс.</mark>' in html
+    assert "dropped" not in html and html.count("<mark") == html.count("</mark>") == 3
+    # a figure cut by a page break is closed before the marker and reopened after it
+    cut = render_document_text("abc 12 345 def", [(1, 0, 7), (2, 7, 14)], [PassageSpan(1, 0, 14)],
+                               figures=[FigureMark(4, 10, "t")])
+    assert cut == ('<div class="saual-doc"><p class="saual-passage" id="passage-1">abc '
+                   '<mark class="figure" title="t">12 </mark><span class="saual-page-marker" id="page-2">'
+                   '— page 2 —</span><mark class="figure" title="t">345</mark> def</p></div>')
+    assert render_document_text(text, [(1, 0, len(text))], []) == render_document_text(
+        text, [(1, 0, len(text))], [], figures=[])
+
+
 def test_document_text_without_passages_and_with_empty_pages() -> None:
     html = render_document_text("one\n\ntwo", [(1, 0, 3), (2, 5, 8), (3, 8, 8)], [])
     assert html.index("one") < html.index(page_marker(2)) < html.index("two") < html.index(page_marker(3))

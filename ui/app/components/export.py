@@ -1,4 +1,4 @@
-"""CSV export of search hits, readable by spreadsheet programs (UTF-8 with BOM, no live formulas)."""
+"""CSV export of search hits and figures, readable by spreadsheet programs (UTF-8 with BOM, no live formulas)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def _cell(value: Any) -> str | int:
         return str(value).lower()
     if isinstance(value, int):
         return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else repr(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     text = " ".join(str(value).split())
@@ -50,4 +52,25 @@ def hits_to_csv(hits: Iterable[Any], *, bom: bool = True) -> str:
     writer.writeheader()
     for hit in hits:
         writer.writerow(hit_row(hit))
+    return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+FIGURE_COLUMNS = ("figure", "document", "title", "language", "date", "page", "start", "end", "text", "value",
+                  "value_max", "qualifier", "approx", "unit", "what", "indicator", "place", "year", "period",
+                  "source", "source_kind", "kind", "quote")
+
+
+def figure_row(hit: Any) -> dict[str, str | int]:
+    """The CSV row of one figure (a corpus.FigureHit or anything with the same attributes)."""
+    names = {"figure": "id", "document": "document_id"}
+    return {column: _cell(getattr(hit, names.get(column, column), None)) for column in FIGURE_COLUMNS}
+
+
+def figures_to_csv(hits: Iterable[Any], *, bom: bool = True) -> str:
+    """Figures as CSV text with a header row (UTF-8 BOM, formulas defused, numbers as numbers)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIGURE_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for hit in hits:
+        writer.writerow(figure_row(hit))
     return ("\ufeff" if bom else "") + buffer.getvalue()

@@ -2,17 +2,19 @@
 
 The output has no newline at all (text newlines become `&#10;`, shown by `white-space: pre-wrap`),
 so Streamlit's markdown sees one raw HTML block and never interprets the document's own text.
+Figures inside passages are wrapped in <mark class="figure" title="…"> by offsets, after escaping.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .highlight import escape_text
 
-__all__ = ["PassageSpan", "page_marker", "page_span", "render_document_text"]
+__all__ = ["FigureMark", "PassageSpan", "page_marker", "page_span", "render_document_text"]
 
 _LANG_ATTR = {"kk": "kk", "ru": "ru"}
 
@@ -38,6 +40,47 @@ class PassageSpan:
         return cls(id=int(pid), start=int(start), end=int(end), page=page, language=language)
 
 
+@dataclass(frozen=True)
+class FigureMark:
+    """A span text[start:end] to mark as a figure, with its tooltip (plain text, escaped on output)."""
+
+    start: int
+    end: int
+    title: str = ""
+
+
+class _Marker:
+    """Escapes text[a:b] with figure marks opened and closed inside it (a mark cut by a page marker
+    or a passage end is closed there and reopened after). Overlapping figures: the first wins."""
+
+    def __init__(self, text: str, figures: Iterable[FigureMark]):
+        self.text = text
+        kept: list[FigureMark] = []
+        for f in sorted(figures, key=lambda f: (f.start, -f.end)):
+            if f.end > f.start and (not kept or f.start >= kept[-1].end):
+                kept.append(f)
+        self.figures = kept
+        self.starts = [f.start for f in kept]
+
+    def __call__(self, a: int, b: int) -> str:
+        if not self.figures or b <= a:
+            return escape_text(self.text[a:b])
+        out: list[str] = []
+        i = max(bisect.bisect_right(self.starts, a) - 1, 0)
+        pos = a
+        while i < len(self.figures) and self.figures[i].start < b:
+            f = self.figures[i]
+            s, e = max(f.start, pos), min(f.end, b)
+            if e > s:
+                out.append(escape_text(self.text[pos:s]))
+                title = f' title="{escape_text(f.title)}"' if f.title else ""
+                out.append(f'<mark class="figure"{title}>{escape_text(self.text[s:e])}</mark>')
+                pos = e
+            i += 1
+        out.append(escape_text(self.text[pos:b]))
+        return "".join(out)
+
+
 def page_span(row: Any) -> tuple[int, int, int]:
     """(number, start, end) from a tuple or an object with those fields."""
     if isinstance(row, Sequence):
@@ -58,12 +101,14 @@ def _marker_html(number: int, inline: bool) -> str:
 
 
 def render_document_text(text: str, pages: Iterable[Any], passages: Iterable[Any],
-                         highlight: int | None = None) -> str:
+                         highlight: int | None = None, figures: Iterable[FigureMark] = ()) -> str:
     """HTML for the document text; passage `highlight` gets the class `saual-hit`.
 
     `pages` are (number, start, end) spans; a marker goes before every page but the first, inside a
     passage when the page break falls within it. Text outside passages is shown too, escaped.
+    `figures` inside passages are marked (<mark class="figure">, tooltip in `title`).
     """
+    inline_html: Callable[[int, int], str] = _Marker(text, figures)
     spans = sorted(((n, s) for n, s, _e in map(page_span, pages)), key=lambda p: p[0])
     markers = sorted(((start, number) for number, start in spans[1:]), key=lambda m: (m[0], m[1]))
     out: list[str] = ['<div class="saual-doc">']
@@ -76,12 +121,12 @@ def render_document_text(text: str, pages: Iterable[Any], passages: Iterable[Any
         while i < len(markers) and (markers[i][0] < b or (include_end and markers[i][0] <= b)):
             offset, number = markers[i]
             offset = max(offset, cur)
-            pieces.append(escape_text(text[cur:offset]) if inline else _gap(text[cur:offset]))
+            pieces.append(inline_html(cur, offset) if inline else _gap(text[cur:offset]))
             pieces.append(_marker_html(number, inline))
             cur = offset
             i += 1
         state["marker"] = i
-        pieces.append(escape_text(text[cur:b]) if inline else _gap(text[cur:b]))
+        pieces.append(inline_html(cur, b) if inline else _gap(text[cur:b]))
         return pieces
 
     pos = 0

@@ -1,6 +1,7 @@
 """Document page: one stored document, permalink ?doc=ID (and &p=PASSAGE_ID to highlight a passage).
 
-Metadata, ingest warnings and the clean text with page markers; the text is always escaped.
+Metadata, ingest warnings, the figures found, and the clean text with page markers and the figures
+highlighted; the text is always escaped.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ import streamlit as st
 
 from ui.app import backend
 from ui.app.components import escape_markdown, escape_text, render_document_text
+from ui.app.components.figures_view import CSS as FIGURE_CSS
+from ui.app.components.figures_view import (
+    figure_title,
+    format_value,
+    indicator_label,
+    source_kind_label,
+    when,
+)
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.metadata import metadata_rows, metadata_table, plain, stamp_rows
 from ui.app.components.params import SEARCH_PARAMS, parse_int
-from ui.app.components.text_view import PassageSpan, page_span
+from ui.app.components.text_view import FigureMark, PassageSpan, page_span
 
 
 def back_link() -> None:
@@ -64,6 +73,24 @@ def show_metadata(doc) -> None:
             st.markdown(metadata_table(other), unsafe_allow_html=True)
 
 
+def figures_table(doc) -> None:
+    """The document's figures in reading order: value, what, indicator, place, year, source, page."""
+    figures = list(getattr(doc, "figures", None) or [])
+    if not figures:
+        return
+    with st.expander(f"Figures ({len(figures)})", expanded=True):
+        st.dataframe(
+            [{"figure": f.text, "value": format_value(f.value, f.value_max, f.qualifier, f.unit),
+              "what": f.what or "", "indicator": indicator_label(f.indicator) if f.indicator else "",
+              "place": f.place or "", "year": when(f), "source": f.source or "",
+              "source kind": source_kind_label(f.source_kind), "page": f.page} for f in figures],
+            hide_index=True, width="stretch")
+
+
+def figure_marks(doc) -> list[FigureMark]:
+    return [FigureMark(f.start, f.end, figure_title(f)) for f in getattr(doc, "figures", None) or []]
+
+
 def scroll_to(passage_id: int) -> None:
     """Bring the highlighted passage into view once the browser has rendered it."""
     st.html(f"""<script>
@@ -95,6 +122,7 @@ def render() -> None:
         back_link()
         st.page_link("pages/documents.py", label="Browse all documents", icon=":material/list:")
         return
+    st.html(FIGURE_CSS)
     title = doc.title or os.path.basename(doc.path) or f"Document {doc.id}"
     st.markdown(f'<h1 class="saual-doc-title">{escape_text(title)}</h1>', unsafe_allow_html=True)
     back_link()
@@ -107,6 +135,7 @@ def render() -> None:
         st.download_button("Download text", data=doc.text.encode("utf-8"),
                            file_name=f"{os.path.splitext(os.path.basename(doc.path))[0] or doc.id}.txt",
                            mime="text/plain", icon=":material/download:", on_click="ignore")
+        figures_table(doc)
     with text:
         if wanted is not None and hit is None:
             st.caption(f"Passage {wanted} is not in this document; showing the whole text.")
@@ -116,7 +145,8 @@ def render() -> None:
                         f'<a href="#passage-{hit.id}" target="_self">jump to it</a></div>',
                         unsafe_allow_html=True)
         st.markdown(render_document_text(doc.text, [page_span(p) for p in doc.pages], passages,
-                                         highlight=hit.id if hit else None), unsafe_allow_html=True)
+                                         highlight=hit.id if hit else None, figures=figure_marks(doc)),
+                    unsafe_allow_html=True)
     if hit is not None:
         scroll_to(hit.id)
 

@@ -1,0 +1,268 @@
+"""The Figures page and figure highlights on the Document page (AppTest), and their pure helpers.
+
+The corpus holds real sample documents with figures written by hand at the real offsets of their
+numbers (tests/test_corpus_figures.py), plus one hostile document, so the tests do not depend on
+the figure extractor's current output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import corpus
+from ingest import read
+from nlp import Analysis, Figure
+from tests.test_corpus_figures import ILLEGAL_KR, KK_INQUIRY, RU_NEWS, kk_figures, ru_figures
+from ui.app.components import FIGURE_COLUMNS, figures_to_csv
+from ui.app.components.figures_view import (
+    comparison_html,
+    conflicts,
+    format_value,
+    group_by_indicator,
+    indicator_label,
+    quote_html,
+)
+
+APP = Path(__file__).resolve().parent.parent / "ui" / "app" / "main.py"
+HOSTILE = "Бюджет <b>составил</b> **1 200** тенге [ссылка](http://x.kz) по данным <i>минфина</i>."
+
+
+@pytest.fixture(scope="module")
+def figures_url(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("figures-app")
+    url = f"sqlite:///{folder / 'saual.db'}"
+    engine = corpus.get_engine(url)
+    for path, make in ((RU_NEWS, ru_figures), (KK_INQUIRY, kk_figures)):
+        doc = read(path)
+        corpus.store_document(engine, doc, Analysis(figures=make(doc.text)))
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE + "\n", encoding="utf-8")
+    doc = read(hostile)
+    at = doc.text.index("1 200")
+    corpus.store_document(engine, doc, Analysis(figures=[Figure(
+        text="1 200", start=at, end=at + 5, value=1200, unit="KZT", kind="money", source="<i>минфина</i>",
+        source_kind="official", indicator="budget.<script>", what="=SUM(A1)")]))
+    corpus.close_engine(url)
+    return url
+
+
+def figures_page(url: str, monkeypatch: pytest.MonkeyPatch, **params: str):
+    """The explorer switched to the Figures page with these URL parameters, run once."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("SAUAL_DATABASE_URL", url)
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/figures.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def links(at) -> list[dict[str, str]]:
+    """The query parameters of every 'Open in document' link, in page order."""
+    out = []
+    for link in at.get("page_link"):
+        if link.proto.label == "Open in document":
+            out.append(dict(pair.split("=", 1) for pair in link.proto.query_string.split("&")))
+    return out
+
+
+def body(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_every_figure_is_listed_with_a_link_to_its_passage(figures_url, monkeypatch) -> None:
+    at = figures_page(figures_url, monkeypatch)
+    expected = corpus.list_figures(corpus.get_engine(figures_url))
+    assert len(expected) == 10
+    assert links(at) == [{"doc": str(h.document_id), "p": str(h.passage_id)} for h in expected]
+    assert [b.label for b in at.get("download_button")] == ["Download CSV"]
+    assert {"Indicator", "Place", "Year", "Source kind", "Language", "Kind"} <= {s.label for s in at.selectbox}
+    assert "10 figures" in body(at)
+
+
+def test_quotes_mark_the_number(figures_url, monkeypatch) -> None:
+    at = figures_page(figures_url, monkeypatch)
+    rows = [m.value for m in at.markdown if "saual-figure" in m.value]
+    assert len(rows) == 10
+    for hit, row in zip(corpus.list_figures(corpus.get_engine(figures_url)), rows):
+        marked = row.split('<mark class="figure"', 1)[1].split(">", 1)[1].split("</mark>", 1)[0]
+        assert marked == hit.text.replace(" ", " ")
+    assert any("≈ 20,000 persons" in r for r in rows) and any("10,707 persons" in r for r in rows)
+
+
+def test_filters_reduce_rows_and_go_into_the_url(figures_url, monkeypatch) -> None:
+    at = figures_page(figures_url, monkeypatch)
+    at.selectbox(key="fig_place").select("South Korea").run()
+    assert at.query_params.get("place") == "South Korea"
+    assert len(links(at)) == 7
+    at.selectbox(key="fig_lang").select("ru").run()
+    assert at.query_params.get("lang") == "ru" and len(links(at)) == 2
+    # options left are those under the other filters: no unknown source among Russian figures on Korea
+    assert at.selectbox(key="fig_source").options == ["Any source", "Official · 2"]
+    at.button[-1].click().run()  # Clear filters
+    assert len(links(at)) == 10 and not at.query_params.get("place")
+
+
+@pytest.mark.parametrize("params, count", [
+    ({"indicator": ILLEGAL_KR}, 5),
+    ({"indicator": ILLEGAL_KR, "year": "2019"}, 1),
+    ({"year": "2022", "lang": "kk"}, 1),
+    ({"source": "official", "kind": "money"}, 1),
+    ({"q": "Корее"}, 7),
+    ({"place": "Atlantis"}, 0),
+    ({"year": "abc"}, 10),  # malformed values are ignored
+])
+def test_url_parameters_round_trip(figures_url, monkeypatch, params, count) -> None:
+    at = figures_page(figures_url, monkeypatch, **params)
+    assert len(links(at)) == count
+    widget = {"indicator": "fig_indicator", "year": "fig_year", "lang": "fig_lang", "source": "fig_source",
+              "kind": "fig_kind", "place": "fig_place"}
+    for name, value in params.items():
+        if name == "q":
+            assert at.text_input(key="fig_q").value == value
+        elif value.isdigit() or name != "year":
+            assert str(at.selectbox(key=widget[name]).value) == value
+    expected = {k: v for k, v in params.items() if k != "year" or v.isdigit()}
+    assert {k: at.query_params[k] for k in at.query_params} == expected
+    assert any("No figures match" in w.value for w in at.warning) == (count == 0)
+
+
+def test_one_indicator_is_shown_side_by_side_with_conflicts(figures_url, monkeypatch) -> None:
+    at = figures_page(figures_url, monkeypatch, indicator=ILLEGAL_KR)
+    tables = [m.value for m in at.markdown if "saual-compare-table" in m.value]
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.count("<tr") == 1 + 5  # header and the five figures
+    for value in ("9,600 persons", "8,902 persons", "10,707 persons", "11,413 persons", "11,000 persons"):
+        assert value in table
+    assert "Official" in table and "Ресми дерек" in table
+    # without an indicator filter, every indicator with several figures is in the expander
+    everything = figures_page(figures_url, monkeypatch)
+    assert next(e.label for e in everything.expander).startswith("Compare by indicator (1 ")
+
+
+def test_empty_corpus_says_so(tmp_path, monkeypatch) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    corpus.get_engine(url)
+    at = figures_page(url, monkeypatch)
+    assert not links(at) and any("No figures in the corpus yet" in i.value for i in at.info)
+    assert not at.get("download_button")
+
+
+def test_hostile_text_is_escaped_on_both_pages(figures_url, monkeypatch) -> None:
+    at = figures_page(figures_url, monkeypatch, kind="money")
+    html = body(at)
+    assert "<b>" not in html and "<i>" not in html and "<script" not in html and "**" not in html
+    assert "&lt;b&gt;составил&lt;/b&gt;" in html and "1,200 KZT" in html
+    (link,) = links(at)
+    doc_page = document_page(figures_url, monkeypatch, **link)
+    text = body(doc_page)
+    assert "<b>" not in text and "<i>" not in text and "&lt;i&gt;минфина&lt;/i&gt;" in text
+
+
+def document_page(url: str, monkeypatch, **params: str):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("SAUAL_DATABASE_URL", url)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_document_page_highlights_its_figures(figures_url, monkeypatch) -> None:
+    engine = corpus.get_engine(figures_url)
+    hit = corpus.list_figures(engine, year=2019)[0]
+    doc = corpus.get_document(engine, hit.document_id)
+    at = document_page(figures_url, monkeypatch, doc=str(hit.document_id), p=str(hit.passage_id))
+    text = next(m.value for m in at.markdown if m.value.startswith('<div class="saual-doc"'))
+    assert text.count('<mark class="figure"') == len(doc.figures) == 5
+    assert '<mark class="figure" title="10,707 persons · Ресми дерек">10 707</mark>' in text
+    assert f'saual-hit" id="passage-{hit.passage_id}"' in text
+    table = at.dataframe[0].value
+    assert list(table["figure"]) == [f.text for f in doc.figures]
+    assert "≈ 20,000 persons" in list(table["value"])
+
+
+# ---------------------------------------------------------------- pure helpers
+
+@pytest.mark.parametrize("args, shown", [
+    ((126000.0, None, "exact", "persons"), "126,000 persons"),
+    ((20000, None, "about", "persons"), "≈ 20,000 persons"),
+    ((126000, None, "more_than", "count"), "> 126,000"),
+    ((5, None, "less_than", "percent"), "< 5%"),
+    ((3, None, "at_least", "count"), "≥ 3"),
+    ((10, None, "up_to", "percent"), "≤ 10%"),
+    ((2, 4, "range", "percent"), "2–4%"),
+    ((156.7, None, "exact", "percent"), "156.7%"),
+    ((4.625, None, "exact", "count"), "4.62"),
+    ((1_200_000_000, None, "exact", "KZT"), "1,200,000,000 KZT"),
+    ((0.5, None, "exact", "months"), "0.5 months"),
+    ((float("nan"), None, "exact", "count"), "—"),
+])
+def test_format_value(args, shown) -> None:
+    assert format_value(*args) == shown
+
+
+def test_indicator_label_is_readable() -> None:
+    label = indicator_label("labour_migrants.illegal:South Korea")
+    assert label and "_" not in label and "South Korea" in label
+    assert indicator_label(None) == "—"
+
+
+def test_quote_html_escapes_and_marks() -> None:
+    assert quote_html("a <b> 12 **x**", 6, 8, "12 · <src>") == (
+        'a &lt;b&gt; <mark class="figure" title="12 · &lt;src&gt;">12</mark> &#42;&#42;x&#42;&#42;')
+    assert quote_html("abc", 5, 9) == 'abc<mark class="figure"></mark>'
+
+
+@dataclass
+class F:
+    id: int
+    value: float
+    year: int | None
+    place: str | None
+    indicator: str | None = "x"
+    value_max: float | None = None
+    qualifier: str = "exact"
+    unit: str = "persons"
+    source: str | None = None
+    source_kind: str = "official"
+    title: str | None = None
+    path: str = "d.txt"
+    document_id: int = 1
+    language: str = "kk"
+    period: str | None = None
+
+
+def test_conflicts_and_groups() -> None:
+    group = [F(1, 9600, 2022, "KR"), F(2, 20000, 2022, "KR", source_kind="unofficial"), F(3, 8902, 2020, "KR"),
+             F(4, 5, None, None, indicator="y")]
+    assert conflicts(group[:3]) == {1, 2}
+    grouped = group_by_indicator(group)
+    assert [(k, [f.id for f in g]) for k, g in grouped] == [("x", [1, 2, 3]), ("y", [4])]
+    assert group_by_indicator(group, min_size=2)[0][0] == "x"
+    html = comparison_html("x", grouped[0][1])
+    assert html.count('class="saual-conflict"') == 2 and "2 conflicting" in html
+    assert "saual-source-unofficial" in html
+
+
+def test_figures_to_csv(figures_url) -> None:
+    hits = corpus.list_figures(corpus.get_engine(figures_url))
+    rows = list(csv.DictReader(io.StringIO(figures_to_csv(hits).lstrip("\ufeff"))))
+    assert list(rows[0]) == list(FIGURE_COLUMNS) and len(rows) == len(hits)
+    by_text = {r["text"]: r for r in rows}
+    assert by_text["10 707"]["value"] == "10707" and by_text["10 707"]["year"] == "2019"
+    assert by_text["20 мыңға жуық"]["approx"] == "true" and by_text["20 мыңға жуық"]["qualifier"] == "about"
+    assert by_text["1 200"]["what"] == "'=SUM(A1)"  # formulas are defused
+    assert "10 707" in by_text["10 707"]["quote"]
