@@ -214,9 +214,15 @@ def test_format_value(args, shown) -> None:
     assert format_value(*args) == shown
 
 
-def test_indicator_label_is_readable() -> None:
-    label = indicator_label("labour_migrants.illegal:South Korea")
-    assert label and "_" not in label and "South Korea" in label
+@pytest.mark.parametrize("describer", [True, False])
+def test_indicator_label_is_readable(monkeypatch, describer) -> None:
+    from ui.app.components import figures_view
+
+    if not describer:  # without nlp.indicators the key itself is made readable
+        monkeypatch.setattr(figures_view, "_describe", lambda: None)
+    label = indicator_label(ILLEGAL_KR)
+    assert label and "|" not in label and "South Korea" in label and "persons" in label
+    assert "illegal" in label and "_" not in indicator_label("share.domestic_transport|percent|-")
     assert indicator_label(None) == "—"
 
 

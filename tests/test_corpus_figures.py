@@ -20,8 +20,10 @@ RU_NEWS = ROOT / "samples/seeds/000_f34205a33c65623a.txt"  # ru news, 2025-10-09
 KK_INQUIRY = ROOT / "samples/seeds/003_47f95be80caae6ce.txt"  # kk inquiry, undated
 
 OFFICIAL, UNOFFICIAL = "official", "unofficial"
-ILLEGAL_KR = "labour_migrants.illegal:South Korea"
-ABROAD = "labour_migrants.abroad"
+ILLEGAL_KR = "migrant_workers.illegal|persons|South Korea"  # indicator keys: concept|unit|place
+ABROAD = "migrant_workers|persons|-"
+ABROAD_RU, ABROAD_KR = "migrant_workers|persons|Russia", "migrant_workers|persons|South Korea"
+PRESENT_KR = "present|persons|South Korea"
 
 
 def figure(text: str, needle: str, value: float, nth: int = 0, **fields) -> Figure:
@@ -36,8 +38,8 @@ def ru_figures(text: str) -> list[Figure]:
     src = {"source": "вице-министр рассказал", "source_kind": OFFICIAL}
     return [
         figure(text, "126 тыс.", 126_000, unit="persons", what="казахстанцев", indicator=ABROAD, **src),
-        figure(text, "102 тыс.", 102_000, unit="persons", place="Russia", indicator=ABROAD + ":Russia", **src),
-        figure(text, "15 тыс.", 15_000, unit="persons", place="South Korea", indicator=ABROAD + ":South Korea",
+        figure(text, "102 тыс.", 102_000, unit="persons", place="Russia", indicator=ABROAD_RU, **src),
+        figure(text, "15 тыс.", 15_000, unit="persons", place="South Korea", indicator=ABROAD_KR,
                **src),
         figure(text, "11 тыс.", 11_000, unit="persons", place="South Korea", indicator=ILLEGAL_KR,
                what="казахстанцев, работающих в Корее ... нелегально", **src),
@@ -53,7 +55,7 @@ def kk_figures(text: str) -> list[Figure]:
         figure(text, "10 707", 10_707, year=2019, **official),
         figure(text, "11 413", 11_413, year=2018, **official),
         figure(text, "20 мыңға жуық", 20_000, qualifier="about", unit="persons", place="South Korea",
-               indicator="labour_migrants:South Korea", source_kind="unknown"),
+               indicator=PRESENT_KR, source_kind="unknown"),
     ]
 
 
@@ -132,8 +134,8 @@ def test_every_quote_shows_its_number(figures_engine) -> None:
 
 def test_facets_count_the_filtered_figures(figures_engine) -> None:
     assert corpus.figure_facets(figures_engine) == {
-        "indicator": {ILLEGAL_KR: 5, ABROAD: 1, ABROAD + ":Russia": 1, ABROAD + ":South Korea": 1,
-                      "labour_migrants:South Korea": 1},
+        "indicator": {ILLEGAL_KR: 5, ABROAD: 1, ABROAD_RU: 1, ABROAD_KR: 1,
+                      PRESENT_KR: 1},
         "place": {"South Korea": 7, "Russia": 1},
         "year": {"2018": 1, "2019": 1, "2020": 1, "2022": 1},
         "source_kind": {OFFICIAL: 8, "unknown": 1},
@@ -141,7 +143,7 @@ def test_facets_count_the_filtered_figures(figures_engine) -> None:
         "kind": {"statistic": 9},
     }
     assert corpus.figure_facets(figures_engine, language="ru", place="South Korea") == {
-        "indicator": {ABROAD + ":South Korea": 1, ILLEGAL_KR: 1}, "place": {"South Korea": 2}, "year": {},
+        "indicator": {ABROAD_KR: 1, ILLEGAL_KR: 1}, "place": {"South Korea": 2}, "year": {},
         "source_kind": {OFFICIAL: 2}, "language": {"ru": 2}, "kind": {"statistic": 2}}
     assert corpus.figure_facets(figures_engine, query="***") == {name: {} for name in corpus.figures.FACETS}
 

@@ -62,11 +62,12 @@ def indicator_label(key: str | None) -> str:
         except Exception:  # noqa: BLE001 - an unknown key is shown as itself
             label = None
         if label:
-            return str(label)
-    concept, _, place = key.partition(":")
-    words = " · ".join(part.replace("_", " ") for part in concept.split(".") if part)
+            return str(label).replace("_", " ")  # ids without a name in the lexicon
+    concept, *qualifiers = [part.strip() for part in key.replace(":", "|").split("|")]
+    words = " · ".join(part.replace("_", " ") for part in concept.split(".") if part) or key
     words = words[:1].upper() + words[1:]
-    return f"{words} ({place})" if place else words
+    extra = [q.replace("_", " ") for q in qualifiers if q and q != "-"]
+    return f"{words} ({', '.join(extra)})" if extra else words
 
 
 def source_kind_label(code: str | None) -> str:
