@@ -47,7 +47,10 @@ _LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•])\s*")
 _KK_SUBJECT_RE = re.compile(r"(?:саны|үлесі|көлемі|мөлшері|сомасы|деңгейі|шамасы)$", re.IGNORECASE)
 _RU_SUBJECT_RE = re.compile(r"^(?:доля|долю|доли|количество|число|численность|размер|объем|объём|сумма|"
                             r"уровень|показатель)$", re.IGNORECASE)
-_RU_PARTICIPLE_RE = re.compile(r"\w+(?:щих|вших|мых|нных|щие|вшие)\b", re.IGNORECASE)
+_RU_PARTICIPLE_CLAUSE_RE = re.compile(r"\s*,\s*(\w+(?:щих|вших|мых|нных|щие|вшие)\b(?:\s+[^\s,.;]+){0,3})", re.IGNORECASE)
+_KK_COMPLEMENT_RE = re.compile(r"\s+((?:[^\W\d_][\w\-]*\s+){1,4}?)(?:болып|ретінде)\b", re.IGNORECASE)
+_LINK_RE = re.compile(r"составля\w*|составил\w*|был|была|было|были|является|являются|болды|болып|болған|құрады|құрайды|"
+                      r"бар|жоқ|из|них|их|то|это|и|мен|және|оның|олардың|мәселен|тағы|сразу|под|на|в|по|с|для")
 
 
 @dataclass
@@ -169,6 +172,10 @@ def extract_figures(doc: Document) -> list[Figure]:
                 d.unit, d.what = pd.unit, pd.what
                 if d.year is None and d.period is None:
                     d.year, d.period = pd.year, pd.period
+            else:
+                head = _series_head(text, drafts, d)
+                if head is not None:
+                    d.what = head.what  # 8 902 адам (2019 жылы – 10 707 адам): a series of the same thing
             if d.unit:
                 prev = (d, para.start)
         places = ctx.places(para.start, para.end, lang)
@@ -295,6 +302,15 @@ def _is_reference_time(text: str, m: NumberMatch, counted: _Counted, sent: _Sent
         return True
     tail = text[counted.end:counted.end + 12].lower()
     return bool(re.match(r"\s*(?:ішінде|аралығында|за\b)", tail))
+
+
+def _series_head(text: str, drafts: list[_Draft], d: _Draft) -> _Draft | None:
+    """The figure just before the open bracket that holds d, counting the same unit."""
+    paren = text.rfind("(", 0, d.start)
+    if paren < 0 or ")" in text[paren:d.start]:
+        return None
+    heads = [h for h in drafts if h.end <= paren and paren - h.end < 60 and h.unit == d.unit]
+    return heads[-1] if heads else None
 
 
 def _inherits(text: str, prev: tuple[_Draft, int], d: _Draft, offset: int) -> bool:
@@ -438,29 +454,37 @@ def _present_tense(text: str, a: int, b: int, langs: tuple[str, ...]) -> bool:
 # ------------------------------------------------------------------------------------ what
 
 def _what(text: str, d: _Draft, langs: tuple[str, ...]) -> str | None:
-    """The counted noun phrase in the document's words, short: modifiers + noun, or the subject before."""
+    """The counted noun phrase in the document's words, short: the subject before (`... саны`, `доля ...`),
+    else the counted noun with its complement (`азаматы заңсыз еңбек мигранты болып`, `казахстанцев,
+    работающих в Корее`), else the few words before the number."""
     ca, cb = d.sentence.clause_of(d.m.start)
-    if d.counted is not None and d.counted.kind not in ("time", "age") and d.counted.unit == d.unit \
-            and d.unit not in ("percent", *CURRENCIES):
-        phrase = text[d.m.end if d.counted.start >= d.m.end else d.counted.start:d.counted.end]
-        phrase = " ".join(phrase.split())
-        if "ru" in langs:
-            pm = re.match(r"\s*,\s*(" + _RU_PARTICIPLE_RE.pattern + r"(?:\s+[^\s,.;]+){0,3})", text[d.counted.end:d.sentence.end])
-            if pm:
-                phrase += ", " + " ".join(pm.group(1).split())
-        return phrase or None
     before = _WORD_RE.findall(text, ca, d.m.start)
-    after = text[d.m.end:cb]
-    if d.unit == "percent" or d.unit in CURRENCIES:
-        am = re.match(r"\s*((?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*)", after) if d.counted is not None else None
-        if am and d.counted and d.counted.end <= d.m.end + len(am.group(0)) + 1:
-            return " ".join(am.group(1).split())
     for i in range(len(before) - 1, -1, -1):
         if _KK_SUBJECT_RE.search(before[i]):
-            return " ".join(before[max(0, i - 4):i + 1])
+            return _clean(before[max(0, i - 4):i + 1])
         if _RU_SUBJECT_RE.match(before[i]):
-            return " ".join(before[i:i + 5])
-    words = [w for w in before if not w.isdigit()][-4:]
+            return _clean(before[i:i + 5])
+    if d.counted is not None and d.counted.kind not in ("time", "age"):
+        phrase = text[d.m.end if d.counted.start >= d.m.end else d.counted.start:d.counted.end]
+        phrase = " ".join(phrase.split())
+        rest = text[d.counted.end:d.sentence.end]
+        km = _KK_COMPLEMENT_RE.match(rest) if "kk" in langs else None
+        pm = _RU_PARTICIPLE_CLAUSE_RE.match(rest) if "ru" in langs else None
+        if km:
+            return " ".join(km.group(1).split())
+        if pm:
+            phrase += ", " + " ".join(pm.group(1).split())
+        if phrase:
+            return phrase
+    return _clean([w for w in before if not w[0].isdigit()][-4:])
+
+
+def _clean(words: list[str]) -> str | None:
+    """Drop linking verbs at the ends of a word window (`составлял`, `болды`)."""
+    while words and _LINK_RE.fullmatch(words[-1].lower()):
+        words = words[:-1]
+    while words and _LINK_RE.fullmatch(words[0].lower()):
+        words = words[1:]
     return " ".join(words) or None
 
 
@@ -476,8 +500,8 @@ class _DocContext:
         self._sentences: list[tuple[int, int]] | None = None
 
     def places(self, start: int, end: int, lang: str | None) -> list:
-        return [_shift(p, -start) for p in _find_places(self.doc.text[start:end], lang)
-                if not _is_org_part(self.doc.text, p.end + start)]
+        """Place mentions of doc.text[start:end], offsets relative to start."""
+        return _find_places(self.doc.text[start:end], lang)
 
     @property
     def focus(self) -> str | None:
@@ -516,19 +540,6 @@ def _find_places(text: str, lang: str | None) -> list:
     except ImportError:
         return []
     return find_places(text, lang)
-
-
-def _shift(p, delta: int):
-    try:
-        from dataclasses import replace  # noqa: PLC0415
-        return replace(p, start=p.start + delta, end=p.end + delta)
-    except TypeError:
-        return p
-
-
-def _is_org_part(text: str, end: int) -> bool:
-    """`Корея Республикасы Үкіметі`: a place inside an organisation's name is not the figure's place."""
-    return False
 
 
 def _indicator(fig: Figure, context: str, lang: str | None) -> str | None:

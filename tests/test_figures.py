@@ -142,3 +142,21 @@ def test_sample_field_domains(sample) -> None:
         assert (f.value_max is not None) == (f.qualifier == "range")
         if f.kind == "proposal":
             assert f.year is None
+
+
+# (text, covered number text, expected place): clause place > sentence place > abroad (null) >
+# deictic Kazakhstan > the document's focus region > Kazakhstan for a domestic document.
+PLACES = [
+    ("В Германии работают 3 тыс. казахстанцев.", "3 тыс. казахстанцев", "Germany"),
+    ("Түркияда 1200 қазақстандық студент оқиды.", "1200 қазақстандық", "Türkiye"),
+    ("Всего за рубежом трудятся 50 тыс. граждан.", "50 тыс. граждан", None),
+    ("Елімізде 300-ден астам бөгет бар.", "300-ден астам бөгет", "Kazakhstan"),
+    ("Банки выдают кредиты под 18-20% годовых.", "18-20%", "Kazakhstan"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "place"), PLACES)
+def test_places(text: str, number: str, place: str | None) -> None:
+    pytest.importorskip("nlp.gazetteer", reason="place gazetteer not installed")
+    figs = [f for f in extract_figures(_doc(text)) if number in f.text or f.text in number]
+    assert figs and figs[0].place == place
