@@ -17,3 +17,7 @@ from .figures import extract_figures
 from .sentences import clauses, sentences
 
 __all__ += ["clauses", "extract_figures", "sentences"]
+
+from .gazetteer import Place, PlaceMention, find_places, place_by_id, resolve_place
+
+__all__ += ["Place", "PlaceMention", "find_places", "place_by_id", "resolve_place"]
