@@ -21,3 +21,8 @@ __all__ += ["clauses", "extract_figures", "sentences"]
 from .gazetteer import Place, PlaceMention, find_places, place_by_id, resolve_place
 
 __all__ += ["Place", "PlaceMention", "find_places", "place_by_id", "resolve_place"]
+
+from .indicators import INDICATOR_CONCEPTS, describe_indicator, indicator_for
+from .sources import SourceCue, attribute, find_sources
+
+__all__ += ["INDICATOR_CONCEPTS", "SourceCue", "attribute", "describe_indicator", "find_sources", "indicator_for"]

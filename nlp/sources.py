@@ -34,7 +34,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import alternation, form_regex, forms, rows
+from .indicators import stem_regex
+from .resources import alternation, forms, rows
 
 __all__ = ["KINDS", "SourceCue", "attribute", "find_sources"]
 
@@ -50,6 +51,7 @@ _TOKEN_RE = re.compile(rf"(?P<w>{_WORD})|(?P<q>[«»\"“”„'’])|(?P<nl>\n[
 _DOMAIN_RE = re.compile(r"^[\w\-]+\.(?:kz|ru|com|org|net|info|io|uz|kg)$", re.IGNORECASE)
 _GEN_KK_RE = re.compile(r"(?<=\w\w)(?:ның|нің|дың|дің|тың|тің)$")
 _SURNAME_GEN_RE = re.compile(r"^([А-ЯЁӘҒҚҢӨҰҮҺІ]\w+(?:ев|ов|ин|ын|ёв))а$")
+_VERB_ENDINGS = {"ru": r"^\w{2,}(?:ла|ло|ет|ют|ит|ят|ется|ются|ены|ано|аны)$"}
 _PARA_RE = re.compile(r"\n[^\S\n]*\n")
 _SPEECH_AFTER_RE = re.compile(r"(?:[,—–\-‐»\"”:]|\bкак)\s*$", re.IGNORECASE)
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:;]\s*|\n[^\S\n]*\n)[\s«\"(]*$")
@@ -81,10 +83,11 @@ class _Grammar:
     stops: frozenset[str]
     anaphors: frozenset[str]
     nominative: dict[str, str]
+    verb: re.Pattern                            # a verb form ends a following source (были, выросла)
 
 
 def _words_regex(cells: list[str]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + alternation([form_regex(f) for c in cells for f in forms(c)]) + ")",
+    return re.compile(r"(?<!\w)(?:" + alternation([stem_regex(f) for c in cells for f in forms(c)]) + ")",
                       re.IGNORECASE)
 
 
@@ -95,7 +98,7 @@ def _grammar(lang: str) -> _Grammar:
         if len(row) < 4 or row[1] not in {"after", "before", "speech", "self"} \
                 or row[2] not in {*KINDS, "auto"} or row[3] not in {"sentence", "following", "auto"}:
             raise SourcesError(f"sources_{lang}.tsv: bad row {row!r}")
-        parts.append(f"(?P<c{i}>" + alternation([form_regex(f) for f in forms(row[0])]) + ")")
+        parts.append(f"(?P<c{i}>" + alternation([stem_regex(f) for f in forms(row[0])]) + ")")
         cue_rows.append((row[1], row[2], row[3]))
     cue_re = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
     by_role: dict[str, list[str]] = {}
@@ -110,7 +113,8 @@ def _grammar(lang: str) -> _Grammar:
         nominative = {r[0].lower(): r[1] for r in rows("source_nominative_ru.tsv") if len(r) > 1}
     return _Grammar(cue_re, tuple(cue_rows), words,
                     tuple(sorted((tuple(t.split()) for t in plain("trim")), key=len, reverse=True)),
-                    frozenset(plain("stop")), frozenset(plain("anaphor")), nominative)
+                    frozenset(plain("stop")), frozenset(plain("anaphor")), nominative,
+                    re.compile(_VERB_ENDINGS.get(lang, "(?!)"), re.IGNORECASE))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -126,9 +130,7 @@ def _phrase_after(text: str, pos: int, g: _Grammar) -> tuple[int, int] | None:
     for typ, a, b in toks:
         if typ == "q":
             continue
-        if typ != "w" or n >= MAX_WORDS or (text[a:b].lower() in g.stops and n > 0):
-            break
-        if text[a:b].lower() in g.stops:
+        if typ != "w" or n >= MAX_WORDS or text[a:b].lower() in g.stops or (n > 0 and g.verb.search(text[a:b])):
             break
         s = a if s is None else s
         e, n = b, n + 1

@@ -1,0 +1,224 @@
+"""Indicator keys: a language-independent name for what a figure counts, so that figures can be compared.
+
+`indicator_for(what, context, lang, unit, place)` builds `<concept>[.<modifier>…]|<unit>|<place>`, e.g.
+`migrant_workers.illegal|persons|South Korea`, from a concept lexicon (resources/concepts.tsv with
+ids, labels and priorities; concepts_<lang>.tsv with Kazakh and Russian stems → ids). A Kazakh and a
+Russian statement of the same thing get the same key; a subset gets another (illegal migrants ≠ all
+labour migrants ≠ all citizens present) because subset markers (illegal, domestic, local…) are part of it.
+
+Rules:
+- the base concept comes from `what` first; when `what` names only a group of people (citizens,
+  persons) or nothing, from the clause around the number, then the stretch between the neighbouring
+  numbers, then the whole context; the highest priority wins (a share or debt over the companies or
+  subsidies it is of; labour migrants over citizens), the nearest on ties;
+- modifiers come from `what`, the number's clause and the concept's clause; sector modifiers
+  (transport, agriculture…) fall back to the whole context;
+- rules (resources/concept_rules.tsv) refine a base: people working abroad or in a foreign place are
+  labour migrants;
+- no concept recognised → None (a key is never made from arbitrary words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .resources import LETTERS, forms, rows
+
+__all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "indicator_for", "stem_regex"]
+
+LANGS = ("kk", "ru")
+_NUMBER_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+_QUOTED_RE = re.compile(r"«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“\n]{1,80}“")
+_LEAD_RE = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]*\n?[^\S\n]*(?=\d)")  # порядка, более, до 60%
+_CLAUSE_RE = re.compile(r"[,;:()\[\]]|\s[-–—]\s|[.!?](?=\s)|\s(?:и|а|но|және|ал|бірақ)\s")
+
+
+class IndicatorError(Exception):
+    """A concept resource is malformed."""
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept of the lexicon: a base (what is counted), a subset modifier or a sector."""
+
+    id: str
+    label: str
+    priority: int
+    cls: str  # base | mod | sector
+    people: bool = False  # counts people: the only concepts a figure in persons may take
+
+
+@cache
+def _concepts() -> dict[str, Concept]:
+    out = {}
+    for row in rows("concepts.tsv"):
+        if len(row) < 4 or row[3] not in {"base", "mod", "sector"}:
+            raise IndicatorError(f"concepts.tsv: bad row {row!r}")
+        out[row[0]] = Concept(row[0], row[1], int(row[2]) if row[2].isdigit() else 0, row[3],
+                              len(row) > 4 and row[4] == "people")
+    return out
+
+
+INDICATOR_CONCEPTS: dict[str, str] = {c.id: c.label for c in _concepts().values()}
+
+
+def stem_regex(form: str) -> str:
+    """Regex source for a lexicon form whose every word may be a stem: `местн* бюджет*`, `еңбек мигрант*`."""
+    parts = [re.escape(w[:-1]) + LETTERS + "*" if w.endswith("*") and len(w) > 1 else re.escape(w)
+             for w in form.split()]
+    return r"\s+".join(parts) + r"(?!\w)"
+
+
+@cache
+def _lexicon(lang: str) -> tuple[re.Pattern, tuple[str, ...]]:
+    """One regex with a group per form (longest stems first) and the concept id of each group."""
+    concepts = _concepts()
+    entries = []
+    for row in rows(f"concepts_{lang}.tsv"):
+        if len(row) < 2 or row[1] not in concepts:
+            raise IndicatorError(f"concepts_{lang}.tsv: unknown concept in {row!r}")
+        entries.extend((f, row[1]) for f in forms(row[0]))
+    entries.sort(key=lambda e: len(e[0].rstrip("*+")), reverse=True)
+    rx = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<g{i}>{stem_regex(f)})" for i, (f, _) in enumerate(entries)) + ")",
+                    re.IGNORECASE)
+    return rx, tuple(c for _, c in entries)
+
+
+@cache
+def _rules() -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for row in rows("concept_rules.tsv"):
+        if len(row) < 3:
+            raise IndicatorError(f"concept_rules.tsv: bad row {row!r}")
+        out.append((row[0], row[1], row[2]))
+    return tuple(out)
+
+
+@cache
+def _domestic_places() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in rows("places_kz_en.tsv"))
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    concept: Concept
+
+
+def _hits(text: str, langs: tuple[str, ...]) -> list[_Hit]:
+    """Concept mentions in text, leaving out quoted names («Жастар» театры, "Даму" қоры)."""
+    concepts = _concepts()
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+    out = []
+    for lang in langs:
+        rx, ids = _lexicon(lang)
+        out.extend(_Hit(m.start(), m.end(), concepts[ids[int(m.lastgroup[1:])]]) for m in rx.finditer(text)
+                   if not any(a < m.start() and m.end() < b for a, b in quoted))
+    return sorted(out, key=lambda h: h.start)
+
+
+def _segment(context: str, at: int) -> tuple[int, int]:
+    """The stretch between the numbers before and after the one at `at`."""
+    own_end = _own_end(context, at)
+    lo, hi = 0, len(context)
+    for m in _NUMBER_RE.finditer(context):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= own_end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _own_end(context: str, at: int) -> int:
+    m = _NUMBER_RE.match(context, at)
+    return m.end() if m else at
+
+
+def _clause(context: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause (between commas, brackets, dashes) around pos, inside lo..hi."""
+    s, e = lo, hi
+    for m in _CLAUSE_RE.finditer(context, lo, hi):
+        if m.end() <= pos:
+            s = m.end()
+        elif m.start() >= pos:
+            e = m.start()
+            break
+    return s, e
+
+
+def _best(hits: list[_Hit], at: int, own_end: int, people: bool) -> _Hit | None:
+    """Highest priority, then nearest; the counted noun usually follows the number, so words before it count 5 chars further."""
+    base = [h for h in hits if h.concept.cls == "base" and (h.concept.people or not people)]
+    if not base:
+        return None
+    return max(base, key=lambda h: (h.concept.priority,
+                                    -(h.start - own_end if h.start >= own_end else at - h.end + 5)))
+
+
+def _inside(hits: list[_Hit], span: tuple[int, int]) -> list[_Hit]:
+    return [h for h in hits if span[0] <= h.start and h.end <= span[1]]
+
+
+def indicator_for(what: str | None, context: str, lang: str, unit: str | None, place: str | None,
+                  at: int | None = None) -> str | None:
+    """The indicator key of a figure (rules in the module docstring); `at` is the number's offset in context."""
+    langs = (lang,) if lang in LANGS else LANGS
+    context = context or ""
+    if at is None:
+        i = context.find(what) if what else -1
+        m = _NUMBER_RE.search(context)
+        at = i if i >= 0 else (m.start() if m else 0)
+    lead = _LEAD_RE.match(context, at)
+    if lead:  # the figure starts with a qualifier word (около, до, жобамен): anchor at its number
+        at = lead.end()
+    own_end = _own_end(context, at)
+    what_hits = _hits(what, langs) if what else []
+    ctx_hits = _hits(context, langs)
+    segment = _segment(context, at)
+    clause = _clause(context, at, *segment)
+    best = _best(what_hits, at, own_end, unit == "persons")
+    from_what = best is not None
+    people = unit == "persons" or (best is not None and best.concept.people)
+    if best is None or best.concept.priority < 2:
+        for span in (clause, segment, (0, len(context))):
+            cand = _best(_inside(ctx_hits, span), at, own_end, people)
+            if cand and (best is None or cand.concept.priority > best.concept.priority):
+                best, from_what = cand, False
+            if best and best.concept.priority >= 2:
+                break
+    if best is None:
+        return None
+    mods = {h.concept.id for h in what_hits if h.concept.cls != "base"}
+    spans = [clause]
+    if not from_what:
+        spans.append(_clause(context, best.start, *_segment(context, best.start)))
+    for span in spans:
+        mods |= {h.concept.id for h in _inside(ctx_hits, span) if h.concept.cls != "base"}
+    if not any(_concepts()[m].cls == "sector" for m in mods):
+        mods |= {h.concept.id for h in ctx_hits if h.concept.cls == "sector"}
+    base = best.concept.id
+    foreign = bool(place) and place.lower() not in _domestic_places()
+    for b, cond, new in _rules():
+        if b != base:
+            continue
+        if cond == "@foreign" and foreign or cond in mods:
+            base = new
+            mods.discard(cond)
+    if base == "migrant_workers":
+        mods.discard("abroad")
+    return "|".join([".".join([base, *sorted(mods)]), unit or "-", place or "-"])
+
+
+def describe_indicator(key: str) -> str:
+    """A readable English label for an indicator key: `labour migrants (working abroad), illegal — persons — South Korea`."""
+    concept, _, rest = key.partition("|")
+    unit, _, place = rest.partition("|")
+    ids = concept.split(".")
+    label = INDICATOR_CONCEPTS.get(ids[0], ids[0])
+    if ids[1:]:
+        label += ", " + ", ".join(INDICATOR_CONCEPTS.get(i, i) for i in ids[1:])
+    return " — ".join(p for p in (label, unit if unit != "-" else "", place if place != "-" else "") if p)
