@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import LETTERS, forms, rows
 
@@ -108,7 +108,8 @@ class _Hit:
     concept: Concept
 
 
-def _hits(text: str, langs: tuple[str, ...]) -> list[_Hit]:
+@lru_cache(maxsize=256)  # figures of one sentence share its context
+def _hits(text: str, langs: tuple[str, ...]) -> tuple[_Hit, ...]:
     """Concept mentions in text, leaving out quoted names («Жастар» театры, "Даму" қоры)."""
     concepts = _concepts()
     quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
@@ -117,7 +118,7 @@ def _hits(text: str, langs: tuple[str, ...]) -> list[_Hit]:
         rx, ids = _lexicon(lang)
         out.extend(_Hit(m.start(), m.end(), concepts[ids[int(m.lastgroup[1:])]]) for m in rx.finditer(text)
                    if not any(a < m.start() and m.end() < b for a, b in quoted))
-    return sorted(out, key=lambda h: h.start)
+    return tuple(sorted(out, key=lambda h: h.start))
 
 
 def _segment(context: str, at: int) -> tuple[int, int]:
@@ -150,7 +151,7 @@ def _clause(context: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return s, e
 
 
-def _best(hits: list[_Hit], at: int, own_end: int, people: bool) -> _Hit | None:
+def _best(hits: tuple[_Hit, ...] | list[_Hit], at: int, own_end: int, people: bool) -> _Hit | None:
     """Highest priority, then nearest; the counted noun usually follows the number, so words before it count 5 chars further."""
     base = [h for h in hits if h.concept.cls == "base" and (h.concept.people or not people)]
     if not base:
@@ -159,7 +160,7 @@ def _best(hits: list[_Hit], at: int, own_end: int, people: bool) -> _Hit | None:
                                     -(h.start - own_end if h.start >= own_end else at - h.end + 5)))
 
 
-def _inside(hits: list[_Hit], span: tuple[int, int]) -> list[_Hit]:
+def _inside(hits: tuple[_Hit, ...], span: tuple[int, int]) -> list[_Hit]:
     return [h for h in hits if span[0] <= h.start and h.end <= span[1]]
 
 
@@ -176,7 +177,7 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
     if lead:  # the figure starts with a qualifier word (около, до, жобамен): anchor at its number
         at = lead.end()
     own_end = _own_end(context, at)
-    what_hits = _hits(what, langs) if what else []
+    what_hits = _hits(what, langs) if what else ()
     ctx_hits = _hits(context, langs)
     segment = _segment(context, at)
     clause = _clause(context, at, *segment)
