@@ -192,18 +192,24 @@ def find_date_mention(doc: Document) -> DateMention | None:
 
 
 def find_date(doc: Document) -> dt.date | None:
-    """The document's announced/published date; warns in doc.warnings when its year looks mistyped."""
+    """The document's announced/published date; a year mistyped against the stamps is corrected, with a warning."""
     mention = find_date_mention(doc)
     if mention is None:
         return None
-    warning = year_typo_warning(mention.date, stamp_dates(doc))
-    if warning and warning not in doc.warnings:
+    corrected = year_typo(mention.date, stamp_dates(doc))
+    if corrected is None:
+        return mention.date
+    doc.metadata["stated_date"] = mention.date.isoformat()
+    warning = (f"stated date {mention.date.isoformat()} lies a year before the e-document stamps on the "
+               f"same day and month; its year looks mistyped, using {corrected.isoformat()}")
+    if warning not in doc.warnings:
         doc.warnings.append(warning)
-    return mention.date
+    return corrected
 
 
-def year_typo_warning(date: dt.date, stamps: list[dt.date]) -> str | None:
-    """A warning when `date` lies a year or so before every stamp but on a stamp's day and month."""
+def year_typo(date: dt.date, stamps: list[dt.date]) -> dt.date | None:
+    """The date with its year corrected, when `date` lies a year or so before every e-document stamp
+    but on a stamp's day and month (a document is registered within days of being announced)."""
     if not stamps or date >= min(stamps) - dt.timedelta(days=TYPO_DAYS):
         return None
     for stamp in stamps:
@@ -211,7 +217,6 @@ def year_typo_warning(date: dt.date, stamps: list[dt.date]) -> str | None:
             same_year = date.replace(year=stamp.year)
         except ValueError:  # 29 February
             continue
-        if abs((stamp - same_year).days) <= MONTH_DAY_SLACK:
-            return (f"stated date {date.isoformat()} is {(stamp - date).days} days before the "
-                    f"e-document stamp of {stamp.isoformat()}; its year may be a typo")
+        if same_year <= stamp and (stamp - same_year).days <= MONTH_DAY_SLACK:
+            return same_year
     return None

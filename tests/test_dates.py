@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ingest.dates import find_date, find_dates, month_forms, year_typo_warning
+from ingest.dates import find_date, find_dates, month_forms, year_typo
 from tests.conftest import PDFTOTEXT, SEEDS
 from tests.textdoc import document_from_file, document_from_text
 
@@ -78,40 +78,47 @@ def test_every_month_has_forms_in_both_languages() -> None:
 
 
 TYPO = [
-    (D(2024, 5, 21), [D(2025, 5, 22)], True),     # a year off, same day and month: a typo
-    (D(2025, 5, 21), [D(2025, 5, 22)], False),    # the usual one day before registration
-    (D(2024, 1, 10), [D(2025, 5, 22)], False),    # a year off but another season: not a typo
-    (D(2024, 5, 21), [], False),                  # no stamps to compare with
+    (D(2024, 5, 21), [D(2025, 5, 22)], D(2025, 5, 21)),  # a year off, same day and month: a typo
+    (D(2025, 5, 21), [D(2025, 5, 22)], None),            # the usual one day before registration
+    (D(2024, 1, 10), [D(2025, 5, 22)], None),            # a year off but another season: not a typo
+    (D(2024, 6, 10), [D(2025, 5, 22)], None),            # corrected, it would follow its registration
+    (D(2024, 5, 21), [], None),                          # no stamps to compare with
 ]
 
 
-@pytest.mark.parametrize("date, stamps, warns", TYPO)
-def test_year_typo_warning(date: dt.date, stamps: list[dt.date], warns: bool) -> None:
-    assert (year_typo_warning(date, stamps) is not None) == warns
+@pytest.mark.parametrize("date, stamps, corrected", TYPO)
+def test_year_typo(date: dt.date, stamps: list[dt.date], corrected: dt.date | None) -> None:
+    assert year_typo(date, stamps) == corrected
 
 
-def test_stamps_from_metadata_feed_the_typo_warning() -> None:
+def test_stamps_from_metadata_correct_a_mistyped_year() -> None:
     doc = document_from_text("2024 жылғы 21 мамыр жарияланды\n\nҚұрметті Ермек Беделбайұлы!",
                              metadata={"stamps": ["23.05.2025 ЭҚАБЖ МО (7.23.0 нұсқасы)"]})
+    assert find_date(doc) == D(2025, 5, 21)
+    assert doc.metadata["stated_date"] == "2024-05-21"
+    assert any("mistyped" in w for w in doc.warnings)
+
+
+def test_without_stamps_the_stated_date_stands() -> None:
+    doc = document_from_text("2024 жылғы 21 мамыр жарияланды\n\nҚұрметті Ермек Беделбайұлы!")
     assert find_date(doc) == D(2024, 5, 21)
-    assert any("typo" in w for w in doc.warnings)
+    assert not doc.warnings
 
 
-# The date each sample states for itself. 8929's header really says 2024 (the gold notes the typo
-# and says 2025-05-21); we return what is written and warn, without special-casing the file.
+# The date each sample states for itself. 8929's header says "2024 жылғы 21 мамыр" while its
+# e-document stamps are of 23.05.2025: the year is corrected with a warning, by the general rule.
 SAMPLES = [
-    ("8920", D(2025, 5, 21)), ("8922", D(2025, 5, 21)), ("8924", D(2025, 5, 21)),
-    ("8925", D(2025, 5, 21)), ("8927", D(2025, 5, 21)), ("8929", D(2024, 5, 21)),
-    ("8930", D(2025, 5, 21)), ("8931", D(2025, 5, 21)),
+    ("8920", D(2025, 5, 21), False), ("8922", D(2025, 5, 21), False), ("8924", D(2025, 5, 21), False),
+    ("8925", D(2025, 5, 21), False), ("8927", D(2025, 5, 21), False), ("8929", D(2025, 5, 21), True),
+    ("8930", D(2025, 5, 21), False), ("8931", D(2025, 5, 21), False),
 ]
 
 
-@pytest.mark.parametrize("name, expected", SAMPLES)
-def test_sample_pdf_text_date(name: str, expected: dt.date) -> None:
+@pytest.mark.parametrize("name, expected, corrected", SAMPLES)
+def test_sample_pdf_text_date(name: str, expected: dt.date, corrected: bool) -> None:
     doc = document_from_file(PDFTOTEXT / f"{name}.txt")
     assert find_date(doc) == expected
-    typo_warned = any("typo" in w for w in doc.warnings)
-    assert typo_warned == (expected.year < 2025)
+    assert any("mistyped" in w for w in doc.warnings) == corrected
 
 
 @pytest.mark.parametrize("prefix, expected", [("000", D(2025, 10, 9)), ("003", None)])
