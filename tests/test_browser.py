@@ -145,3 +145,61 @@ def test_search_then_open_document_in_chromium(explorer: str, chromium: Path) ->
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"
 
+
+
+def test_figures_filter_then_open_the_figure_in_its_document(explorer: str, chromium: Path,
+                                                              sample_corpus_url: str) -> None:
+    """Figures page: pick a place, follow a figure to its passage, see the number highlighted there."""
+    from playwright.sync_api import expect, sync_playwright
+
+    import corpus
+
+    engine = corpus.get_engine(sample_corpus_url)
+    counts = corpus.figure_facets(engine)
+    places, total = counts["place"], sum(counts["source_kind"].values())  # every figure has a source kind
+    if not places:
+        pytest.fail("the sample corpus has no figures with a place: is nlp.figures wired into nlp.analyze?")
+    place = min(places, key=lambda p: (places[p], p))  # the rarest place: filtering must cut the list
+    expected = corpus.list_figures(engine, place=place)
+    ARTIFACTS.mkdir(exist_ok=True)
+    list_shot, doc_shot = ARTIFACTS / "explorer-figures.png", ARTIFACTS / "explorer-figure-document.png"
+    for old in (list_shot, doc_shot):
+        old.unlink(missing_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(explorer)  # as a reader does: the app first, then its Figures page from the top bar
+            page.get_by_role("link", name="Figures").click()
+            rows = page.locator(".saual-figure")
+            expect(rows.first).to_be_visible()
+            expect(page.locator(".saual-count")).to_contain_text(re.compile(rf"\b{total} figures"))
+            page.get_by_test_id("stSelectbox").filter(has_text="Place").click()
+            page.get_by_role("option", name=re.compile(f"^{re.escape(place)} ·")).click()
+            expect(rows).to_have_count(len(expected))
+            assert urlsplit(page.url).path.endswith("/figures")
+            assert parse_qs(urlsplit(page.url).query).get("place") == [place]  # the filter is a permalink
+            first_mark = rows.first.locator("mark.figure")
+            expect(first_mark).to_have_text(expected[0].text)
+            page.screenshot(path=str(list_shot), full_page=False)
+
+            page.get_by_role("link", name="Open in document").first.click()
+            expect(page.locator(".saual-doc")).to_be_visible()
+            params = parse_qs(urlsplit(page.url).query)
+            assert urlsplit(page.url).path.endswith("/document")
+            assert params.get("doc") == [str(expected[0].document_id)]
+            assert params.get("p") == [str(expected[0].passage_id)]
+            passage = page.locator(f"#passage-{expected[0].passage_id}")
+            expect(passage).to_have_class("saual-passage saual-hit")
+            expect(passage).to_be_in_viewport()
+            marked = passage.locator("mark.figure").filter(has_text=expected[0].text).first
+            expect(marked).to_be_visible()
+            assert marked.get_attribute("title").split(" · ")[0].replace(",", "").lstrip("≈<>≤≥ ").startswith(
+                f"{expected[0].value:.0f}"[:2])
+            page.screenshot(path=str(doc_shot), full_page=False)
+        finally:
+            browser.close()
+    for png in (list_shot, doc_shot):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"

@@ -114,7 +114,9 @@ def figure_row_html(hit: Any) -> str:
     head = [f'<span class="saual-figure-value">{escape_text(value)}</span>']
     if hit.what:
         head.append(f'<span class="saual-figure-what">{escape_text(hit.what)}</span>')
-    details = [indicator_label(hit.indicator) if hit.indicator else "", hit.place or "", when(hit),
+    indicator = indicator_label(hit.indicator) if hit.indicator else ""
+    place = hit.place if hit.place and hit.place not in indicator else ""  # keys often name the place
+    details = [indicator, place, when(hit),
                f"{hit.source} ({source_kind_label(hit.source_kind)})" if hit.source
                else source_kind_label(hit.source_kind),
                figure_kind_label(hit.kind)]
