@@ -5,6 +5,14 @@ from .errors import IngestError
 from .read import FORMATS, detect_format, read
 
 __all__ = [
-    "Block", "Document", "Extracted", "FORMATS", "IngestError", "PageSpan", "Paragraph",
-    "assemble", "detect_format", "read",
+    "FORMATS",
+    "Block",
+    "Document",
+    "Extracted",
+    "IngestError",
+    "PageSpan",
+    "Paragraph",
+    "assemble",
+    "detect_format",
+    "read",
 ]

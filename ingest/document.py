@@ -40,7 +40,7 @@ class Block:
     pieces: list[tuple[int, str]]
 
     @classmethod
-    def of(cls, text: str, page: int = 1) -> "Block":
+    def of(cls, text: str, page: int = 1) -> Block:
         return cls([(page, text)])
 
     @property

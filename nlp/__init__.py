@@ -5,8 +5,15 @@ from .analyze import analyze
 from .contract import SCHEMA_ID, to_contract
 
 __all__ = [
-    "Addressee", "Analysis", "Demand", "Entity", "Figure", "SCHEMA_ID", "Signatory",
-    "analyze", "to_contract",
+    "SCHEMA_ID",
+    "Addressee",
+    "Analysis",
+    "Demand",
+    "Entity",
+    "Figure",
+    "Signatory",
+    "analyze",
+    "to_contract",
 ]
 
 from .numbers import NumberMatch, find_numbers

@@ -21,7 +21,10 @@ from functools import cache
 
 from ingest import Document
 
+from . import sources
 from .analysis import Figure
+from .gazetteer import find_places
+from .indicators import indicator_for
 from .numbers import NumberMatch, find_numbers
 from .resources import alternation, form_regex, forms, lang_rows, rows
 from .sentences import clauses, sentences
@@ -187,7 +190,8 @@ def extract_figures(doc: Document) -> list[Figure]:
                 year=d.year, period=d.period, kind=d.kind)
             fig.place = _place(text, d, places, ctx, lang)
             ctx.source(fig, lang)
-            fig.indicator = _indicator(fig, text[d.sentence.start:d.sentence.end], lang)
+            fig.indicator = indicator_for(fig.what, text[d.sentence.start:d.sentence.end], lang or "",
+                                          fig.unit, fig.place, at=d.start - d.sentence.start)
             out.append(fig)
     return out
 
@@ -457,7 +461,7 @@ def _what(text: str, d: _Draft, langs: tuple[str, ...]) -> str | None:
     """The counted noun phrase in the document's words, short: the subject before (`... саны`, `доля ...`),
     else the counted noun with its complement (`азаматы заңсыз еңбек мигранты болып`, `казахстанцев,
     работающих в Корее`), else the few words before the number."""
-    ca, cb = d.sentence.clause_of(d.m.start)
+    ca, _ = d.sentence.clause_of(d.m.start)
     before = _WORD_RE.findall(text, ca, d.m.start)
     for i in range(len(before) - 1, -1, -1):
         if _KK_SUBJECT_RE.search(before[i]):
@@ -465,7 +469,7 @@ def _what(text: str, d: _Draft, langs: tuple[str, ...]) -> str | None:
         if _RU_SUBJECT_RE.match(before[i]):
             return _clean(before[i:i + 5])
     if d.counted is not None and d.counted.kind not in ("time", "age"):
-        phrase = text[d.m.end if d.counted.start >= d.m.end else d.counted.start:d.counted.end]
+        phrase = text[min(d.m.end, d.counted.start):d.counted.end]
         phrase = " ".join(phrase.split())
         rest = text[d.counted.end:d.sentence.end]
         km = _KK_COMPLEMENT_RE.match(rest) if "kk" in langs else None
@@ -501,7 +505,7 @@ class _DocContext:
 
     def places(self, start: int, end: int, lang: str | None) -> list:
         """Place mentions of doc.text[start:end], offsets relative to start."""
-        return _find_places(self.doc.text[start:end], lang)
+        return find_places(self.doc.text[start:end], lang)
 
     @property
     def focus(self) -> str | None:
@@ -513,41 +517,22 @@ class _DocContext:
                 if len(body) < 200:
                     continue
                 lang = _lang_of(self.doc, para.language)
-                named = [p for p in _find_places(body, lang) if not getattr(p, "deictic", False)]
+                named = [p for p in find_places(body, lang) if not p.deictic]
                 if named:
                     self._focus = named[0].name_en
                 break
         return self._focus  # type: ignore[return-value]
 
     def source(self, fig: Figure, lang: str | None) -> None:
-        """source and source_kind from nlp.sources when it is installed."""
-        try:
-            from . import sources  # noqa: PLC0415
-        except ImportError:
-            return
+        """source and source_kind: the attribution cue that governs the figure (nlp.sources)."""
         if self._cues is None:
             self._cues = sources.find_sources(self.doc.text, lang)
             self._sentences = [s for p in self.doc.paragraphs for s in sentences(self.doc.text, p.start, p.end)]
-        cue = sources.attribute(self.doc.text, self._sentences, fig.start, self._cues)
+        cue = sources.attribute(self.doc.text, self._sentences, fig.start, self._cues,
+                                news=self.doc.kind == "news")
         if cue is not None:
             fig.source = cue.source
             fig.source_kind = cue.kind
-
-
-def _find_places(text: str, lang: str | None) -> list:
-    try:
-        from .gazetteer import find_places  # noqa: PLC0415
-    except ImportError:
-        return []
-    return find_places(text, lang)
-
-
-def _indicator(fig: Figure, context: str, lang: str | None) -> str | None:
-    try:
-        from .indicators import indicator_for  # noqa: PLC0415
-    except ImportError:
-        return None
-    return indicator_for(fig.what, context, lang or "", fig.unit, fig.place)
 
 
 def _place(text: str, d: _Draft, places: list, ctx: _DocContext, lang: str | None) -> str | None:
@@ -555,7 +540,7 @@ def _place(text: str, d: _Draft, places: list, ctx: _DocContext, lang: str | Non
     the document's focus region > Kazakhstan for a domestic document."""
     sent = d.sentence
     ca, cb = sent.clause_of(d.m.start)
-    named = [p for p in places if not getattr(p, "deictic", False)]
+    named = [p for p in places if not p.deictic]
     in_clause = [p for p in named if ca <= p.start < cb]
     if in_clause:
         return _join_places(text, in_clause)
@@ -565,7 +550,7 @@ def _place(text: str, d: _Draft, places: list, ctx: _DocContext, lang: str | Non
         return (before[-1] if before else in_sent[0]).name_en
     if sent.has("abroad"):
         return None
-    if any(sent.start <= p.start < sent.end for p in places if getattr(p, "deictic", False)):
+    if any(sent.start <= p.start < sent.end for p in places if p.deictic):
         return "Kazakhstan"
     before = {p.name_en for p in named if p.end <= sent.start}
     if len(before) == 1:

@@ -38,7 +38,6 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     s = start
-    abbrevs = _abbrevs()
     for m in _END_RE.finditer(text, start, end):
         if m.group().startswith(".") and not _breaks_after_dot(text, m.start(), m.end(), start, end):
             continue

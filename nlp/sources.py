@@ -107,7 +107,7 @@ def _grammar(lang: str) -> _Grammar:
             raise SourcesError(f"source_words_{lang}.tsv: no role in {row!r}")
         by_role.setdefault(row[1], []).append(row[0])
     words = {role: _words_regex(cells) for role, cells in by_role.items() if role in ("official", "unofficial")}
-    plain = lambda role: [f.lower() for c in by_role.get(role, []) for f in forms(c)]  # noqa: E731
+    plain = lambda role: [f.lower() for c in by_role.get(role, []) for f in forms(c)]
     nominative = {}
     if lang == "ru":
         nominative = {r[0].lower(): r[1] for r in rows("source_nominative_ru.tsv") if len(r) > 1}
