@@ -18,7 +18,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -198,6 +198,11 @@ def test_figures_filter_then_open_the_figure_in_its_document(explorer: str, chro
             assert marked.get_attribute("title").split(" · ")[0].replace(",", "").lstrip("≈<>≤≥ ").startswith(
                 f"{expected[0].value:.0f}"[:2])
             page.screenshot(path=str(doc_shot), full_page=False)
+
+            # the filtered list is a permalink: opened by URL it shows the same figures
+            page.goto(f"{explorer}/figures?place={quote(place)}")
+            expect(page.locator(".saual-figure")).to_have_count(len(expected))
+            expect(page.get_by_role("link", name="Search")).to_be_visible()  # inside the app's frame
         finally:
             browser.close()
     for png in (list_shot, doc_shot):

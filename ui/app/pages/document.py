@@ -26,6 +26,16 @@ from ui.app.components.params import SEARCH_PARAMS, parse_int
 from ui.app.components.text_view import FigureMark, PassageSpan, page_span
 
 
+def ensure_app_navigation() -> None:
+    """Opened by URL as the first page of a freshly started server, Streamlit runs this script alone
+    (its pages/-folder mode, without main.py's frame): switch to main.py's st.navigation and rerun."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def back_link() -> None:
     """Back to Search with the query and filters the reader came with."""
     params = {k: st.query_params[k] for k in SEARCH_PARAMS if st.query_params.get(k)}
@@ -151,4 +161,5 @@ def render() -> None:
         scroll_to(hit.id)
 
 
+ensure_app_navigation()
 render()

@@ -43,6 +43,16 @@ FACET_OF = {"fig_indicator": "indicator", "fig_place": "place", "fig_year": "yea
             "fig_lang": "language", "fig_kind": "kind"}
 
 
+def ensure_app_navigation() -> None:
+    """Opened by URL as the first page of a freshly started server, Streamlit runs this script alone
+    (its pages/-folder mode, without main.py's frame): switch to main.py's st.navigation and rerun."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 @st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False)
 def _figures(url: str | None, filters: tuple, limit: int) -> list:
     return corpus.list_figures(backend._engine(url), limit=limit, **dict(filters))
@@ -204,4 +214,5 @@ def render() -> None:
     results(filters)
 
 
+ensure_app_navigation()
 render()
