@@ -184,3 +184,20 @@ def test_quote_window(source, start, end, quote, qs) -> None:
     assert len(got) <= 302
     if source is LONG and 0 < start < 900:
         assert got.startswith("…") and got.endswith("…") and got_start > 100
+
+
+def test_figures_from_the_real_pipeline(engine) -> None:
+    """Seeds ingested through ingest → nlp → corpus: every stored figure lists with its number quoted."""
+    report = corpus.ingest_paths(engine, [RU_NEWS, KK_INQUIRY])
+    assert report.ok, report.failed
+    hits = corpus.list_figures(engine, limit=10_000)
+    assert hits, "nlp.analyze stores no figures for the seeds"
+    for hit in hits:
+        assert hit.quote[hit.quote_start:hit.quote_end] == hit.text
+        assert hit.passage_id is not None and hit.source_kind in {"official", "unofficial", "unknown"}
+    facets = corpus.figure_facets(engine)
+    assert sum(facets["language"].values()) == sum(facets["kind"].values()) == len(hits)
+    for place, n in facets["place"].items():
+        assert len(corpus.list_figures(engine, place=place)) == n
+    values = {h.value for h in corpus.list_figures(engine, place="South Korea", language="kk")}
+    assert {9600, 10_707} <= values  # the Kazakh inquiry's official series on South Korea
