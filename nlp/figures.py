@@ -163,6 +163,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     out: list[Figure] = []
     ctx = _DocContext(doc)
     prev: tuple[_Draft, int] | None = None
+    series: dict[int, _Draft] = {}  # id(draft) → the figure heading its bracketed series
     for para in doc.paragraphs:
         lang = _lang_of(doc, para.language)
         text = doc.text[para.start:para.end]
@@ -179,9 +180,11 @@ def extract_figures(doc: Document) -> list[Figure]:
                 head = _series_head(text, drafts, d)
                 if head is not None:
                     d.what = head.what  # 8 902 адам (2019 жылы – 10 707 адам): a series of the same thing
+                    series[id(d)] = head
             if d.unit:
                 prev = (d, para.start)
         places = ctx.places(para.start, para.end, lang)
+        made: dict[int, Figure] = {}
         for d in drafts:
             start, end = para.start + d.start, para.start + d.end
             fig = Figure(
@@ -190,8 +193,13 @@ def extract_figures(doc: Document) -> list[Figure]:
                 year=d.year, period=d.period, kind=d.kind)
             fig.place = _place(text, d, places, ctx, lang)
             ctx.source(fig, lang)
-            fig.indicator = indicator_for(fig.what, text[d.sentence.start:d.sentence.end], lang or "",
-                                          fig.unit, fig.place, at=d.start - d.sentence.start)
+            head = made.get(id(series.get(id(d))))
+            if head is not None and head.place == fig.place:
+                fig.indicator = head.indicator  # items of a series count what its head counts
+            else:
+                fig.indicator = indicator_for(fig.what, text[d.sentence.start:d.sentence.end], lang or "",
+                                              fig.unit, fig.place, at=d.start - d.sentence.start)
+            made[id(d)] = fig
             out.append(fig)
     return out
 
@@ -465,7 +473,7 @@ def _what(text: str, d: _Draft, langs: tuple[str, ...]) -> str | None:
     before = _WORD_RE.findall(text, ca, d.m.start)
     for i in range(len(before) - 1, -1, -1):
         if _KK_SUBJECT_RE.search(before[i]):
-            return _clean(before[max(0, i - 4):i + 1])
+            return _clean(before[_kk_phrase_start(before, i):i + 1])
         if _RU_SUBJECT_RE.match(before[i]):
             return _clean(before[i:i + 5])
     if d.counted is not None and d.counted.kind not in ("time", "age"):
@@ -481,6 +489,31 @@ def _what(text: str, d: _Draft, langs: tuple[str, ...]) -> str | None:
         if phrase:
             return phrase
     return _clean([w for w in before if not w[0].isdigit()][-4:])
+
+
+MAX_WHAT_WORDS = 8
+
+
+@cache
+def _kk_bounds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(stop, keep) word patterns of resources/what_bounds_kk.tsv."""
+    table = {"stop": [], "keep": []}
+    for pattern, role in rows("what_bounds_kk.tsv"):
+        table[role].append(f"(?:{pattern})")
+    return tuple(re.compile("|".join(table[k]) or "(?!)", re.IGNORECASE) for k in ("stop", "keep"))
+
+
+def _kk_phrase_start(words: list[str], head: int) -> int:
+    """Index of the first word of the Kazakh noun phrase whose head is words[head]: modifiers precede
+    the head, and walking left a number, a year word or a locative adjunct (`аумағында`) ends it."""
+    stop, keep = _kk_bounds()
+    start = head
+    while start > 0 and head - start < MAX_WHAT_WORDS - 1:
+        word = words[start - 1]
+        if word[0].isdigit() or (stop.fullmatch(word) and not keep.fullmatch(word)):
+            break
+        start -= 1
+    return start
 
 
 def _clean(words: list[str]) -> str | None:

@@ -160,3 +160,22 @@ def test_places(text: str, number: str, place: str | None) -> None:
     pytest.importorskip("nlp.gazetteer", reason="place gazetteer not installed")
     figs = [f for f in extract_figures(_doc(text)) if number in f.text or f.text in number]
     assert figs and figs[0].place == place
+
+
+def test_series_items_share_the_heads_indicator() -> None:
+    text = ("2021 жылы Түркия аумағында заңсыз еңбек мигранттары ретінде жүрген қазақстандықтардың саны "
+            "4300 адам (2020 жылы – 3 900 адам, 2019 жылы – 5 100 адам).")
+    figs = extract_figures(_doc(text))
+    assert [f.value for f in figs] == [4300, 3900, 5100]
+    assert [f.year for f in figs] == [2021, 2020, 2019]
+    assert figs[0].indicator and len({f.indicator for f in figs}) == 1
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    # the phrase reaches back over its modifiers, not over the locative adjunct before them
+    ("2021 жылы Түркия аумағында заңсыз еңбек мигранттары ретінде жүрген қазақстандықтардың саны 4300 адам.",
+     "заңсыз еңбек мигранттары ретінде жүрген қазақстандықтардың саны"),
+    ("Облыста жұмыссыз жастардың саны 2 мың адам.", "жұмыссыз жастардың саны"),
+])
+def test_kazakh_what_keeps_the_modifiers_of_its_head(text: str, what: str) -> None:
+    assert extract_figures(_doc(text))[0].what == what
