@@ -9,6 +9,15 @@ from .documents import (
     get_document,
     list_documents,
 )
+from .entities import (
+    DemandHit,
+    EntityDetail,
+    EntityMention,
+    EntitySummary,
+    entity_facets,
+    get_entity,
+    list_entities,
+)
 from .errors import CorpusError
 from .figures import FigureHit, figure_facets, list_figures
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
@@ -21,7 +30,11 @@ __all__ = [
     "HIGHLIGHT_START",
     "SUPPORTED_EXTENSIONS",
     "CorpusError",
+    "DemandHit",
     "DocumentSummary",
+    "EntityDetail",
+    "EntityMention",
+    "EntitySummary",
     "FigureHit",
     "IngestReport",
     "PassageInfo",
@@ -34,13 +47,16 @@ __all__ = [
     "database_url",
     "document_id_for_sha",
     "downgrade",
+    "entity_facets",
     "expand_paths",
     "facets",
     "figure_facets",
     "get_document",
     "get_engine",
+    "get_entity",
     "ingest_paths",
     "list_documents",
+    "list_entities",
     "list_figures",
     "migrate",
     "normalise_url",

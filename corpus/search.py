@@ -57,16 +57,17 @@ class _Plan:
 
 
 def search(engine: Engine, query: str, *, language: str | None = None, kind: str | None = None,
-           date_from: dt.date | None = None, date_to: dt.date | None = None, limit: int = 50,
-           offset: int = 0) -> list[SearchHit]:
+           date_from: dt.date | None = None, date_to: dt.date | None = None, entity: str | None = None,
+           limit: int = 50, offset: int = 0) -> list[SearchHit]:
     """Passages matching every word of `query` (as a word start, else as a substring), best first.
 
-    Filters apply to the document: its language (as in facets), kind and date range.
+    Filters apply to the document: its language (as in facets), kind, date range, and `entity`: an
+    entity key (corpus.entities) that the document mentions.
     """
     plan = _plan(engine, query)
     if plan is None or limit <= 0:
         return []
-    where, params = _filters(language, kind, date_from, date_to)
+    where, params = _filters(language, kind, date_from, date_to, entity)
     sql = (
         f"WITH hits AS ({plan.hits_sql}) "
         "SELECT h.pid, h.tier, h.score, p.document_id, p.page, p.start, p.\"end\", p.language, "
@@ -199,8 +200,12 @@ def _rank(engine: Engine, tier: int, score: float | None) -> float:
     return -score if engine.dialect.name == "sqlite" else score
 
 
-def _filters(language, kind, date_from, date_to) -> tuple[str, dict]:
+def _filters(language, kind, date_from, date_to, entity=None) -> tuple[str, dict]:
     where, params = ["1 = 1"], {}
+    if entity:  # the key is a linked id, else LABEL:canonical of unlinked mentions (corpus.entities)
+        where.append("d.id IN (SELECT m.document_id FROM mentions m WHERE m.entity_id = :f_entity OR "
+                     "((m.entity_id IS NULL OR m.entity_id = '') AND m.label || ':' || m.canonical = :f_entity))")
+        params["f_entity"] = entity
     if language:
         where.append("d.language = :f_language")
         params["f_language"] = language

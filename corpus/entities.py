@@ -1,0 +1,341 @@
+"""Named entities across the corpus: who and where, grouped over both languages, with every mention.
+
+An entity's key is the gazetteer id nlp linked it to (`country.kr`, `person.bektenov`), else
+`LABEL:canonical` (`PER:Ертаев Аскарбек`); keys are plain strings, usable in URLs.
+A mention's language is its passage's language (the document's when it lies outside passages).
+A figure mentions an entity when it lies in the same passage as one of its mentions; a demand does
+when its span overlaps a mention or it shares the mention's passage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, String, and_, bindparam, cast, func, literal, or_, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from .errors import CorpusError
+from .figures import FigureHit, quote_window
+from .models import DemandRow, DocumentRow, FigureRow, MentionRow, PassageRow
+from .search import _plan, _reason
+from .text import fold, query_stems, query_tokens
+
+LABELS = ("PER", "ORG", "LOC")
+FACET_LIMIT = 20
+
+
+@dataclass
+class EntitySummary:
+    """One entity as lists show it: names seen per language (most frequent first) and counts."""
+
+    key: str
+    label: str
+    name_en: str | None
+    id: str | None
+    names: dict[str, list[str]]  # language → canonical forms
+    mentions: int
+    documents: int
+
+    @property
+    def name(self) -> str:
+        """The English name when linked, else the most frequent canonical form."""
+        if self.name_en:
+            return self.name_en
+        forms = [f for lang in sorted(self.names) for f in self.names[lang][:1]]
+        return forms[0] if forms else self.key
+
+    @property
+    def names_kk(self) -> list[str]:
+        return self.names.get("kk", [])
+
+    @property
+    def names_ru(self) -> list[str]:
+        return self.names.get("ru", [])
+
+
+@dataclass
+class EntityMention:
+    """One mention with its document, and a quote in which quote[quote_start:quote_end] is the mention."""
+
+    id: int
+    document_id: int
+    title: str | None
+    path: str
+    doc_kind: str
+    doc_language: str
+    language: str  # the mention's language (its passage's)
+    date: dt.date | None
+    passage_id: int | None
+    page: int | None
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+    quote: str
+    quote_start: int
+    quote_end: int
+
+
+@dataclass
+class DemandHit:
+    """A stored demand (its text is the quote) with its document."""
+
+    id: int
+    document_id: int
+    title: str | None
+    path: str
+    language: str
+    date: dt.date | None
+    passage_id: int | None
+    page: int | None
+    start: int
+    end: int
+    text: str
+    type: str
+    procedural: bool
+    number: int | None
+    directed_to: str | None
+
+
+@dataclass
+class EntityDetail(EntitySummary):
+    """An entity with every mention (newest document first, reading order), and the figures and
+    demands that mention it."""
+
+    mention_list: list[EntityMention] = field(default_factory=list)
+    figures: list[FigureHit] = field(default_factory=list)
+    demands: list[DemandHit] = field(default_factory=list)
+
+    def document_ids(self) -> list[int]:
+        """The documents that mention the entity, in the order of mention_list."""
+        return list(dict.fromkeys(m.document_id for m in self.mention_list))
+
+
+# --- keys ---------------------------------------------------------------------------------------------
+
+def entity_key(entity_id: str | None, label: str, canonical: str) -> str:
+    """The key of a mention: its linked id, else `LABEL:canonical`."""
+    return entity_id if entity_id else f"{label}:{canonical}"
+
+
+def _key_column():
+    linked = func.nullif(MentionRow.entity_id, "")
+    return func.coalesce(linked, cast(MentionRow.label, String) + literal(":") + MentionRow.canonical)
+
+
+def key_condition(key: str):
+    """SQL condition on mentions: those whose key is `key`."""
+    linked = MentionRow.entity_id == key
+    label, sep, canonical = key.partition(":")
+    if sep and label.isupper():
+        return or_(linked, and_(or_(MentionRow.entity_id.is_(None), MentionRow.entity_id == ""),
+                                MentionRow.label == label, MentionRow.canonical == canonical))
+    return linked
+
+
+def _mention_language():
+    return func.coalesce(PassageRow.language, DocumentRow.language)
+
+
+# --- lists --------------------------------------------------------------------------------------------
+
+def list_entities(engine: Engine, *, label: str | None = None, query: str | None = None,
+                  language: str | None = None, limit: int = 500, offset: int = 0) -> list[EntitySummary]:
+    """Entities with at least one mention under the filters, most documents first.
+
+    `label` and `language` restrict the mentions counted (PER/ORG/LOC; the mention's language);
+    `query` keeps entities whose key, English name, a canonical form or a surface form contains
+    every query word (or its stem), case-insensitively.
+    """
+    if limit <= 0:
+        return []
+    conditions = []
+    if label:
+        conditions.append(MentionRow.label == label)
+    if language:
+        conditions.append(_mention_language() == language)
+    summaries = _summaries(engine, conditions, query)
+    return summaries[max(int(offset), 0):max(int(offset), 0) + int(limit)]
+
+
+def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACET_LIMIT) -> list[EntitySummary]:
+    """The top entities (by number of documents) among documents matching `query` (all when blank);
+    counts are within those documents."""
+    conditions = []
+    if query is not None and query.strip():
+        plan = _plan(engine, query)
+        if plan is None:
+            return []
+        hits = text(f"SELECT p.document_id AS did FROM ({plan.hits_sql}) AS h JOIN passages p ON p.id = h.pid"
+                    ).bindparams(**plan.params).columns(did=MentionRow.document_id.type)
+        conditions.append(MentionRow.document_id.in_(hits))
+    return _summaries(engine, conditions, None)[:max(int(limit), 0)]
+
+
+def _summaries(engine: Engine, conditions: list, query: str | None) -> list[EntitySummary]:
+    key = _key_column().label("key")
+    lang = _mention_language().label("lang")
+    base = (select(key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
+                   MentionRow.text, lang, func.count().label("n"))
+            .select_from(MentionRow).join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id).where(*conditions)
+            .group_by(key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
+                      MentionRow.text, lang))
+    docs = (select(key, func.count(func.distinct(MentionRow.document_id)))
+            .select_from(MentionRow).join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id).where(*conditions).group_by(key))
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(base).all()
+            documents = dict(conn.execute(docs).all())
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"listing entities failed: {_reason(exc)}") from exc
+    groups: dict[str, _Group] = defaultdict(_Group)
+    for k, label, name_en, entity_id, canonical, surface, language, n in rows:
+        groups[k].add(label, name_en, entity_id, canonical, surface, language or "other", n)
+    words = query_tokens(query or "")
+    out = [g.summary(k, documents.get(k, 0)) for k, g in groups.items() if not words or g.matches(k, words)]
+    out.sort(key=lambda s: (-s.documents, -s.mentions, s.name.lower(), s.key))
+    return out
+
+
+class _Group:
+    """Counts of one entity's rows while they are read."""
+
+    def __init__(self) -> None:
+        self.labels: Counter = Counter()
+        self.names_en: Counter = Counter()
+        self.ids: Counter = Counter()
+        self.forms: dict[str, Counter] = defaultdict(Counter)
+        self.surfaces: set[str] = set()
+        self.mentions = 0
+
+    def add(self, label, name_en, entity_id, canonical, surface, language, n) -> None:
+        self.labels[label] += n
+        if name_en:
+            self.names_en[name_en] += n
+        if entity_id:
+            self.ids[entity_id] += n
+        self.forms[language][canonical] += n
+        self.surfaces.add(surface)
+        self.mentions += n
+
+    def summary(self, key: str, documents: int) -> EntitySummary:
+        def top(c: Counter):
+            return min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if c else None
+
+        names = {lang: [f for f, _n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
+                 for lang, c in sorted(self.forms.items())}
+        return EntitySummary(key=key, label=top(self.labels) or "", name_en=top(self.names_en), id=top(self.ids),
+                             names=names, mentions=self.mentions, documents=documents)
+
+    def matches(self, key: str, words: list[str]) -> bool:
+        haystack = fold(" \x1f ".join([key, *self.names_en, *(f for c in self.forms.values() for f in c),
+                                       *self.surfaces])).lower()
+        return all(any(alt in haystack for alt in (w, *query_stems(w))) for w in words)
+
+
+# --- one entity ---------------------------------------------------------------------------------------
+
+def get_entity(engine: Engine, key: str) -> EntityDetail | None:
+    """Everything about the entity `key`: names, counts, every mention with a quote, and the figures and
+    demands that mention it (see the module docstring for the rule); None when nothing has that key."""
+    if not key or not key.strip():
+        return None
+    condition = key_condition(key)
+    stmt = (select(MentionRow, DocumentRow.title, DocumentRow.path, DocumentRow.kind.label("doc_kind"),
+                   DocumentRow.language.label("doc_language"), DocumentRow.date,
+                   PassageRow.start.label("p_start"), PassageRow.text.label("p_text"),
+                   PassageRow.language.label("p_language"))
+            .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id)
+            .where(condition)
+            .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id, MentionRow.start,
+                      MentionRow.id))
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(stmt).mappings().all()
+            if not rows:
+                return None
+            texts = _orphan_texts(conn, {r["document_id"] for r in rows if r["p_text"] is None})
+            figures = _figures(conn, {r["passage_id"] for r in rows if r["passage_id"] is not None})
+            demands = _demands(conn, rows)
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"reading entity {key!r} failed: {_reason(exc)}") from exc
+    group = _Group()
+    mentions = []
+    for r in rows:
+        language = r["p_language"] or r["doc_language"]
+        group.add(r["label"], r["name_en"], r["entity_id"], r["canonical"], r["text"], language, 1)
+        quote, qs, qe = _quote(r, texts)
+        mentions.append(EntityMention(
+            id=r["id"], document_id=r["document_id"], title=r["title"], path=r["path"], doc_kind=r["doc_kind"],
+            doc_language=r["doc_language"], language=language, date=r["date"], passage_id=r["passage_id"],
+            page=r["page"], start=r["start"], end=r["end"], text=r["text"], label=r["label"],
+            canonical=r["canonical"], quote=quote, quote_start=qs, quote_end=qe))
+    summary = group.summary(key, len({m.document_id for m in mentions}))
+    return EntityDetail(**vars(summary), mention_list=mentions, figures=figures, demands=demands)
+
+
+def _quote(r, texts: dict[int, str]) -> tuple[str, int, int]:
+    if r["p_text"] is not None:
+        return quote_window(r["p_text"], r["start"] - r["p_start"], r["end"] - r["p_start"])
+    return quote_window(texts.get(r["document_id"], ""), r["start"], r["end"])
+
+
+def _orphan_texts(conn, document_ids: set[int]) -> dict[int, str]:
+    if not document_ids:
+        return {}
+    return dict(conn.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(document_ids))).all())
+
+
+def _figures(conn, passage_ids: set[int]) -> list[FigureHit]:
+    """Figures in the given passages, newest document first, in reading order."""
+    if not passage_ids:
+        return []
+    stmt = (select(FigureRow, DocumentRow.title, DocumentRow.path, DocumentRow.kind.label("doc_kind"),
+                   DocumentRow.language, DocumentRow.date, PassageRow.start.label("p_start"),
+                   PassageRow.text.label("p_text"))
+            .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
+            .join(PassageRow, PassageRow.id == FigureRow.passage_id)
+            .where(FigureRow.passage_id.in_(bindparam("pids", sorted(passage_ids), expanding=True)))
+            .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id, FigureRow.start,
+                      FigureRow.id))
+    hits = []
+    for r in conn.execute(stmt).mappings():
+        quote, qs, qe = quote_window(r["p_text"], r["start"] - r["p_start"], r["end"] - r["p_start"])
+        hits.append(FigureHit(
+            id=r["id"], document_id=r["document_id"], title=r["title"], path=r["path"], doc_kind=r["doc_kind"],
+            language=r["language"], date=r["date"], passage_id=r["passage_id"], page=r["page"],
+            start=r["start"], end=r["end"], text=r["text"], value=r["value"], value_max=r["value_max"],
+            qualifier=r["qualifier"], approx=bool(r["approx"]), unit=r["unit"], what=r["what"],
+            indicator=r["indicator"], place=r["place"], year=r["year"], period=r["period"], source=r["source"],
+            source_kind=r["source_kind"], kind=r["kind"], quote=quote, quote_start=qs, quote_end=qe))
+    return hits
+
+
+def _demands(conn, mentions) -> list[DemandHit]:
+    """Demands whose span overlaps a mention or that share a mention's passage."""
+    by_document: dict[int, list[tuple[int, int, int | None]]] = defaultdict(list)
+    for m in mentions:
+        by_document[m["document_id"]].append((m["start"], m["end"], m["passage_id"]))
+    stmt = (select(DemandRow, DocumentRow.title, DocumentRow.path, DocumentRow.language, DocumentRow.date)
+            .join(DocumentRow, DocumentRow.id == DemandRow.document_id)
+            .where(DemandRow.document_id.in_(bindparam("dids", sorted(by_document), expanding=True)))
+            .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id, DemandRow.start,
+                      DemandRow.id))
+    hits = []
+    for r in conn.execute(stmt).mappings():
+        spans = by_document[r["document_id"]]
+        if not any(s < r["end"] and r["start"] < e or (p is not None and p == r["passage_id"])
+                   for s, e, p in spans):
+            continue
+        hits.append(DemandHit(
+            id=r["id"], document_id=r["document_id"], title=r["title"], path=r["path"], language=r["language"],
+            date=r["date"], passage_id=r["passage_id"], page=r["page"], start=r["start"], end=r["end"],
+            text=r["text"], type=r["type"], procedural=bool(r["procedural"]), number=r["number"],
+            directed_to=r["directed_to"]))
+    return hits
