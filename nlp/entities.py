@@ -1,0 +1,433 @@
+"""Named entities (PER, ORG, LOC) of a Document: per-language NER, gazetteer, rules and the conventions.
+
+Per paragraph (in its own language) the statistical NER of that language proposes spans; the
+gazetteer (places, bodies, officials) and a few written rules (initials + surname, salutations,
+quoted organisation names) add theirs; overlaps go to the longest span, then to the gazetteer.
+The gold conventions are applied last: no titles, laws or demonyms; base form and English name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ingest import Document
+
+from .analysis import Entity
+from .gazetteer import find_places
+from .gazetteer import kazakh as kk_endings
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+LABELS = ("PER", "ORG", "LOC")
+# Which source wins a tie of equal length: the gazetteer, then the written rules, then the model.
+PRIORITY = {"gaz": 3, "rule": 2, "ner": 1}
+
+_UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "а-яёәғқңөұүһі"
+_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_INITIAL = rf"[{_UP}]\.?"
+# `О.А. Бектеновке`, `М.Жайымбетов`, `Н. Тау`: initials (with dots) then a surname
+_INIT_SURNAME = re.compile(rf"(?<![\w.])[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?{_NAME}")
+# `Бектенову О.А.`, `Хаматханова Р.Ф`, `Намазбаев К.`: a surname then initials
+_SURNAME_INIT = re.compile(rf"(?<![\w.]){_NAME}[ \t]+[{_UP}]\.[ \t]?(?:[{_UP}](?:\.|(?![\w])))?")
+_QUOTED = re.compile(r"[«\"“„]([^«»\"“”„\n]{1,60}(?:\n[^«»\"“”„\n]{1,60})?)[»\"”]+")
+_WORD = re.compile(r"[\w]+(?:[-‐][\w]+)*")
+_KZ_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ұлы|улы|қызы|кызы|бек|бай|ский|цкий|ская|цкая)$", re.IGNORECASE)
+_KK_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні",
+            "ды", "ді", "ты", "ті", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен",
+            "нан", "нен", "мен", "бен", "пен", "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
+_RU_DATIVE = re.compile(r"(ов|ев|ин|ын)у$", re.IGNORECASE)
+
+
+class EntityError(Exception):
+    """The entity layer cannot run (a resource file is malformed or a backend is misconfigured)."""
+
+
+@dataclass
+class Span:
+    """A candidate entity: absolute offsets, label, where it came from and what linking found."""
+
+    start: int
+    end: int
+    label: str
+    source: str  # gaz, rule, ner
+    canonical: str | None = None
+    id: str | None = None
+    name_en: str | None = None
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+# ------------------------------------------------------------------ resources
+@cache
+def entity_words(lang: str) -> dict[str, tuple[str, ...]]:
+    """class → word stems of resources/entity_words_<lang>.tsv."""
+    path = RESOURCES / f"entity_words_{lang}.tsv"
+    out: dict[str, list[str]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2:
+            raise EntityError(f"{path.name}:{n}: expected word<TAB>class")
+        out.setdefault(cells[1].strip(), []).append(cells[0].strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _saluted(lang: str) -> re.Pattern[str]:
+    """`Құрметті Олжас Абайұлы!`, `Уважаемый Олжас Абаевич!`: the name after a salutation word."""
+    words = "|".join(re.escape(w) for w in entity_words(lang).get("salute", ()))
+    return re.compile(rf"(?<!\w)(?i:{words})\w*[ \t]+({_NAME}(?:[ \t]+{_NAME}){{0,2}})[ \t]*[!,]")
+
+
+def _has_stem(word: str, lang: str, cls: str) -> bool:
+    low = word.lower()
+    stems = entity_words(lang).get(cls, ())
+    if cls == "legal":
+        return word in stems
+    return any(low.startswith(s.lower()) for s in stems)
+
+
+# ------------------------------------------------------------------ backends (optional until shipped)
+def _kazakh_backend():
+    try:
+        from .kk.ner import kazakh_entities
+    except ImportError:
+        return None
+    return kazakh_entities
+
+
+def _russian_backend():
+    try:
+        from .russian import russian_entities
+    except ImportError:
+        return None
+    return russian_entities
+
+
+def _gazetteer_api():
+    """The bodies/officials part of the gazetteer (find_bodies, find_officials, link...), if present."""
+    from . import gazetteer
+
+    return gazetteer if hasattr(gazetteer, "find_bodies") else None
+
+
+def _stanza_wanted() -> bool:
+    return os.environ.get("SAUAL_NER_BACKEND", "").strip().lower() == "stanza"
+
+
+def ner_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
+    """The statistical model's spans for one paragraph (offsets shifted by `offset`)."""
+    out: list[Span] = []
+    if _stanza_wanted():
+        from .stanza_backend import stanza_entities
+
+        for s, e, label in stanza_entities(text, lang):
+            out.append(Span(offset + s, offset + e, label, "ner"))
+        return out
+    if lang == "kk":
+        fn = _kazakh_backend()
+        if fn is not None:
+            for s, e, label in fn(text):
+                out.append(Span(offset + s, offset + e, label, "ner"))
+    elif lang == "ru":
+        fn = _russian_backend()
+        if fn is not None:
+            for r in fn(text):
+                out.append(Span(offset + r.start, offset + r.end, r.label, "ner", canonical=r.canonical))
+    return [s for s in out if s.label in LABELS]
+
+
+# ------------------------------------------------------------------ gazetteer and rules
+def gazetteer_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
+    """Places (not deictic, not adjectives), bodies and officials of the gazetteer."""
+    out = []
+    for m in find_places(text, lang, deictic=False):
+        if m.adjective or m.deictic:
+            continue
+        out.append(Span(offset + m.start, offset + m.end, "LOC", "gaz", m.canonical or None, m.id, m.name_en))
+    g = _gazetteer_api()
+    if g is not None:
+        for m in g.find_bodies(text, lang):
+            out.append(Span(offset + m.start, offset + m.end, "ORG", "gaz", getattr(m, "canonical", None) or None,
+                            m.id, m.name_en))
+        for m in g.find_officials(text, lang):
+            out.append(Span(offset + m.start, offset + m.end, "PER", "gaz", getattr(m, "canonical", None) or None,
+                            m.id, m.name_en))
+    return out
+
+
+def rule_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
+    """Persons by initials, salutations and executor marks; organisations by quoted names."""
+    out = []
+    for rx in (_INIT_SURNAME, _SURNAME_INIT):
+        for m in rx.finditer(text):
+            surname = _WORD.findall(m.group())
+            if not surname or any(_has_stem(w, lang, "title") for w in surname if len(w) > 1):
+                continue
+            out.append(Span(offset + m.start(), offset + m.end(), "PER", "rule"))
+    for m in _saluted(lang).finditer(text):
+        out.append(Span(offset + m.start(1), offset + m.end(1), "PER", "rule"))
+    out.extend(_quoted_orgs(text, lang, offset))
+    return out
+
+
+def _quoted_orgs(text: str, lang: str, offset: int) -> list[Span]:
+    """`«Алатау» дәстүрлі өнер театры`, `«ҚазАгроҚаржы» АҚ`, `фракция «Ак жол»`, `Фонда «Даму»`."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        start, end = m.start(), m.end()
+        after = list(_WORD.finditer(text, end, min(len(text), end + 80)))
+        found = None
+        legal = after and _has_stem(after[0].group(), "kk", "legal") or after and _has_stem(after[0].group(), "ru", "legal")
+        if legal and text[end:after[0].start()].strip() == "":
+            found = after[0].end()
+        elif lang == "kk":
+            for k, w in enumerate(after[:4]):
+                gap = text[(after[k - 1].end() if k else end):w.start()]
+                if gap.strip(" \t\n–—-"):
+                    break
+                if _has_stem(w.group(), "kk", "org_head"):
+                    found = w.end()
+                    nxt = after[k + 1] if k + 1 < len(after) else None
+                    if nxt is not None and _has_stem(nxt.group(), "kk", "org_head") \
+                            and not text[w.end():nxt.start()].strip():
+                        found = nxt.end()
+                    break
+                if w.group()[:1].isupper() and k:
+                    break
+        if found is not None:
+            out.append(Span(offset + start, offset + found, "ORG", "rule"))
+            continue
+        before = list(_WORD.finditer(text, max(0, start - 40), start))
+        for w in reversed(before[-2:]):
+            if text[w.end():start].strip(" \t\n") and not re.fullmatch(r"[\s\w]*", text[w.end():start]):
+                break
+            if _has_stem(w.group(), "ru" if lang != "kk" else "kk", "org_lead") or \
+                    _has_stem(w.group(), "ru", "legal"):
+                out.append(Span(offset + w.start(), offset + end, "ORG", "rule"))
+                break
+    return out
+
+
+# ------------------------------------------------------------------ overlaps and conventions
+def resolve(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans: longest first, then gazetteer > rule > model, then earliest."""
+    chosen: list[Span] = []
+    taken: list[tuple[int, int]] = []
+    for s in sorted(spans, key=lambda s: (-s.size, -PRIORITY[s.source], s.start)):
+        if s.size <= 0 or any(s.start < e and b < s.end for b, e in taken):
+            continue
+        chosen.append(s)
+        taken.append((s.start, s.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def keep(span: Span, text: str, lang: str) -> bool:
+    """The conventions: titles are not ORG, unnamed office-holders not PER, laws not ORG, demonyms not LOC."""
+    surface = text[span.start:span.end]
+    words = _WORD.findall(surface)
+    if not words:
+        return False
+    if span.source == "gaz":
+        return True
+    if span.label == "ORG":
+        if _has_stem(words[-1], lang, "title") or _has_stem(words[-1], lang, "not_org"):
+            return False
+        if any(_has_stem(w, lang, "not_org") for w in words) and not any(_has_stem(w, lang, "org_head")
+                                                                         or _has_stem(w, lang, "org_lead")
+                                                                         for w in words):
+            return False
+    if span.label == "PER":
+        named = [w for w in words if not _has_stem(w, lang, "title") and w[:1].isupper()]
+        if not named:
+            return False
+        if words[0].lower() in ("мемлекет",):
+            return False
+    if span.label == "LOC":
+        if not surface[:1].isupper():
+            return False
+        if re.search(r"(лық|лік|дық|дік|тық|тік|ский|ская|ское|ские|ских|ского|ской|скому|ским|скую)$",
+                     words[-1].lower()):
+            return False
+    return True
+
+
+# ------------------------------------------------------------------ base forms and English names
+def kazakh_base(word: str) -> str:
+    """`Бектеновке` → `Бектенов`, `Склярға` → `Скляр`: a case ending cut when the rest agrees with it."""
+    low = word.lower()
+    for end in sorted(_KK_CASE, key=len, reverse=True):
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = word[: len(word) - len(end)]
+            if end in kk_endings.endings_for(stem):
+                return stem
+    return word
+
+
+def russian_surname_base(word: str) -> str:
+    """`Бектенову` → `Бектенов`: the dative/genitive of -ов/-ев/-ин surnames."""
+    m = _RU_DATIVE.search(word)
+    if m:
+        return word[: m.start()] + m.group(1)
+    m = re.search(r"(ов|ев|ин|ын)(а|ым|е)$", word)
+    if m and m.group(2) in ("ым", "е"):
+        return word[: m.start()] + m.group(1)
+    return word
+
+
+def person_canonical(surface: str, lang: str) -> str:
+    """`О.А. Бектеновке` → `О.А. Бектенов`, `Бектенову О. А.` → `Бектенов О.А.`: base-form surname."""
+    parts = re.findall(rf"[{_UP}]\.?(?![{_LOW}])|{_NAME}", surface)
+    initials = "".join(p if p.endswith(".") else p + "." for p in parts if len(p.rstrip(".")) == 1)
+    names = [p for p in parts if len(p.rstrip(".")) > 1]
+    if not names:
+        return surface
+    base = kazakh_surname_base if lang == "kk" else russian_surname_base
+    names[-1] = base(names[-1])
+    if not initials:
+        return " ".join(names)
+    if surface.lstrip()[:1] == parts[0][:1] and len(parts[0].rstrip(".")) == 1:
+        return f"{initials} {' '.join(names)}"
+    return f"{' '.join(names)} {initials}"
+
+
+def kazakh_surname_base(word: str) -> str:
+    """A surname's base: Russian-type surnames (-ов, -ев, -ин) take front endings too (`Бектеновке`)."""
+    low = word.lower()
+    for end in sorted(_KK_CASE, key=len, reverse=True):
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = word[: len(word) - len(end)]
+            if end in kk_endings.endings_for(stem) or (
+                    _SURNAME_SUFFIX.search(stem) and end in kk_endings.endings_for(stem + "ь")):
+                return stem
+    return word
+
+
+def canonical_of(span: Span, text: str, lang: str) -> str:
+    """Base form in the document's language: the NER's or gazetteer's when given, else case cut."""
+    if span.canonical:
+        return span.canonical
+    surface = " ".join(text[span.start:span.end].split())
+    if span.label == "PER":
+        return person_canonical(surface, lang)
+    if lang == "kk":
+        words = surface.split(" ")
+        words[-1] = kazakh_base(words[-1])
+        return " ".join(words)
+    return surface
+
+
+_TRANSLIT = {
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "і": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n",
+    "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f",
+    "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya",
+}
+_VOWEL = set("аәеёиоөуұүыіэюя")
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic (Kazakh/Russian) to Latin as English texts spell names: `Әбдиев` → `Abdiyev`."""
+    out = []
+    prev = ""
+    for ch in text:
+        low = ch.lower()
+        lat = _TRANSLIT.get(low)
+        if lat is None:
+            out.append(ch)
+        else:
+            if low == "е" and (not prev or prev in _VOWEL or prev in "ьъ") or low == "е" and prev == "и":
+                lat = "ye"
+            out.append(lat.capitalize() if ch.isupper() and lat else lat)
+        prev = low if low.isalpha() else ""
+    return "".join(out)
+
+
+def person_name_en(canonical: str) -> str:
+    """`О.А. Бектенов` → `O. Bektenov`: first initial and surname; full names transliterated."""
+    words = re.findall(rf"[{_UP}]\.|{_NAME}", canonical)
+    initials = [w for w in words if w.endswith(".")]
+    names = [w for w in words if not w.endswith(".")]
+    if initials and names:
+        return f"{transliterate(initials[0])} {transliterate(names[-1])}"
+    return " ".join(transliterate(w) for w in names)
+
+
+# ------------------------------------------------------------------ the pipeline
+def paragraph_language(text: str, declared: str, doc_language: str) -> str:
+    """kk or ru: the paragraph's language, else the document's first, else by Kazakh letters."""
+    if declared in ("kk", "ru"):
+        return declared
+    first = (doc_language or "").split("+")[0]
+    if first in ("kk", "ru"):
+        return first
+    return "kk" if _KZ_LETTERS & set(text) else "ru"
+
+
+def _segments(doc: Document) -> list[tuple[int, int, str, int | None]]:
+    if doc.paragraphs:
+        return [(p.start, p.end, p.language, p.page) for p in doc.paragraphs]
+    return [(0, len(doc.text), doc.language, doc.page_at(0))]
+
+
+def spans_of(text: str, lang: str, offset: int = 0) -> list[Span]:
+    """Every kept, linked, non-overlapping span of one paragraph (offsets shifted by `offset`)."""
+    cands = gazetteer_spans(text, lang, offset) + rule_spans(text, lang, offset) + ner_spans(text, lang, offset)
+    shifted = [Span(s.start - offset, s.end - offset, s.label, s.source, s.canonical, s.id, s.name_en) for s in cands]
+    out = []
+    for s in resolve(shifted):
+        s = _trim(s, text)
+        if s.size <= 0 or not keep(s, text, lang):
+            continue
+        s.canonical = canonical_of(s, text, lang)
+        _link(s, text, lang)
+        out.append(Span(s.start + offset, s.end + offset, s.label, s.source, s.canonical, s.id, s.name_en))
+    return out
+
+
+def _trim(span: Span, text: str) -> Span:
+    """No surrounding spaces or punctuation (but keep closing quotes and initials' dots)."""
+    s, e = span.start, span.end
+    while s < e and (text[s].isspace() or text[s] in ",;:!?()"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:!?()"):
+        e -= 1
+    span.start, span.end = s, e
+    return span
+
+
+def _link(span: Span, text: str, lang: str) -> None:
+    """id and name_en from the gazetteer when it knows the mention; a transliteration for persons."""
+    g = _gazetteer_api()
+    surface = text[span.start:span.end]
+    if span.id is None and g is not None and hasattr(g, "link"):
+        rec = g.link(surface, span.label, lang)
+        if rec is None and span.canonical and span.canonical != surface:
+            rec = g.link(span.canonical, span.label, lang)
+        if rec is not None:
+            span.id, span.name_en = rec.id, rec.name_en
+    if span.name_en is None and span.label == "PER" and span.canonical:
+        span.name_en = person_name_en(span.canonical)
+
+
+def extract_entities(doc: Document) -> list[Entity]:
+    """Every PER/ORG/LOC mention of the document, in text order, with page, base form and link."""
+    out: list[Entity] = []
+    for start, end, declared, page in _segments(doc):
+        text = doc.text[start:end]
+        if not text.strip():
+            continue
+        lang = paragraph_language(text, declared, doc.language)
+        for s in spans_of(text, lang, start):
+            out.append(Entity(text=doc.text[s.start:s.end], start=s.start, end=s.end, label=s.label,
+                              canonical=s.canonical or doc.text[s.start:s.end], page=doc.page_at(s.start) or page, name_en=s.name_en, id=s.id))
+    return out

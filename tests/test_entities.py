@@ -1,0 +1,190 @@
+"""nlp.entities: golden sentences (kk, ru) → entities, the gold conventions, and properties on the samples."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import ingest
+from nlp.entities import (
+    Span,
+    extract_entities,
+    kazakh_base,
+    person_canonical,
+    person_name_en,
+    resolve,
+    spans_of,
+    transliterate,
+)
+from tests.textdoc import document_from_text
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def found(text: str, lang: str) -> list[tuple[str, str, str]]:
+    """(label, surface, canonical) of every entity of one paragraph."""
+    return [(s.label, text[s.start:s.end], s.canonical) for s in spans_of(text, lang)]
+
+
+def by_surface(text: str, lang: str) -> dict[str, Span]:
+    return {text[s.start:s.end]: s for s in spans_of(text, lang)}
+
+
+# ---------------------------------------------------------------- golden tables
+GOLDEN = [
+    # (lang, sentence, surface, label, canonical, name_en or None, id or None)
+    ("kk", "Қазақстан Республикасы Премьер-Министрі О.А. Бектеновке", "О.А. Бектеновке", "PER",
+     "О.А. Бектенов", None, None),
+    ("kk", "Бірінші вице-премьер Р.В. Склярға", "Р.В. Склярға", "PER", "Р.В. Скляр", None, None),
+    ("kk", "Пьесаның авторы Д. Исабековтың шығармасы", "Д. Исабековтың", "PER", "Д. Исабеков",
+     "D. Isabekov", None),
+    ("kk", "Орын. Намазбаев К.", "Намазбаев К.", "PER", "Намазбаев К.", "K. Namazbayev", None),
+    ("kk", "Депутаттар: Е.Т. Әбдиев", "Е.Т. Әбдиев", "PER", "Е.Т. Әбдиев", "Ye. Abdiyev", None),
+    ("ru", "Премьер-Министру Республики Казахстан Бектенову О.А.", "Бектенову О.А.", "PER",
+     "Бектенов О.А.", "O. Bektenov", None),
+    ("ru", "Исп. Хаматханова Р.Ф", "Хаматханова Р.Ф", "PER", "Хаматханова Р.Ф.", "R. Khamatkhanova", None),
+    ("ru", "Уважаемый Олжас Абаевич!", "Олжас Абаевич", "PER", None, None, None),
+    ("kk", "Құрметті Олжас Абайұлы!", "Олжас Абайұлы", "PER", None, None, None),
+    ("kk", "Біз Оңтүстік Кореяда жұмыс істейміз.", "Оңтүстік Кореяда", "LOC", "Оңтүстік Корея",
+     "South Korea", "country.kr"),
+    ("kk", "Түркістан облысындағы шаруалар", "Түркістан облысындағы", "LOC", "Түркістан облысы", None, None),
+    ("ru", "в Республике Казахстан признаётся", "Республике Казахстан", "LOC", "Республика Казахстан",
+     "Kazakhstan", "country.kz"),
+    ("kk", "«ҚазАгроҚаржы» АҚ арқылы алынған техника", "«ҚазАгроҚаржы» АҚ", "ORG", None, None, None),
+    ("kk", "«Алатау» дәстүрлі өнер театры жұмыс істейді", "«Алатау» дәстүрлі өнер театры", "ORG", None, None,
+     None),
+    ("ru", "Просим фракция «Ак жол» поддержать", "фракция «Ак жол»", "ORG", None, None, None),
+    ("ru", "средства Фонда «Даму» направлены", "Фонда «Даму»", "ORG", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "surface", "label", "canonical", "name_en", "ident"), GOLDEN)
+def test_golden(lang, sentence, surface, label, canonical, name_en, ident):
+    spans = by_surface(sentence, lang)
+    assert surface in spans, f"{surface!r} not found in {found(sentence, lang)}"
+    s = spans[surface]
+    assert s.label == label
+    if canonical is not None:
+        assert s.canonical == canonical
+    if name_en is not None:
+        assert s.name_en == name_en
+    if ident is not None:
+        assert s.id == ident
+
+
+# ---------------------------------------------------------------- conventions
+NOT_ENTITIES = [
+    # (lang, sentence, surface that must not be an entity of this label)
+    ("kk", "Көлік министрі бұл мәселені шешуі тиіс.", "Көлік министрі", "ORG"),
+    ("ru", "Направляем Премьер-Министру запрос.", "Премьер-Министру", "ORG"),
+    ("kk", "Мемлекет Басшысы атап өткендей, бұл маңызды.", "Мемлекет Басшысы", "PER"),
+    ("ru", "Президент поручил Правительству.", "Президент", "PER"),
+    ("kk", "Салық кодексі бойынша төленеді.", "Салық кодексі", "ORG"),
+    ("kk", "қазақстандық жүргізушілер үшін", "қазақстандық", "LOC"),
+    ("ru", "для казахстанских водителей", "казахстанских", "LOC"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "surface", "label"), NOT_ENTITIES)
+def test_conventions_exclude(lang, sentence, surface, label):
+    assert (label, surface) not in {(lab, text) for lab, text, _ in found(sentence, lang)}
+
+
+def test_place_inside_organisation_not_separate():
+    text = "Корея Республикасы Үкіметі мен келісім жасалды."
+    spans = spans_of(text, "kk")
+    assert not any(s.label == "LOC" and text[s.start:s.end].startswith("Корея") and s.end <= 26 and
+                   any(o.label == "ORG" and o.start <= s.start and s.end <= o.end for o in spans)
+                   for s in spans)
+    orgs = [text[s.start:s.end] for s in spans if s.label == "ORG"]
+    assert not orgs or all("Корея" in o for o in orgs)
+
+
+def test_resolve_longest_then_gazetteer():
+    spans = [Span(0, 10, "LOC", "ner"), Span(0, 10, "ORG", "gaz"), Span(5, 20, "PER", "rule"),
+             Span(22, 25, "LOC", "ner")]
+    out = resolve(spans)
+    assert [(s.start, s.end, s.label) for s in out] == [(5, 20, "PER"), (22, 25, "LOC")]
+    out = resolve([Span(0, 10, "LOC", "ner"), Span(0, 10, "ORG", "gaz")])
+    assert [(s.label, s.source) for s in out] == [("ORG", "gaz")]
+
+
+# ---------------------------------------------------------------- base forms and English names
+@pytest.mark.parametrize(("word", "base"), [
+    ("Кореяда", "Корея"), ("Склярға", "Скляр"), ("Қазақстанның", "Қазақстан"), ("Иса", "Иса"),
+    ("Абден", "Абден"), ("Тау", "Тау"), ("азаматы", "азаматы"),
+])
+def test_kazakh_base(word, base):
+    assert kazakh_base(word) == base
+
+
+@pytest.mark.parametrize(("surface", "lang", "canonical"), [
+    ("О.А. Бектеновке", "kk", "О.А. Бектенов"), ("О. А. Бектеновке", "kk", "О.А. Бектенов"),
+    ("Н.М. Нұржігітовке", "kk", "Н.М. Нұржігітов"), ("Е.Б. Көшербаевқа", "kk", "Е.Б. Көшербаев"),
+    ("М.Жайымбетов", "kk", "М. Жайымбетов"), ("Бектенову О.А.", "ru", "Бектенов О.А."),
+    ("Кошербаеву Е.Б.", "ru", "Кошербаев Е.Б."), ("К. Иса", "ru", "К. Иса"),
+])
+def test_person_canonical(surface, lang, canonical):
+    assert person_canonical(surface, lang) == canonical
+
+
+@pytest.mark.parametrize(("canonical", "name_en"), [
+    ("О.А. Бектенов", "O. Bektenov"), ("Е. Әбдиев", "Ye. Abdiyev"), ("М. Ергешбаев", "M. Yergeshbayev"),
+    ("Ж. Дайрабаев", "Zh. Dairabayev"), ("Бектенов О.А.", "O. Bektenov"), ("Мұхтар Әуезов", "Mukhtar Auyezov"),
+])
+def test_person_name_en(canonical, name_en):
+    assert person_name_en(canonical) == name_en
+
+
+def test_transliterate():
+    assert transliterate("Шри-Ланка") == "Shri-Lanka"
+    assert transliterate("Щучинск") == "Shchuchinsk"
+
+
+# ---------------------------------------------------------------- end to end on the samples
+@cache
+def sample_docs():
+    docs = [ingest.read(p) for p in sorted((SAMPLES / "pdf").glob("*.pdf"))]
+    docs += [ingest.read(p) for p in sorted((SAMPLES / "seeds").glob("*.txt"))]
+    return docs
+
+
+@pytest.mark.parametrize("index", range(10))
+def test_sample_properties(index):
+    docs = sample_docs()
+    if index >= len(docs):
+        pytest.fail(f"expected 10 sample documents, found {len(docs)}")
+    doc = docs[index]
+    ents = extract_entities(doc)
+    assert ents, doc.path
+    last_end = -1
+    for e in ents:
+        assert e.label in ("PER", "ORG", "LOC")
+        assert e.text == doc.text[e.start:e.end]
+        assert e.text == e.text.strip() and e.canonical
+        assert e.page is not None and e.page == doc.page_at(e.start)
+        assert e.start >= last_end, f"overlap at {e.text!r}"
+        last_end = e.end
+        if e.label == "PER":
+            assert e.name_en, e
+        if e.label == "LOC":
+            assert e.text[:1].isupper(), e
+
+
+def test_bilingual_document_both_languages():
+    doc = next(d for d in sample_docs() if d.path.endswith("8930.pdf"))
+    ents = extract_entities(doc)
+    langs = {doc.paragraph_at(e.start).language for e in ents if doc.paragraph_at(e.start)}
+    assert {"kk", "ru"} <= langs
+    ids = {e.id for e in ents}
+    assert "country.kz" in ids
+
+
+def test_document_from_text_signatures():
+    text = ("Құрметпен,\n\n«Ауыл» партиясының фракция депутаттары: Т. Серіков\nА. Баққожаев\n\n"
+            "Орын.: Н.К. Аубакиров\n74-67-54\n")
+    doc = document_from_text(text)
+    names = {e.canonical for e in extract_entities(doc) if e.label == "PER"}
+    assert {"Т. Серіков", "А. Баққожаев", "Н.К. Аубакиров"} <= names
