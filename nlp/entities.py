@@ -8,6 +8,7 @@ The gold conventions are applied last: no titles, laws or demonyms; base form an
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from .analysis import Entity
 from .gazetteer import find_places
 from .gazetteer import kazakh as kk_endings
 
+log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent / "resources"
 LABELS = ("PER", "ORG", "LOC")
 # Which source wins a tie of equal length: the gazetteer, then the written rules, then the model.
@@ -119,19 +121,40 @@ def _gazetteer_api():
     return gazetteer if hasattr(gazetteer, "find_bodies") else None
 
 
-def _stanza_wanted() -> bool:
-    return os.environ.get("SAUAL_NER_BACKEND", "").strip().lower() == "stanza"
+BACKENDS = ("default", "stanza")
 
 
-def ner_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
+def backend_setting(backend: str | None = None) -> str:
+    """The NER backend: the argument, else $SAUAL_NER_BACKEND, else `default` (shipped models)."""
+    name = (backend or os.environ.get("SAUAL_NER_BACKEND") or "default").strip().lower()
+    if name not in BACKENDS:
+        raise EntityError(f"unknown NER backend {name!r}: choose one of {', '.join(BACKENDS)}")
+    return name
+
+
+_warned: set[str] = set()
+
+
+def _stanza_spans(text: str, lang: str) -> list[tuple[int, int, str]] | None:
+    """stanza's spans, or None (with one logged line per language) when stanza or its model is missing."""
+    from .stanza_backend import StanzaUnavailable, stanza_entities
+
+    try:
+        return stanza_entities(text, lang)
+    except StanzaUnavailable as exc:
+        if lang not in _warned:
+            _warned.add(lang)
+            log.warning("stanza backend unavailable, using the shipped models: %s", exc)
+        return None
+
+
+def ner_spans(text: str, lang: str, offset: int = 0, backend: str = "default") -> list[Span]:
     """The statistical model's spans for one paragraph (offsets shifted by `offset`)."""
     out: list[Span] = []
-    if _stanza_wanted():
-        from .stanza_backend import stanza_entities
-
-        for s, e, label in stanza_entities(text, lang):
-            out.append(Span(offset + s, offset + e, label, "ner"))
-        return out
+    if backend == "stanza":
+        found = _stanza_spans(text, lang)
+        if found is not None:
+            return [Span(offset + s, offset + e, label, "ner") for s, e, label in found if label in LABELS]
     if lang == "kk":
         fn = _kazakh_backend()
         if fn is not None:
@@ -379,9 +402,10 @@ def _segments(doc: Document) -> list[tuple[int, int, str, int | None]]:
     return [(0, len(doc.text), doc.language, doc.page_at(0))]
 
 
-def spans_of(text: str, lang: str, offset: int = 0) -> list[Span]:
+def spans_of(text: str, lang: str, offset: int = 0, backend: str = "default") -> list[Span]:
     """Every kept, linked, non-overlapping span of one paragraph (offsets shifted by `offset`)."""
-    cands = gazetteer_spans(text, lang, offset) + rule_spans(text, lang, offset) + ner_spans(text, lang, offset)
+    cands = (gazetteer_spans(text, lang, offset) + rule_spans(text, lang, offset)
+             + ner_spans(text, lang, offset, backend))
     shifted = [Span(s.start - offset, s.end - offset, s.label, s.source, s.canonical, s.id, s.name_en) for s in cands]
     out = []
     for s in resolve(shifted):
@@ -419,15 +443,20 @@ def _link(span: Span, text: str, lang: str) -> None:
         span.name_en = person_name_en(span.canonical)
 
 
-def extract_entities(doc: Document) -> list[Entity]:
-    """Every PER/ORG/LOC mention of the document, in text order, with page, base form and link."""
+def extract_entities(doc: Document, backend: str | None = None) -> list[Entity]:
+    """Every PER/ORG/LOC mention of the document, in text order, with page, base form and link.
+
+    `backend`: `default` (the shipped kk/ru models) or `stanza` (local stanza models); None reads
+    $SAUAL_NER_BACKEND.
+    """
+    backend = backend_setting(backend)
     out: list[Entity] = []
     for start, end, declared, page in _segments(doc):
         text = doc.text[start:end]
         if not text.strip():
             continue
         lang = paragraph_language(text, declared, doc.language)
-        for s in spans_of(text, lang, start):
+        for s in spans_of(text, lang, start, backend):
             out.append(Entity(text=doc.text[s.start:s.end], start=s.start, end=s.end, label=s.label,
                               canonical=s.canonical or doc.text[s.start:s.end], page=doc.page_at(s.start) or page, name_en=s.name_en, id=s.id))
     return out
