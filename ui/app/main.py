@@ -1,7 +1,7 @@
 """Saual explorer entry point: `streamlit run ui/app/main.py` (or `saual serve`).
 
-Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Figures, Document
-and Documents pages through st.navigation.
+Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Figures, Entities,
+Documents, Document and Entity pages through st.navigation.
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ document_page = st.Page("pages/document.py", title="Document", icon=":material/a
 figures_page = st.Page("pages/figures.py", title="Figures", icon=":material/bar_chart:", url_path="figures")
 documents_page = st.Page("pages/documents.py", title="Documents", icon=":material/list:",
                          url_path="documents")
-page = st.navigation([search_page, figures_page, documents_page, document_page], position="top")
+entities_page = st.Page("pages/entities.py", title="Entities", icon=":material/groups:", url_path="entities")
+entity_page = st.Page("pages/entity.py", title="Entity", icon=":material/person:", url_path="entity")
+page = st.navigation([search_page, figures_page, entities_page, documents_page, document_page, entity_page],
+                     position="top")
 
 with st.sidebar:
     st.caption(f"Database: {safe_url(backend.database_url()) or 'data/saual.db (SQLite)'}")

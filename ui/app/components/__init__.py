@@ -3,7 +3,7 @@
 Nothing here imports Streamlit, so every function is unit-tested directly.
 """
 
-from .export import CSV_COLUMNS, FIGURE_COLUMNS, figures_to_csv, hits_to_csv
+from .export import CSV_COLUMNS, FIGURE_COLUMNS, MENTION_COLUMNS, figures_to_csv, hits_to_csv, mentions_to_csv
 from .highlight import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -13,9 +13,25 @@ from .highlight import (
     strip_markers,
 )
 from .params import SearchState
-from .text_view import FigureMark, PassageSpan, page_marker, render_document_text
+from .text_view import EntityMark, FigureMark, PassageSpan, page_marker, render_document_text
 
 __all__ = [
-    "CSV_COLUMNS", "FIGURE_COLUMNS", "HIGHLIGHT_END", "HIGHLIGHT_START", "FigureMark", "PassageSpan", "SearchState",
-    "escape_markdown", "escape_text", "figures_to_csv", "hits_to_csv", "page_marker", "render_document_text", "render_snippet", "strip_markers",
+    "CSV_COLUMNS",
+    "FIGURE_COLUMNS",
+    "HIGHLIGHT_END",
+    "HIGHLIGHT_START",
+    "MENTION_COLUMNS",
+    "EntityMark",
+    "FigureMark",
+    "PassageSpan",
+    "SearchState",
+    "escape_markdown",
+    "escape_text",
+    "figures_to_csv",
+    "hits_to_csv",
+    "mentions_to_csv",
+    "page_marker",
+    "render_document_text",
+    "render_snippet",
+    "strip_markers",
 ]

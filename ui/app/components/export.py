@@ -74,3 +74,25 @@ def figures_to_csv(hits: Iterable[Any], *, bom: bool = True) -> str:
     for hit in hits:
         writer.writerow(figure_row(hit))
     return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+MENTION_COLUMNS = ("entity", "label", "mention", "document", "title", "kind", "language", "date", "passage", "page",
+                   "start", "end", "text", "canonical", "quote")
+
+
+def mention_row(key: str, m: Any) -> dict[str, str | int]:
+    """The CSV row of one entity mention (a corpus.EntityMention or anything with the same attributes)."""
+    return {"entity": _cell(key), "label": _cell(m.label), "mention": _cell(m.id), "document": _cell(m.document_id),
+            "title": _cell(m.title), "kind": _cell(m.doc_kind), "language": _cell(m.language), "date": _cell(m.date),
+            "passage": _cell(m.passage_id), "page": _cell(m.page), "start": _cell(m.start), "end": _cell(m.end),
+            "text": _cell(m.text), "canonical": _cell(m.canonical), "quote": _cell(m.quote)}
+
+
+def mentions_to_csv(key: str, mentions: Iterable[Any], *, bom: bool = True) -> str:
+    """An entity's mentions as CSV text with a header row (UTF-8 BOM, formulas defused)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=MENTION_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for m in mentions:
+        writer.writerow(mention_row(key, m))
+    return ("\ufeff" if bom else "") + buffer.getvalue()

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 # URL names of the search parameters; the Document page passes them through for its back link.
-SEARCH_PARAMS = ("q", "lang", "kind", "year", "from", "to")
+SEARCH_PARAMS = ("q", "lang", "kind", "year", "from", "to", "entity")
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -34,6 +34,7 @@ class SearchState:
     year: int | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    entity: str | None = None  # an entity key (corpus.entities): documents that mention it
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> SearchState:
@@ -46,6 +47,7 @@ class SearchState:
             year=year if year and 1000 <= year <= 9999 else None,
             date_from=parse_date(params.get("from")),
             date_to=parse_date(params.get("to")),
+            entity=(params.get("entity") or "").strip() or None,
         )
 
     def to_params(self) -> dict[str, str]:
@@ -55,6 +57,7 @@ class SearchState:
             "year": str(self.year) if self.year else "",
             "from": self.date_from.isoformat() if self.date_from else "",
             "to": self.date_to.isoformat() if self.date_to else "",
+            "entity": self.entity or "",
         }
         return {k: v for k, v in values.items() if v}
 
@@ -72,4 +75,4 @@ class SearchState:
 
     @property
     def filtered(self) -> bool:
-        return any((self.language, self.kind, self.year, self.date_from, self.date_to))
+        return any((self.language, self.kind, self.year, self.date_from, self.date_to, self.entity))

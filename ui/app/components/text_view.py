@@ -2,7 +2,8 @@
 
 The output has no newline at all (text newlines become `&#10;`, shown by `white-space: pre-wrap`),
 so Streamlit's markdown sees one raw HTML block and never interprets the document's own text.
-Figures inside passages are wrapped in <mark class="figure" title="…"> by offsets, after escaping.
+Figures and entity mentions inside passages are wrapped in <mark class="figure" title="…"> and
+<mark class="entity entity-PER"> by offsets, after escaping; crossing marks are split so tags nest.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from .highlight import escape_text
 
-__all__ = ["FigureMark", "PassageSpan", "page_marker", "page_span", "render_document_text"]
+__all__ = ["EntityMark", "FigureMark", "PassageSpan", "page_marker", "page_span", "render_document_text"]
 
 _LANG_ATTR = {"kk": "kk", "ru": "ru"}
 
@@ -49,35 +50,94 @@ class FigureMark:
     title: str = ""
 
 
-class _Marker:
-    """Escapes text[a:b] with figure marks opened and closed inside it (a mark cut by a page marker
-    or a passage end is closed there and reopened after). Overlapping figures: the first wins."""
+@dataclass(frozen=True)
+class EntityMark:
+    """A named-entity mention text[start:end] (label PER/ORG/LOC), with a tooltip and an optional link
+    (a relative URL such as `entity?entity=KEY`); all plain text, escaped on output."""
 
-    def __init__(self, text: str, figures: Iterable[FigureMark]):
+    start: int
+    end: int
+    label: str = ""
+    title: str = ""
+    href: str | None = None
+
+
+def _open_tag(mark: FigureMark | EntityMark) -> str:
+    title = f' title="{escape_text(mark.title)}"' if mark.title else ""
+    if isinstance(mark, FigureMark):
+        return f'<mark class="figure"{title}>'
+    label = "".join(c for c in mark.label if c.isascii() and c.isalnum())
+    tag = f'<mark class="entity entity-{label}"{title}>' if label else f'<mark class="entity"{title}>'
+    if mark.href:
+        return f'<a class="saual-entity-link" href="{escape_text(mark.href)}" target="_self">{tag}'
+    return tag
+
+
+def _close_tag(mark: FigureMark | EntityMark) -> str:
+    return "</mark></a>" if isinstance(mark, EntityMark) and mark.href else "</mark>"
+
+
+def _kept(marks: Iterable[Any]) -> list[Any]:
+    """Marks of one kind without overlaps: of two overlapping marks the first (then longer) wins."""
+    kept: list[Any] = []
+    for m in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if m.end > m.start and (not kept or m.start >= kept[-1].end):
+            kept.append(m)
+    return kept
+
+
+class _Marker:
+    """Escapes text[a:b] with figure and entity marks opened and closed inside it.
+
+    Marks of one kind never overlap (the first wins). A figure and an entity may: the one that starts
+    first (or is longer) is the outer element; when they cross, the inner one is closed at the outer
+    one's end and reopened after it, so the HTML always nests. A mark cut by a page marker or a
+    passage end is closed there and reopened after.
+    """
+
+    def __init__(self, text: str, figures: Iterable[FigureMark], entities: Iterable[EntityMark] = ()):
         self.text = text
-        kept: list[FigureMark] = []
-        for f in sorted(figures, key=lambda f: (f.start, -f.end)):
-            if f.end > f.start and (not kept or f.start >= kept[-1].end):
-                kept.append(f)
-        self.figures = kept
-        self.starts = [f.start for f in kept]
+        self.kinds = [k for k in (_kept(figures), _kept(entities)) if k]
+        self.starts = [[m.start for m in kind] for kind in self.kinds]
+
+    def _within(self, a: int, b: int) -> list[Any]:
+        found = []
+        for kind, starts in zip(self.kinds, self.starts):
+            i = max(bisect.bisect_right(starts, a) - 1, 0)
+            while i < len(kind) and kind[i].start < b:
+                if kind[i].end > a:
+                    found.append(kind[i])
+                i += 1
+        return found
 
     def __call__(self, a: int, b: int) -> str:
-        if not self.figures or b <= a:
+        if b <= a:
+            return ""
+        marks = self._within(a, b)
+        if not marks:
             return escape_text(self.text[a:b])
+        bounds = sorted({a, b, *(x for m in marks for x in (m.start, m.end) if a < x < b)})
         out: list[str] = []
-        i = max(bisect.bisect_right(self.starts, a) - 1, 0)
+        stack: list[Any] = []
         pos = a
-        while i < len(self.figures) and self.figures[i].start < b:
-            f = self.figures[i]
-            s, e = max(f.start, pos), min(f.end, b)
-            if e > s:
-                out.append(escape_text(self.text[pos:s]))
-                title = f' title="{escape_text(f.title)}"' if f.title else ""
-                out.append(f'<mark class="figure"{title}>{escape_text(self.text[s:e])}</mark>')
-                pos = e
-            i += 1
-        out.append(escape_text(self.text[pos:b]))
+        for p in bounds:
+            out.append(escape_text(self.text[pos:p]))
+            pos = p
+            ending = [i for i, m in enumerate(stack) if m.end <= p or p == b]
+            if ending:
+                cut = stack[ending[0]:]
+                out.extend(_close_tag(m) for m in reversed(cut))
+                del stack[ending[0]:]
+                for m in cut:
+                    if m.end > p and p < b:  # crossed by an outer mark that ended: reopen inside
+                        out.append(_open_tag(m))
+                        stack.append(m)
+            if p == b:
+                break
+            opening = [m for m in marks if m.start == p or (p == a and m.start < a)]
+            for m in sorted(opening, key=lambda m: (-m.end, isinstance(m, EntityMark))):
+                out.append(_open_tag(m))
+                stack.append(m)
         return "".join(out)
 
 
@@ -101,14 +161,16 @@ def _marker_html(number: int, inline: bool) -> str:
 
 
 def render_document_text(text: str, pages: Iterable[Any], passages: Iterable[Any],
-                         highlight: int | None = None, figures: Iterable[FigureMark] = ()) -> str:
+                         highlight: int | None = None, figures: Iterable[FigureMark] = (),
+                         entities: Iterable[EntityMark] = ()) -> str:
     """HTML for the document text; passage `highlight` gets the class `saual-hit`.
 
     `pages` are (number, start, end) spans; a marker goes before every page but the first, inside a
     passage when the page break falls within it. Text outside passages is shown too, escaped.
-    `figures` inside passages are marked (<mark class="figure">, tooltip in `title`).
+    `figures` inside passages are marked (<mark class="figure">, tooltip in `title`), `entities` too
+    (<mark class="entity entity-PER">, inside a link when they have one).
     """
-    inline_html: Callable[[int, int], str] = _Marker(text, figures)
+    inline_html: Callable[[int, int], str] = _Marker(text, figures, entities)
     spans = sorted(((n, s) for n, s, _e in map(page_span, pages)), key=lambda p: p[0])
     markers = sorted(((start, number) for number, start in spans[1:]), key=lambda m: (m[0], m[1]))
     out: list[str] = ['<div class="saual-doc">']

@@ -1,7 +1,7 @@
 """Document page: one stored document, permalink ?doc=ID (and &p=PASSAGE_ID to highlight a passage).
 
-Metadata, ingest warnings, the figures found, and the clean text with page markers and the figures
-highlighted; the text is always escaped.
+Metadata, ingest warnings, the entities (linked to their Entity pages) and figures found, and the clean
+text with page markers, figures and entity mentions highlighted; the text is always escaped.
 """
 
 from __future__ import annotations
@@ -10,8 +10,11 @@ import os.path
 
 import streamlit as st
 
+from corpus.entities import entity_key
 from ui.app import backend
 from ui.app.components import escape_markdown, escape_text, render_document_text
+from ui.app.components.entities_view import CSS as ENTITY_CSS
+from ui.app.components.entities_view import entity_href, entity_label
 from ui.app.components.figures_view import CSS as FIGURE_CSS
 from ui.app.components.figures_view import (
     figure_title,
@@ -23,7 +26,7 @@ from ui.app.components.figures_view import (
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.metadata import metadata_rows, metadata_table, plain, stamp_rows
 from ui.app.components.params import SEARCH_PARAMS, parse_int
-from ui.app.components.text_view import FigureMark, PassageSpan, page_span
+from ui.app.components.text_view import EntityMark, FigureMark, PassageSpan, page_span
 
 
 def ensure_app_navigation() -> None:
@@ -101,6 +104,39 @@ def figure_marks(doc) -> list[FigureMark]:
     return [FigureMark(f.start, f.end, figure_title(f)) for f in getattr(doc, "figures", None) or []]
 
 
+def mention_key(e) -> str:
+    """The Entity page key of a mention: its linked id, else LABEL:canonical."""
+    return entity_key(e.id, e.label, e.canonical)
+
+
+def entity_marks(doc) -> list[EntityMark]:
+    marks = []
+    for e in getattr(doc, "entities", None) or []:
+        title = " · ".join(x for x in (e.name_en or e.canonical, entity_label(e.label)) if x)
+        marks.append(EntityMark(e.start, e.end, e.label, title, entity_href(mention_key(e))))
+    return marks
+
+
+def entities_list(doc) -> None:
+    """The document's entities, by type, each name linking to its Entity page with its mention count."""
+    found = list(getattr(doc, "entities", None) or [])
+    if not found:
+        return
+    by_key: dict[str, list] = {}
+    for e in found:
+        by_key.setdefault(mention_key(e), []).append(e)
+    with st.expander(f"Entities ({len(by_key)})", expanded=True):
+        for label in sorted({e.label for e in found}, key=lambda x: ("PER", "ORG", "LOC").index(x)
+                            if x in ("PER", "ORG", "LOC") else 9):
+            items = sorted(((k, g) for k, g in by_key.items() if g[0].label == label),
+                           key=lambda kv: (-len(kv[1]), kv[1][0].name_en or kv[1][0].canonical))
+            links = [f'<a class="saual-entity-link" href="{escape_text(entity_href(k))}" target="_self">'
+                     f'<mark class="entity entity-{escape_text(label)}">{escape_text(g[0].name_en or g[0].canonical)}'
+                     f"</mark></a> <span class=\"saual-place\">×{len(g)}</span>" for k, g in items]
+            st.markdown(f'<div class="saual-entity-list"><strong>{escape_text(entity_label(label))}</strong>: '
+                        f'{" ".join(links)}</div>', unsafe_allow_html=True)
+
+
 def scroll_to(passage_id: int) -> None:
     """Bring the highlighted passage into view once the browser has rendered it."""
     st.html(f"""<script>
@@ -133,6 +169,7 @@ def render() -> None:
         st.page_link("pages/documents.py", label="Browse all documents", icon=":material/list:")
         return
     st.html(FIGURE_CSS)
+    st.html(ENTITY_CSS)
     title = doc.title or os.path.basename(doc.path) or f"Document {doc.id}"
     st.markdown(f'<h1 class="saual-doc-title">{escape_text(title)}</h1>', unsafe_allow_html=True)
     back_link()
@@ -145,6 +182,7 @@ def render() -> None:
         st.download_button("Download text", data=doc.text.encode("utf-8"),
                            file_name=f"{os.path.splitext(os.path.basename(doc.path))[0] or doc.id}.txt",
                            mime="text/plain", icon=":material/download:", on_click="ignore")
+        entities_list(doc)
         figures_table(doc)
     with text:
         if wanted is not None and hit is None:
@@ -155,7 +193,8 @@ def render() -> None:
                         f'<a href="#passage-{hit.id}" target="_self">jump to it</a></div>',
                         unsafe_allow_html=True)
         st.markdown(render_document_text(doc.text, [page_span(p) for p in doc.pages], passages,
-                                         highlight=hit.id if hit else None, figures=figure_marks(doc)),
+                                         highlight=hit.id if hit else None, figures=figure_marks(doc),
+                                         entities=entity_marks(doc)),
                     unsafe_allow_html=True)
     if hit is not None:
         scroll_to(hit.id)

@@ -1,4 +1,5 @@
-"""Search page: full-text search with facets; every search is a permalink (?q=…&lang=…&kind=…&year=…)."""
+"""Search page: full-text search with facets (language, kind, year, entity); every search is a permalink
+(?q=…&lang=…&kind=…&year=…&entity=…)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,17 @@ import datetime as dt
 
 import streamlit as st
 
+import corpus
 from ui.app import backend
 from ui.app.components import escape_markdown, escape_text, hits_to_csv
+from ui.app.components.entities_view import entity_label, entity_name
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.params import SearchState, parse_date, parse_int
 from ui.app.components.results import document_header_html, group_hits, passage_html
 
 PAGE_SIZE = 50
 CSV_LIMIT = 2000
+ENTITY_FACETS = 30
 ANY = ""  # the "any value" option of the facet selectboxes
 EXAMPLES = ("Корея", "мигрант", "көші-қон", "Employment Permit System")
 # Widget key → (URL parameter, parser from the URL string).
@@ -24,6 +28,7 @@ BOUND = {
     "search_year": ("year", lambda v: parse_int(v) or ANY),
     "search_from": ("from", parse_date),
     "search_to": ("to", parse_date),
+    "search_entity": ("entity", lambda v: (v or "").strip() or ANY),
 }
 
 
@@ -50,8 +55,28 @@ def set_query(text: str) -> None:
     st.session_state["search_q"] = text
 
 
+@st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False)
+def _search(url: str | None, query: str, filters: tuple, limit: int) -> list:
+    return corpus.search(backend._engine(url), query, limit=limit, **dict(filters))
+
+
+@st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False)
+def _entity_facets(url: str | None, query: str | None) -> list:
+    return corpus.entity_facets(backend._engine(url), query, limit=ENTITY_FACETS)
+
+
+def search(query: str, limit: int, filters: dict) -> list:
+    """corpus.search with the page's filters (the entity filter included), cached for a few seconds."""
+    return backend.guarded(_search, backend.database_url(), query, tuple(sorted(filters.items())), limit)
+
+
+def entity_facets(query: str | None) -> dict[str, object]:
+    """The top entities among documents matching the query, by key (most documents first)."""
+    return {e.key: e for e in backend.guarded(_entity_facets, backend.database_url(), query or None)}
+
+
 def clear_filters() -> None:
-    for key in ("search_lang", "search_kind", "search_year"):
+    for key in ("search_lang", "search_kind", "search_year", "search_entity"):
         st.session_state[key] = ANY
     for key in ("search_from", "search_to"):
         st.session_state[key] = None
@@ -65,8 +90,8 @@ def options_with_counts(counts: dict, current) -> list:
     return [ANY, *values]
 
 
-def facet_widgets(counts: dict[str, dict]) -> None:
-    """Sidebar filters: language, kind, year with hit counts; exact date bounds."""
+def facet_widgets(counts: dict[str, dict], entities: dict[str, object]) -> None:
+    """Sidebar filters: language, kind, year and entity with document counts; exact date bounds."""
     years = {int(y): n for y, n in counts.get("year", {}).items() if str(y).isdigit()}
     with st.sidebar:
         st.subheader("Filters")
@@ -82,6 +107,10 @@ def facet_widgets(counts: dict[str, dict]) -> None:
         st.selectbox("Year", options_with_counts(years, st.session_state.get("search_year")),
                      key="search_year",
                      format_func=lambda v: "Any year" if v == ANY else f"{v} · {years.get(v, 0)}")
+        documents = {key: e.documents for key, e in entities.items()}
+        st.selectbox("Entity", options_with_counts(documents, st.session_state.get("search_entity")),
+                     key="search_entity", help="Only documents that mention this person, organisation or place",
+                     format_func=lambda v: "Any entity" if v == ANY else entity_option(v, entities.get(v)))
         low, high = dt.date(1991, 1, 1), dt.date.today() + dt.timedelta(days=366)
         st.date_input("From date", key="search_from", min_value=low, max_value=high, format="YYYY-MM-DD")
         st.date_input("To date", key="search_to", min_value=low, max_value=high, format="YYYY-MM-DD")
@@ -89,11 +118,19 @@ def facet_widgets(counts: dict[str, dict]) -> None:
         st.caption("Counts are documents matching the query (all documents before you search).")
 
 
+def entity_option(key: str, entity) -> str:
+    """'South Korea (Place) · 3' for a facet entity; the key alone for one that is not among them."""
+    if entity is None:
+        return key
+    return f"{entity_name(entity)} ({entity_label(entity.label)}) · {entity.documents}"
+
+
 def current_state() -> SearchState:
     s = st.session_state
     return SearchState(q=(s.get("search_q") or "").strip(), language=s.get("search_lang") or None,
                        kind=s.get("search_kind") or None, year=s.get("search_year") or None,
-                       date_from=s.get("search_from"), date_to=s.get("search_to"))
+                       date_from=s.get("search_from"), date_to=s.get("search_to"),
+                       entity=s.get("search_entity") or None)
 
 
 def empty_state(counts: dict[str, dict]) -> None:
@@ -114,9 +151,10 @@ def empty_state(counts: dict[str, dict]) -> None:
 
 def results(state: SearchState) -> None:
     date_from, date_to = state.date_range()
-    filters = {"language": state.language, "kind": state.kind, "date_from": date_from, "date_to": date_to}
+    filters = {"language": state.language, "kind": state.kind, "date_from": date_from, "date_to": date_to,
+               "entity": state.entity}
     limit = st.session_state.get("search_limit", PAGE_SIZE)
-    hits = backend.search(state.q, limit=limit, **filters)
+    hits = search(state.q, limit, filters)
     if not hits:
         hint = " Try removing filters." if state.filtered else " Try another word or a shorter stem."
         st.warning(f"No results for “{escape_markdown(state.q)}”.{hint}", icon=":material/search_off:")
@@ -160,10 +198,15 @@ def render() -> None:
                   label_visibility="collapsed", icon=":material/search:")
     state = current_state()
     counts = backend.facets(state.q or None)
-    facet_widgets(counts)
+    facet_widgets(counts, entity_facets(state.q))
     state = current_state()
     sync_to_url(state)
     if not state.q:
+        if state.entity:
+            st.caption("Type words to search only the documents that mention the chosen entity, or open its "
+                       "page for every mention.")
+            st.page_link("pages/entity.py", label="Open the entity's page", icon=":material/person:",
+                         query_params={"entity": state.entity})
         empty_state(counts)
         return
     results(state)

@@ -1,0 +1,143 @@
+"""Entity page (?entity=KEY): one person, organisation or place, its names in Kazakh and Russian, the
+documents that mention it with every mention quoted and linked to its passage, the figures and demands
+that mention it, and a CSV of the mentions.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import corpus
+from ui.app import backend
+from ui.app.components.entities_view import (
+    CSS,
+    demand_html,
+    document_heading_html,
+    entity_label,
+    entity_name,
+    mention_html,
+    names_by_language,
+)
+from ui.app.components.export import mentions_to_csv
+from ui.app.components.figures_view import CSS as FIGURE_CSS
+from ui.app.components.figures_view import figure_row_html
+from ui.app.components.highlight import escape_markdown, escape_text
+from ui.app.components.labels import language_label
+
+MENTION_PAGE = 100
+
+
+def ensure_app_navigation() -> None:
+    """Opened by URL as the first page of a freshly started server, Streamlit runs this script alone
+    (its pages/-folder mode, without main.py's frame): switch to main.py's st.navigation and rerun."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+@st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False, max_entries=64)
+def _entity(url: str | None, key: str):
+    return corpus.get_entity(backend._engine(url), key)
+
+
+def passage_link(document_id: int, passage_id: int | None, label: str) -> None:
+    params = {"doc": str(document_id)}
+    if passage_id is not None:
+        params["p"] = str(passage_id)
+    st.page_link("pages/document.py", label=label, icon=":material/article:", query_params=params,
+                 help="Open the document at this passage")
+
+
+def header(entity) -> None:
+    st.markdown(f'<h1 class="saual-entity-title">{escape_text(entity_name(entity))}</h1>', unsafe_allow_html=True)
+    details = [entity_label(entity.label), entity.id or "not linked to the gazetteer",
+               f"{entity.documents} document{'s' if entity.documents != 1 else ''}",
+               f"{entity.mentions} mention{'s' if entity.mentions != 1 else ''}"]
+    st.markdown(f'<div class="saual-meta">{escape_text(" · ".join(details))}</div>', unsafe_allow_html=True)
+    rows = "".join(f"<tr><td>{escape_text(language_label(lang))}</td><td>{escape_text(', '.join(forms))}</td></tr>"
+                   for lang, forms in names_by_language(entity.names))
+    if entity.name_en:
+        rows = f"<tr><td>English</td><td>{escape_text(entity.name_en)}</td></tr>" + rows
+    st.markdown(f'<table class="saual-names">{rows}</table>', unsafe_allow_html=True)
+
+
+def mentions(entity) -> None:
+    limit = st.session_state.get("entity_limit", MENTION_PAGE)
+    shown = entity.mention_list[:limit]
+    groups: dict[int, list] = {}
+    for m in entity.mention_list:
+        groups.setdefault(m.document_id, []).append(m)
+    st.subheader(f"Documents ({entity.documents})")
+    done: set[int] = set()
+    for m in shown:
+        if m.document_id in done:
+            continue
+        done.add(m.document_id)
+        with st.container(border=True):
+            st.markdown(document_heading_html(m, len(groups[m.document_id])), unsafe_allow_html=True)
+            for mention in (x for x in shown if x.document_id == m.document_id):
+                text, link = st.columns([5, 1], vertical_alignment="center")
+                text.markdown(mention_html(mention), unsafe_allow_html=True)
+                with link:
+                    passage_link(mention.document_id, mention.passage_id, "Open passage")
+    if len(entity.mention_list) > limit:
+        st.button(f"Show more mentions ({len(entity.mention_list) - limit} left)",
+                  on_click=lambda: st.session_state.update(entity_limit=limit + MENTION_PAGE))
+
+
+def figures(entity) -> None:
+    if not entity.figures:
+        return
+    st.subheader(f"Figures in the same passages ({len(entity.figures)})")
+    for hit in entity.figures:
+        with st.container(border=True):
+            text, link = st.columns([5, 1], vertical_alignment="center")
+            text.markdown(figure_row_html(hit), unsafe_allow_html=True)
+            with link:
+                passage_link(hit.document_id, hit.passage_id, "Open figure")
+
+
+def demands(entity) -> None:
+    if not entity.demands:
+        return
+    st.subheader(f"Demands that mention it ({len(entity.demands)})")
+    for d in entity.demands:
+        with st.container(border=True):
+            text, link = st.columns([5, 1], vertical_alignment="center")
+            text.markdown(demand_html(d), unsafe_allow_html=True)
+            with link:
+                passage_link(d.document_id, d.passage_id, "Open demand")
+
+
+def render() -> None:
+    st.html(CSS)
+    st.html(FIGURE_CSS)
+    key = (st.query_params.get("entity") or "").strip()
+    st.page_link("pages/entities.py", label="All entities", icon=":material/arrow_back:")
+    if not key:
+        st.title("Entity")
+        st.info("Choose an entity on the Entities page, or open a name on a document.", icon=":material/person:")
+        return
+    entity = backend.guarded(_entity, backend.database_url(), key)
+    if entity is None:
+        st.title("Entity")
+        st.warning(f"No entity “{escape_markdown(key)}” in this corpus.", icon=":material/person_off:")
+        return
+    if st.session_state.get("_entity_limit_for") != key:
+        st.session_state["entity_limit"] = MENTION_PAGE
+        st.session_state["_entity_limit_for"] = key
+    header(entity)
+    st.download_button("Download mentions (CSV)", data=mentions_to_csv(entity.key, entity.mention_list).encode(),
+                       file_name="saual-entity-mentions.csv", mime="text/csv", icon=":material/download:",
+                       on_click="ignore", help="Every mention with document, passage, offsets and quote")
+    st.page_link("pages/search.py", label="Search the documents that mention it", icon=":material/search:",
+                 query_params={"entity": entity.key})
+    mentions(entity)
+    figures(entity)
+    demands(entity)
+
+
+ensure_app_navigation()
+render()
