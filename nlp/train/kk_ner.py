@@ -1,0 +1,229 @@
+"""Train the shipped Kazakh NER on KazNERD: `python -m nlp.train.kk_ner [--work DIR] [--no-train]`.
+
+KazNERD (Yeshpanov, Khassanov, Varol, "KazNERD: Kazakh Named Entity Recognition Dataset", LREC 2022,
+CC BY 4.0; nlp/train/kaznerd/) ships here as its validation and test files. Sentences are grouped by a
+normalised key (lower case, letters and digits only) so that typographic variants of one sentence
+never straddle train and test; ~15% of groups are held out (by a hash of the key: deterministic),
+~5% more pick the best checkpoint, the rest train. Text is re-tokenised with `spacy.blank("kk")`
+(abbreviation endings split off: `АҚШ-тың` → `АҚШ` `-тың`, the entity keeps `АҚШ`). Only PERSON,
+GPE, ORGANISATION and LOCATION are kept. Writes nlp/models/kk_ner and nlp/train/kk_ner_report.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+KAZNERD = HERE / "kaznerd"
+FILES = ("IOB2_valid.txt", "IOB2_test.txt")
+CONFIG = HERE / "kk_ner.cfg"
+REPORT = HERE / "kk_ner_report.json"
+MODEL_DIR = ROOT / "nlp" / "models" / "kk_ner"
+WORK = ROOT / "build" / "kk_ner"
+LABELS = ("PERSON", "GPE", "ORGANISATION", "LOCATION")
+TEST_SHARE, DEV_SHARE = 15, 5  # percent of sentence groups
+CITATION = ('Yeshpanov, Khassanov, Varol, "KazNERD: Kazakh Named Entity Recognition Dataset", '
+            "LREC 2022 (CC BY 4.0)")
+NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "»", "”", "…"}
+NO_SPACE_AFTER = {"(", "«", "“", "„"}
+
+
+class TrainingError(Exception):
+    """The KazNERD files are missing or malformed, or training failed."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One KazNERD sentence: tokens with IOB2 tags, and its source file."""
+
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...]
+    source: str
+
+
+def read_iob(path: Path) -> list[Sentence]:
+    """Sentences of a CoNLL-2002 `token TAG` file (blank line between sentences)."""
+    if not path.is_file():
+        raise TrainingError(f"missing KazNERD file {path}")
+    out: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            if tokens:
+                out.append(Sentence(tuple(tokens), tuple(tags), path.name))
+            tokens, tags = [], []
+            continue
+        token, _, tag = line.rpartition(" ")
+        if not token or not (tag == "O" or tag[:2] in ("B-", "I-")):
+            raise TrainingError(f"{path}:{n}: expected 'token TAG', got {line!r}")
+        tokens.append(token)
+        tags.append(tag)
+    if tokens:
+        out.append(Sentence(tuple(tokens), tuple(tags), path.name))
+    return out
+
+
+def group_key(sentence: Sentence) -> str:
+    """The sentence's base id: its letters and digits, lower-cased (quotes, case, spacing ignored)."""
+    return "".join(ch for tok in sentence.tokens for ch in tok.lower() if ch.isalnum())
+
+
+def split_of(key: str) -> str:
+    """`test`, `dev` or `train` for a group key, by a stable hash."""
+    bucket = int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 100
+    return "test" if bucket < TEST_SHARE else "dev" if bucket < TEST_SHARE + DEV_SHARE else "train"
+
+
+def text_and_spans(sentence: Sentence) -> tuple[str, list[tuple[int, int, str]]]:
+    """Detokenised text (no space inside quotes/brackets, before punctuation) and kept entity spans."""
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for i, tok in enumerate(sentence.tokens):
+        if i and tok not in NO_SPACE_BEFORE and sentence.tokens[i - 1] not in NO_SPACE_AFTER:
+            parts.append(" ")
+            pos += 1
+        starts.append(pos)
+        parts.append(tok)
+        pos += len(tok)
+    spans: list[tuple[int, int, str]] = []
+    label, begin = None, 0
+    for i, tag in enumerate((*sentence.tags, "O")):
+        if label is not None and not (tag.startswith("I-") and tag[2:] == label):
+            end = starts[i - 1] + len(sentence.tokens[i - 1])
+            if label in LABELS:
+                spans.append((starts[begin], end, label))
+            label = None
+        if tag.startswith("B-") or (tag.startswith("I-") and label is None):
+            label, begin = tag[2:], i
+    return "".join(parts), spans
+
+
+def to_doc(nlp, sentence: Sentence):
+    """A spaCy Doc of the sentence tokenised by `nlp`, entities aligned to its tokens."""
+    text, spans = text_and_spans(sentence)
+    doc = nlp.make_doc(text)
+    ents = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        last = span.end
+        while last > span.start + 1 and doc[last - 1].text[:1] in "-‐–" and len(doc[last - 1]) > 1:
+            last -= 1  # `АҚШ` `-тың`: the ending is not part of the name
+        ents.append(doc[span.start:last])
+        ents[-1].label_ = label
+    doc.ents = ents
+    return doc
+
+
+def build_corpus(work: Path) -> dict:
+    """Read KazNERD, split by group, write train/dev/test DocBins under `work`; counts per split."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("kk")
+    sentences = [s for name in FILES for s in read_iob(KAZNERD / name)]
+    bins = {"train": DocBin(), "dev": DocBin(), "test": DocBin()}
+    groups: dict[str, set[str]] = {k: set() for k in bins}
+    counts = {k: 0 for k in bins}
+    for sentence in sentences:
+        key = group_key(sentence)
+        part = split_of(key)
+        groups[part].add(key)
+        counts[part] += 1
+        bins[part].add(to_doc(nlp, sentence))
+    work.mkdir(parents=True, exist_ok=True)
+    for part, docbin in bins.items():
+        docbin.to_disk(work / f"{part}.spacy")
+    return {"sentences": counts, "groups": {k: len(v) for k, v in groups.items()},
+            "total_sentences": len(sentences)}
+
+
+def train(work: Path) -> float:
+    """Run `spacy train` on one BLAS/OpenMP thread; returns wall seconds."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    cmd = [sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(work / "out"),
+           "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy")]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, cwd=ROOT)
+    if done.returncode:
+        raise TrainingError(f"spacy train failed with exit code {done.returncode}")
+    return time.perf_counter() - start
+
+
+def evaluate(model: Path, work: Path) -> dict:
+    """Per-type and overall P/R/F on the held-out DocBin, and words/s of the pipeline on its texts."""
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    nlp = spacy.load(model)
+    gold = list(DocBin().from_disk(work / "test.spacy").get_docs(nlp.vocab))
+    examples = [Example(nlp.make_doc(d.text), d) for d in gold]
+    scores = nlp.evaluate(examples)
+    per_type = {label: {k: round(v * 100, 2) for k, v in s.items()}
+                for label, s in (scores.get("ents_per_type") or {}).items()}
+    texts = [d.text for d in gold]
+    words = sum(len(d) for d in gold)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=256):
+        pass
+    seconds = time.perf_counter() - start
+    return {"overall": {"p": round(scores["ents_p"] * 100, 2), "r": round(scores["ents_r"] * 100, 2),
+                        "f": round(scores["ents_f"] * 100, 2)},
+            "per_type": per_type, "words": words, "words_per_second": round(words / seconds)}
+
+
+def package(model: Path) -> int:
+    """Copy the trained pipeline to nlp/models/kk_ner with attribution in meta.json; size in bytes."""
+    if MODEL_DIR.exists():
+        shutil.rmtree(MODEL_DIR)
+    shutil.copytree(model, MODEL_DIR)
+    meta_path = MODEL_DIR / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update({"name": "kk_ner", "version": "1.0.0", "license": "CC BY 4.0",
+                 "description": "Kazakh NER (PERSON, GPE, ORGANISATION, LOCATION) trained on KazNERD",
+                 "sources": [{"name": "KazNERD", "url": "https://github.com/IS2AI/KazNERD",
+                              "license": "CC BY 4.0", "author": CITATION}]})
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    return sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Convert, split, train, evaluate, package and write the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=WORK, help="scratch directory (DocBins, checkpoints)")
+    parser.add_argument("--no-train", action="store_true", help="only convert and split")
+    parser.add_argument("--eval-only", action="store_true", help="evaluate and package an existing run")
+    args = parser.parse_args(argv)
+    corpus = build_corpus(args.work)
+    print(json.dumps(corpus))
+    if args.no_train:
+        return
+    seconds = None if args.eval_only else train(args.work)
+    best = args.work / "out" / "model-best"
+    result = evaluate(best, args.work)
+    size = package(best)
+    report = {"data": CITATION, "labels": list(LABELS), "split": corpus,
+              "held_out": result, "training_seconds": round(seconds) if seconds else None,
+              "model_bytes": size, "config": str(CONFIG.relative_to(ROOT))}
+    if seconds is None and REPORT.is_file():
+        report["training_seconds"] = json.loads(REPORT.read_text(encoding="utf-8")).get("training_seconds")
+    REPORT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
