@@ -272,8 +272,7 @@ def org_rules(tx: Text) -> list[tuple[int, int]]:
 def _sentence_start(tx: Text, i: int) -> bool:
     if i == 0:
         return True
-    prev = tx.toks[i - 1].text
-    return prev in ".!?:;" or "\n" in tx.gap(i) and prev in ".!?:;"
+    return tx.toks[i - 1].text in ".!?:;"
 
 
 def extend_org(tx: Text, start: int, end: int) -> tuple[int, int]:
@@ -306,6 +305,20 @@ def demonym(tx: Text, start: int, end: int) -> bool:
         if not ps or ps[0].tag.POS not in ("ADJF", "ADJS") or any("Geox" in p.tag for p in ps):
             return False
     return True
+
+
+def generic_phrase(tx: Text, start: int, end: int) -> bool:
+    """True for a lower-case phrase with no «name» whose head is no body noun (`кредитные товарищества`)."""
+    piece = tx.text[start:end]
+    i, j = tx.tokens(start, end)
+    if any(q in piece for q in "«\"“") or any(normal(t.text) in org_heads() for t in tx.toks[i:j]):
+        return False
+    if not any(c.isupper() for c in piece):
+        return True
+    # a sentence-initial capital only: ordinary known words (`Кредитные товарищества.`)
+    words = [t for t in tx.toks[i:j] if t.text.isalpha()]
+    return (len(words) >= 2 and _sentence_start(tx, i) and not any(c.isupper() for c in piece[1:])
+            and all(parses(t.low)[0].is_known for t in words))
 
 
 def bare_noun(tx: Text, start: int, end: int) -> bool:
@@ -347,7 +360,8 @@ def repair(text: str, raw: list[RawSpan]) -> list[tuple[int, int, str]]:
         if position_title(tx, s, e) or demonym(tx, s, e):
             continue
         if sp.label == "ORG":
-            orgs.append(extend_org(tx, s, e))
+            if not generic_phrase(tx, s, e):
+                orgs.append(extend_org(tx, s, e))
         elif not bare_noun(tx, s, e):
             others.append((s, e, sp.label))
     orgs.extend(org_rules(tx))
