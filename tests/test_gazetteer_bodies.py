@@ -238,6 +238,8 @@ LINKS = [
     ("Еңбек министрлігіне", "ORG", "kk", "kz.ministry.labour"),
     ("МТСЗН РК", "ORG", "ru", "kz.ministry.labour"),
     ("ORGANISATION", "ORG", None, None),
+    ("«ҚазАгроҚаржы» АҚ", "ORG", "kk", "kz.company.kazagrofinance"),
+    ("АО «Пассажирские перевозки»", "ORG", "ru", "kz.company.passenger_transportation"),
     ("Кошербаеву Е.Б.", "PER", "ru", "kz.person.kosherbayev"),
     ("Олжас Абайұлы", "PERSON", "kk", "kz.person.bektenov"),
     ("Оңтүстік Кореяда", "LOC", "kk", "country.kr"),

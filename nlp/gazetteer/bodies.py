@@ -9,6 +9,7 @@ Position titles (`Көлік министрі`) are not bodies: `find_positions`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +25,8 @@ _QUOTES = "«»\"“”„'‘’"
 _GAP_CHARS = set(" \t\r\n\u00a0" + _QUOTES + "–—-")
 _OPEN_QUOTES = "«\"“„'‘"
 _CLOSE_QUOTES = "»\"”“'’"
+# a legal form before/after a quoted company name is not part of the name (`«ҚазАгроҚаржы» АҚ`)
+_LEGAL_FORM = re.compile(r"(?:^(?:АҚ|АО|ЖШС|ТОО|РМК|РГП|ҰК|НК)\s+(?=[«\"“]))|(?:(?<=[»\"”])\s+(?:АҚ|АО|ЖШС|ТОО|РМК|РГП)$)")
 
 
 @dataclass(frozen=True)
@@ -436,7 +439,7 @@ def _whole(found: list, phrase: str):
 
 def link_org(surface: str, lang: str | None = None) -> Body | None:
     """The organisation a single phrase names (`Еңбек министрлігіне`, `МТСЗН РК`), else None."""
-    phrase = surface.strip().strip(".,;:!?()")
+    phrase = _LEGAL_FORM.sub("", surface.strip().strip(".,;:!?()")).strip()
     m = _whole(find_bodies(phrase, lang), phrase)
     return load_bodies()[m.id] if m else None
 
