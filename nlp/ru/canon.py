@@ -105,6 +105,8 @@ def phrase_base(words: list[str]) -> list[str]:
     if head_i is None:
         return list(words)
     head = _head_parse(words[head_i])
+    if not head.is_known and words[head_i][-1:].lower() in "еоэ":
+        return list(words)  # an unknown word ending like an indeclinable name (`Актобе`)
     number = head.tag.number or "sing"
     if head.tag.case == "nomn":
         return list(words)

@@ -175,6 +175,11 @@ def _trim_person(tx: Text, idx: list[int]) -> list[tuple[int, int]]:
         if t.text.isalpha() and (t.low in noise or normal(t.text) in noise or normal(t.text) in org_heads()):
             stop = chain_end(tx, idx[0] + 1)
             idx = [k for k in idx[1:] if k >= stop]
+            # `Аким Костаная Кумар Аксакалов`: a place in the genitive before a two-word name
+            while len(idx) >= 3 and all(toks[k].cap for k in idx[:3]) and not any(
+                    "Name" in p.tag for p in parses(toks[idx[0]].low)[:2]) and any(
+                    p.tag.case == "gent" or "Geox" in p.tag for p in parses(toks[idx[0]].low)[:3]):
+                idx = idx[1:]
             while idx and (not toks[idx[0]].cap or toks[idx[0]].text in ("РК",)
                            or toks[idx[0]].low in _KZ_LONG):
                 idx = idx[1:]
