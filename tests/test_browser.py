@@ -208,3 +208,63 @@ def test_figures_filter_then_open_the_figure_in_its_document(explorer: str, chro
     for png in (list_shot, doc_shot):
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"
+
+
+def test_entities_then_an_entity_then_its_mention_in_the_document(explorer: str, chromium: Path,
+                                                                  sample_corpus_url: str) -> None:
+    """Entities page → the most mentioned entity → follow a mention to its passage, marked there."""
+    from playwright.sync_api import expect, sync_playwright
+
+    import corpus
+
+    engine = corpus.get_engine(sample_corpus_url)
+    found = corpus.list_entities(engine)
+    if not found:
+        pytest.fail("the sample corpus has no entities: is nlp.entities wired into nlp.analyze?")
+    top = found[0]
+    detail = corpus.get_entity(engine, top.key)
+    first = detail.mention_list[0]
+    ARTIFACTS.mkdir(exist_ok=True)
+    list_shot, entity_shot, doc_shot = (ARTIFACTS / "explorer-entities.png", ARTIFACTS / "explorer-entity.png",
+                                        ARTIFACTS / "explorer-entity-document.png")
+    for old in (list_shot, entity_shot, doc_shot):
+        old.unlink(missing_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(explorer)
+            page.get_by_role("link", name="Entities").click()
+            table = page.locator(".saual-entities-table")
+            expect(table).to_be_visible()
+            expect(table.locator("tbody tr")).to_have_count(min(len(found), 200))
+            page.screenshot(path=str(list_shot), full_page=False)
+
+            table.locator("a.saual-entity-link").first.click()
+            expect(page.locator("h1.saual-entity-title")).to_have_text(top.name)
+            assert urlsplit(page.url).path.endswith("/entity")
+            assert parse_qs(urlsplit(page.url).query).get("entity") == [top.key]  # the entity is a permalink
+            marks = page.locator(".saual-snippet mark.entity")
+            expect(marks.first).to_have_text(first.text)
+            expect(page.get_by_role("link", name="Open passage")).to_have_count(min(len(detail.mention_list), 100))
+            page.screenshot(path=str(entity_shot), full_page=False)
+
+            page.get_by_role("link", name="Open passage").first.click()
+            expect(page.locator(".saual-doc")).to_be_visible()
+            params = parse_qs(urlsplit(page.url).query)
+            assert urlsplit(page.url).path.endswith("/document")
+            assert params.get("doc") == [str(first.document_id)] and params.get("p") == [str(first.passage_id)]
+            passage = page.locator(f"#passage-{first.passage_id}")
+            expect(passage).to_have_class("saual-passage saual-hit")
+            expect(passage).to_be_in_viewport()
+            mark = passage.locator("mark.entity").filter(has_text=first.text).first
+            expect(mark).to_be_visible()
+            link = mark.locator("xpath=ancestor::a[1]")  # the marked name links to its Entity page
+            assert parse_qs(urlsplit(link.get_attribute("href")).query).get("entity") == [top.key]
+            page.screenshot(path=str(doc_shot), full_page=False)
+        finally:
+            browser.close()
+    for png in (list_shot, entity_shot, doc_shot):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"
