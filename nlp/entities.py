@@ -20,6 +20,7 @@ from ingest import Document
 from .analysis import Entity
 from .gazetteer import find_places
 from .gazetteer import kazakh as kk_endings
+from .ru import russian_entities
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent / "resources"
@@ -107,10 +108,6 @@ def _kazakh_backend():
 
 
 def _russian_backend():
-    try:
-        from .russian import russian_entities
-    except ImportError:
-        return None
     return russian_entities
 
 
@@ -182,8 +179,8 @@ def gazetteer_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
             out.append(Span(offset + m.start, offset + m.end, "ORG", "gaz", getattr(m, "canonical", None) or None,
                             m.id, m.name_en))
         for m in g.find_officials(text, lang):
-            out.append(Span(offset + m.start, offset + m.end, "PER", "gaz", getattr(m, "canonical", None) or None,
-                            m.id, m.name_en))
+            # the base form is the surface's own (the document's name form), the link the record's
+            out.append(Span(offset + m.start, offset + m.end, "PER", "gaz", None, m.id, m.name_en))
     return out
 
 
@@ -402,20 +399,59 @@ def _segments(doc: Document) -> list[tuple[int, int, str, int | None]]:
     return [(0, len(doc.text), doc.language, doc.page_at(0))]
 
 
+def _covered(span: Span, others: list[tuple[int, int]], share: float = 0.6) -> bool:
+    """Most of `span` lies inside one of `others` (a position title, a law's name)."""
+    for s, e in others:
+        inter = min(e, span.end) - max(s, span.start)
+        if inter > 0 and inter >= share * span.size:
+            return True
+    return False
+
+
+def _not_entities(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(position titles, laws/codes/programmes/platforms) the gazetteer finds in one paragraph."""
+    g = _gazetteer_api()
+    if g is None:
+        return [], []
+    posts = [(m.start, m.end) for m in g.find_positions(text, lang)]
+    laws = [(m.start, m.end) for m in g.find_not_orgs(text, lang)]
+    return posts, laws
+
+
 def spans_of(text: str, lang: str, offset: int = 0, backend: str = "default") -> list[Span]:
     """Every kept, linked, non-overlapping span of one paragraph (offsets shifted by `offset`)."""
-    cands = (gazetteer_spans(text, lang, offset) + rule_spans(text, lang, offset)
-             + ner_spans(text, lang, offset, backend))
-    shifted = [Span(s.start - offset, s.end - offset, s.label, s.source, s.canonical, s.id, s.name_en) for s in cands]
+    cands = (gazetteer_spans(text, lang, 0) + rule_spans(text, lang, 0) + ner_spans(text, lang, 0, backend))
+    posts, laws = _not_entities(text, lang)
     out = []
-    for s in resolve(shifted):
-        s = _trim(s, text)
+    for s in resolve(cands):
+        s = _strip_titles(_trim(s, text), text, lang)
         if s.size <= 0 or not keep(s, text, lang):
             continue
+        if s.source != "gaz" and s.label in ("ORG", "PER") and _covered(s, posts):
+            continue  # `Көлік министрі`, `Премьер-Министру`: a post, not its holder or a body
+        if s.source != "gaz" and s.label == "ORG" and _covered(s, laws):
+            continue  # `Салық кодексі`, eGov: not organisations
         s.canonical = canonical_of(s, text, lang)
         _link(s, text, lang)
         out.append(Span(s.start + offset, s.end + offset, s.label, s.source, s.canonical, s.id, s.name_en))
     return out
+
+
+def _strip_titles(span: Span, text: str, lang: str) -> Span:
+    """`Вице-министр Ертаев` → `Ертаев`: leading post words are cut from a person (base form redone)."""
+    if span.label != "PER":
+        return span
+    cut = False
+    for m in _WORD.finditer(text, span.start, span.end):
+        if not _has_stem(m.group(), lang, "title") or m.end() >= span.end:
+            break
+        nxt = _WORD.search(text, m.end(), span.end)
+        if nxt is None:
+            break
+        span.start, cut = nxt.start(), True
+    if cut:
+        span.canonical = None
+    return span
 
 
 def _trim(span: Span, text: str) -> Span:
