@@ -32,7 +32,7 @@ TOKENIZER_INFIXES = [
     *LIST_ELLIPSES,
     *LIST_ICONS,
     r"(?<=[0-9])[+\*^](?=[0-9-])",
-    r"(?<=[{al}{q}])\.(?=[{au}{q}])".format(al=ALPHA_LOWER, au=ALPHA_UPPER, q=CONCAT_QUOTES),
-    r"(?<=[{a}]),(?=[{a}])".format(a=ALPHA),
-    r"(?<=[{a}0-9])[:<>=/](?=[{a}])".format(a=ALPHA),
+    rf"(?<=[{ALPHA_LOWER}{CONCAT_QUOTES}])\.(?=[{ALPHA_UPPER}{CONCAT_QUOTES}])",
+    rf"(?<=[{ALPHA}]),(?=[{ALPHA}])",
+    rf"(?<=[{ALPHA}0-9])[:<>=/](?=[{ALPHA}])",
 ]
