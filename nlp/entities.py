@@ -100,11 +100,19 @@ def _has_stem(word: str, lang: str, cls: str) -> bool:
 
 # ------------------------------------------------------------------ backends (optional until shipped)
 def _kazakh_backend():
+    """The shipped Kazakh model's batch tagger, or None (one logged line) while it is not installed."""
     try:
-        from .kk.ner import kazakh_entities
+        from .models import ModelError, kazakh_entities_batch, load_kazakh_ner
     except ImportError:
         return None
-    return kazakh_entities
+    try:
+        load_kazakh_ner()
+    except ModelError as exc:
+        if "kk-model" not in _warned:
+            _warned.add("kk-model")
+            log.warning("Kazakh NER model unavailable, gazetteer and rules only: %s", exc)
+        return None
+    return kazakh_entities_batch
 
 
 def _russian_backend():
@@ -118,7 +126,7 @@ def _gazetteer_api():
     return gazetteer if hasattr(gazetteer, "find_bodies") else None
 
 
-BACKENDS = ("default", "stanza")
+BACKENDS = ("default", "stanza", "rules")  # rules: gazetteer and written rules only, no model
 
 
 def backend_setting(backend: str | None = None) -> str:
@@ -145,24 +153,28 @@ def _stanza_spans(text: str, lang: str) -> list[tuple[int, int, str]] | None:
         return None
 
 
-def ner_spans(text: str, lang: str, offset: int = 0, backend: str = "default") -> list[Span]:
-    """The statistical model's spans for one paragraph (offsets shifted by `offset`)."""
-    out: list[Span] = []
+def ner_batch(texts: list[str], lang: str, backend: str = "default") -> list[list[Span]]:
+    """The statistical model's spans for each of `texts` (paragraphs of one language), batched."""
+    if backend == "rules" or not texts:
+        return [[] for _ in texts]
     if backend == "stanza":
-        found = _stanza_spans(text, lang)
-        if found is not None:
-            return [Span(offset + s, offset + e, label, "ner") for s, e, label in found if label in LABELS]
+        found = [_stanza_spans(t, lang) for t in texts]
+        if all(f is not None for f in found):
+            return [[Span(s, e, label, "ner") for s, e, label in f if label in LABELS] for f in found]
     if lang == "kk":
         fn = _kazakh_backend()
-        if fn is not None:
-            for s, e, label in fn(text):
-                out.append(Span(offset + s, offset + e, label, "ner"))
-    elif lang == "ru":
-        fn = _russian_backend()
-        if fn is not None:
-            for r in fn(text):
-                out.append(Span(offset + r.start, offset + r.end, r.label, "ner", canonical=r.canonical))
-    return [s for s in out if s.label in LABELS]
+        if fn is None:
+            return [[] for _ in texts]
+        return [[Span(s, e, label, "ner") for s, e, label in spans if label in LABELS] for spans in fn(texts)]
+    if lang == "ru":
+        return [[Span(r.start, r.end, r.label, "ner", canonical=r.canonical) for r in russian_entities(t)
+                 if r.label in LABELS] for t in texts]
+    return [[] for _ in texts]
+
+
+def ner_spans(text: str, lang: str, backend: str = "default") -> list[Span]:
+    """The statistical model's spans for one paragraph."""
+    return ner_batch([text], lang, backend)[0]
 
 
 # ------------------------------------------------------------------ gazetteer and rules
@@ -418,9 +430,13 @@ def _not_entities(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tup
     return posts, laws
 
 
-def spans_of(text: str, lang: str, offset: int = 0, backend: str = "default") -> list[Span]:
-    """Every kept, linked, non-overlapping span of one paragraph (offsets shifted by `offset`)."""
-    cands = (gazetteer_spans(text, lang, 0) + rule_spans(text, lang, 0) + ner_spans(text, lang, 0, backend))
+def spans_of(text: str, lang: str, offset: int = 0, backend: str = "default",
+             ner: list[Span] | None = None) -> list[Span]:
+    """Every kept, linked, non-overlapping span of one paragraph (offsets shifted by `offset`);
+    `ner`: the model's spans when already computed (batched over the document)."""
+    if ner is None:
+        ner = ner_spans(text, lang, backend)
+    cands = gazetteer_spans(text, lang, 0) + rule_spans(text, lang, 0) + list(ner)
     posts, laws = _not_entities(text, lang)
     out = []
     for s in resolve(cands):
@@ -486,13 +502,20 @@ def extract_entities(doc: Document, backend: str | None = None) -> list[Entity]:
     $SAUAL_NER_BACKEND.
     """
     backend = backend_setting(backend)
-    out: list[Entity] = []
+    paras = []
     for start, end, declared, page in _segments(doc):
         text = doc.text[start:end]
-        if not text.strip():
-            continue
-        lang = paragraph_language(text, declared, doc.language)
-        for s in spans_of(text, lang, start, backend):
+        if text.strip():
+            paras.append((start, text, paragraph_language(text, declared, doc.language), page))
+    model: dict[int, list[Span]] = {}
+    for lang in ("kk", "ru"):
+        mine = [i for i, p in enumerate(paras) if p[2] == lang]
+        for i, spans in zip(mine, ner_batch([paras[i][1] for i in mine], lang, backend), strict=True):
+            model[i] = spans
+    out: list[Entity] = []
+    for i, (start, text, lang, page) in enumerate(paras):
+        for s in spans_of(text, lang, start, backend, model.get(i, [])):
             out.append(Entity(text=doc.text[s.start:s.end], start=s.start, end=s.end, label=s.label,
-                              canonical=s.canonical or doc.text[s.start:s.end], page=doc.page_at(s.start) or page, name_en=s.name_en, id=s.id))
+                              canonical=s.canonical or doc.text[s.start:s.end], page=doc.page_at(s.start) or page,
+                              name_en=s.name_en, id=s.id))
     return out

@@ -112,7 +112,38 @@ def figures(paths: list[Path] | None = None, repeat: int = 20) -> dict[str, floa
     return {name: words / sec for name, sec in rows}
 
 
-SECTIONS: list[Callable[[], object]] = [pdf_parse, figures]
+ENTITY_TARGET = 10_000  # words/s per core for the whole entity stage (issue 4)
+
+
+def entities(paths: list[Path] | None = None, repeat: int = 3) -> dict[str, float]:
+    """Entity stage speed: nlp.extract_entities (model + gazetteer + rules + conventions) over the samples,
+    words/s on one core; and with the gazetteer and rules only (backend `rules`), to show the model's share."""
+    import re
+
+    import ingest
+    from nlp.entities import extract_entities
+
+    paths = paths or SAMPLE_PDFS + sorted((ROOT / "samples" / "seeds").glob("*.txt"))
+    docs = [ingest.read(p) for p in paths]
+    words = sum(len(re.findall(r"\w+", d.text)) for d in docs) * repeat
+    for backend in ("default", "rules"):
+        extract_entities(docs[0], backend=backend)  # models and indexes loaded once per process
+
+    def run(backend: str) -> None:
+        for _ in range(repeat):
+            for d in docs:
+                extract_entities(d, backend=backend)
+
+    rows = [("nlp.entities.extract_entities (default)", best_time(lambda: run("default"))),
+            ("nlp.entities (gazetteer + rules, no model)", best_time(lambda: run("rules")))]
+    print(f"\n## Entity extraction: {len(docs)} documents × {repeat}, {words} words, one core")
+    print(f"{'method':<44} {'seconds':>8} {'words/s':>10} {'target':>8}")
+    for name, sec in rows:
+        print(f"{name:<44} {sec:8.3f} {words / sec:10.0f} {ENTITY_TARGET:8d}")
+    return {name: words / sec for name, sec in rows}
+
+
+SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, entities]
 
 
 def main(argv: list[str] | None = None) -> int:
