@@ -271,8 +271,14 @@ def keep(span: Span, text: str, lang: str) -> bool:
     if span.source == "gaz":
         return True
     if span.label == "ORG":
+        if not any(ch.isupper() for ch in surface):
+            return False  # `кредитные товарищества`, `qaztech`: a common noun or a lower-case brand
         if _has_stem(words[-1], lang, "title") or _has_stem(words[-1], lang, "not_org"):
             return False
+        if len(words) == 1 and not words[0].isupper() and _has_stem(words[0], lang, "generic"):
+            return False  # `Министерство` alone: the model's guess of a body it cannot name
+        if _after_not_org(text, span.start, lang):
+            return False  # `Реестр ОТП`, `платформ eGov и Qaztech`
         if any(_has_stem(w, lang, "not_org") for w in words) and not any(_has_stem(w, lang, "org_head")
                                                                          or _has_stem(w, lang, "org_lead")
                                                                          for w in words):
@@ -290,6 +296,22 @@ def keep(span: Span, text: str, lang: str) -> bool:
                      words[-1].lower()):
             return False
     return True
+
+
+_LINKS = frozenset({"и", "или", "және", "мен", "немесе", "а"})
+
+
+def _after_not_org(text: str, start: int, lang: str) -> bool:
+    """The span follows a law/platform/registry noun, over other names and `и`/`және` only."""
+    before = list(_WORD.finditer(text, max(0, start - 60), start))
+    for w in reversed(before[-4:]):
+        word = w.group()
+        if _has_stem(word, lang, "not_org"):
+            return True
+        if word.lower() in _LINKS or word.isupper() or any("a" <= ch.lower() <= "z" for ch in word):
+            continue
+        return False
+    return False
 
 
 # ------------------------------------------------------------------ base forms and English names
