@@ -39,3 +39,7 @@ from .indicators import INDICATOR_CONCEPTS, describe_indicator, indicator_for
 from .sources import SourceCue, attribute, find_sources
 
 __all__ += ["INDICATOR_CONCEPTS", "SourceCue", "attribute", "describe_indicator", "find_sources", "indicator_for"]
+
+from .entities import extract_entities
+
+__all__ += ["extract_entities"]
