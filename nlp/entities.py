@@ -18,7 +18,7 @@ from pathlib import Path
 from ingest import Document
 
 from .analysis import Entity
-from .gazetteer import find_places
+from .gazetteer import find_bodies, find_not_orgs, find_officials, find_places, find_positions, link
 from .gazetteer import kazakh as kk_endings
 from .ru import russian_entities
 
@@ -98,7 +98,7 @@ def _has_stem(word: str, lang: str, cls: str) -> bool:
     return any(low.startswith(s.lower()) for s in stems)
 
 
-# ------------------------------------------------------------------ backends (optional until shipped)
+# ------------------------------------------------------------------ statistical backends
 def _kazakh_backend():
     """The shipped Kazakh model's batch tagger, or None (one logged line) while it is not installed."""
     try:
@@ -117,13 +117,6 @@ def _kazakh_backend():
 
 def _russian_backend():
     return russian_entities
-
-
-def _gazetteer_api():
-    """The bodies/officials part of the gazetteer (find_bodies, find_officials, link...), if present."""
-    from . import gazetteer
-
-    return gazetteer if hasattr(gazetteer, "find_bodies") else None
 
 
 BACKENDS = ("default", "stanza", "rules")  # rules: gazetteer and written rules only, no model
@@ -185,14 +178,11 @@ def gazetteer_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
         if m.adjective or m.deictic:
             continue
         out.append(Span(offset + m.start, offset + m.end, "LOC", "gaz", m.canonical or None, m.id, m.name_en))
-    g = _gazetteer_api()
-    if g is not None:
-        for m in g.find_bodies(text, lang):
-            out.append(Span(offset + m.start, offset + m.end, "ORG", "gaz", getattr(m, "canonical", None) or None,
-                            m.id, m.name_en))
-        for m in g.find_officials(text, lang):
-            # the base form is the surface's own (the document's name form), the link the record's
-            out.append(Span(offset + m.start, offset + m.end, "PER", "gaz", None, m.id, m.name_en))
+    for m in find_bodies(text, lang):
+        out.append(Span(offset + m.start, offset + m.end, "ORG", "gaz", m.canonical or None, m.id, m.name_en))
+    for m in find_officials(text, lang):
+        # the base form is the surface's own (the document's name form), the link the record's
+        out.append(Span(offset + m.start, offset + m.end, "PER", "gaz", None, m.id, m.name_en))
     return out
 
 
@@ -444,11 +434,8 @@ def _covered(span: Span, others: list[tuple[int, int]], share: float = 0.6) -> b
 
 def _not_entities(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(position titles, laws/codes/programmes/platforms) the gazetteer finds in one paragraph."""
-    g = _gazetteer_api()
-    if g is None:
-        return [], []
-    posts = [(m.start, m.end) for m in g.find_positions(text, lang)]
-    laws = [(m.start, m.end) for m in g.find_not_orgs(text, lang)]
+    posts = [(m.start, m.end) for m in find_positions(text, lang)]
+    laws = [(m.start, m.end) for m in find_not_orgs(text, lang)]
     return posts, laws
 
 
@@ -505,12 +492,11 @@ def _trim(span: Span, text: str) -> Span:
 
 def _link(span: Span, text: str, lang: str) -> None:
     """id and name_en from the gazetteer when it knows the mention; a transliteration for persons."""
-    g = _gazetteer_api()
     surface = text[span.start:span.end]
-    if span.id is None and g is not None and hasattr(g, "link"):
-        rec = g.link(surface, span.label, lang)
+    if span.id is None:
+        rec = link(surface, span.label, lang)
         if rec is None and span.canonical and span.canonical != surface:
-            rec = g.link(span.canonical, span.label, lang)
+            rec = link(span.canonical, span.label, lang)
         if rec is not None:
             span.id, span.name_en = rec.id, rec.name_en
     if span.name_en is None and span.label == "PER" and span.canonical:

@@ -75,6 +75,29 @@ def test_golden(lang, sentence, surface, label, canonical, name_en, ident):
         assert s.id == ident
 
 
+LINKED = [
+    # (lang, sentence, surface, label, id, name_en): every mention the gazetteer knows is linked
+    ("kk", "Премьер-Министрі О.А. Бектеновке", "О.А. Бектеновке", "PER", "kz.person.bektenov", "Olzhas Bektenov"),
+    ("ru", "Заместителю Премьер-Министра Кошербаеву Е.Б.", "Кошербаеву Е.Б.", "PER", "kz.person.kosherbayev",
+     "Yermek Kosherbayev"),
+    ("kk", "Еңбек министрлігінің деректері бойынша", "Еңбек министрлігінің", "ORG", "kz.ministry.labour",
+     "Ministry of Labour and Social Protection of the Population"),
+    ("kk", "Бұл туралы Үкіметке хат жолдадық.", "Үкіметке", "ORG", "kz.government", "Government"),
+    ("ru", "по данным МТСЗН РК и Минфина", "МТСЗН РК", "ORG", "kz.ministry.labour",
+     "Ministry of Labour and Social Protection of the Population"),
+    ("ru", "по данным МТСЗН РК и Минфина", "Минфина", "ORG", "kz.ministry.finance", "Ministry of Finance"),
+    ("kk", "Корея Республикасы Үкіметі мен келісім", "Корея Республикасы Үкіметі", "ORG", "kr.government",
+     "Government of South Korea"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "surface", "label", "ident", "name_en"), LINKED)
+def test_linked(lang, sentence, surface, label, ident, name_en):
+    spans = by_surface(sentence, lang)
+    assert surface in spans, f"{surface!r} not found in {found(sentence, lang)}"
+    assert (spans[surface].label, spans[surface].id, spans[surface].name_en) == (label, ident, name_en)
+
+
 # ---------------------------------------------------------------- conventions
 NOT_ENTITIES = [
     # (lang, sentence, surface that must not be an entity of this label)
