@@ -36,6 +36,11 @@ _INITIAL = rf"[{_UP}]\.?"
 _INIT_SURNAME = re.compile(rf"(?<![\w.])[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?{_NAME}")
 # `Бектенову О.А.`, `Хаматханова Р.Ф`, `Намазбаев К.`: a surname then initials
 _SURNAME_INIT = re.compile(rf"(?<![\w.]){_NAME}[ \t]+[{_UP}]\.[ \t]?(?:[{_UP}](?:\.|(?![\w])))?")
+# `Мұхтар Әуезов`, `Алтыншаш Мұқатаева`, `Қасым-Жомарт Кемелұлы Тоқаев`: a given name (and patronymic)
+# then a word with a surname suffix, which may carry a Kazakh case ending
+_FULL_NAME = re.compile(
+    rf"(?<![\w.])({_NAME})[ \t]*\n?[ \t]*(?:{_NAME}(?:ұлы|улы|қызы|кызы|ович|евич|овна|евна)[ \t]*\n?[ \t]*)?"
+    rf"([{_UP}][{_LOW}]+?(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)(?:[{_LOW}]{{1,5}})?)(?![\w-])")
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„\n]{1,60}(?:\n[^«»\"“”„\n]{1,60})?)[»\"”]+")
 _WORD = re.compile(r"[\w]+(?:[-‐][\w]+)*")
 _KZ_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -195,6 +200,16 @@ def rule_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
             if not surname or any(_has_stem(w, lang, "title") for w in surname if len(w) > 1):
                 continue
             out.append(Span(offset + m.start(), offset + m.end(), "PER", "rule"))
+    for m in _FULL_NAME.finditer(text):
+        given, surname = m.group(1), m.group(2)
+        if any(p.end - p.start == len(given) for p in find_places(given, lang, deictic=False)):
+            continue  # `Түркістан Арысов`: a place before a surname is no given name
+        if _has_stem(given, lang, "title") or _has_stem(given, lang, "salute") or \
+                (lang == "kk" and kazakh_surname_base(surname) == surname and not _SURNAME_SUFFIX.search(surname)):
+            continue
+        if russian_surname_base(surname) == surname and lang == "ru" and not _SURNAME_SUFFIX.search(surname):
+            continue
+        out.append(Span(offset + m.start(), offset + m.end(), "PER", "rule"))
     for m in _saluted(lang).finditer(text):
         out.append(Span(offset + m.start(1), offset + m.end(1), "PER", "rule"))
     out.extend(_quoted_orgs(text, lang, offset))
