@@ -376,7 +376,7 @@ def test_document_page_by_switch_page(sample_corpus_url, monkeypatch) -> None:
     doc = _pdf_document(sample_corpus_url)
     at = app(sample_corpus_url, monkeypatch).run()
     at.query_params["doc"] = str(doc.id)
-    at.switch_page("pages/document.py").run()
+    at.switch_page("views/document.py").run()
     assert_clean(at)
     assert page_marker(2) in body(at) and "saual-hit" not in body(at)
 
@@ -385,7 +385,7 @@ def test_document_page_by_switch_page(sample_corpus_url, monkeypatch) -> None:
 def test_unknown_document_id_is_a_message(sample_corpus_url, monkeypatch, raw: str) -> None:
     at = app(sample_corpus_url, monkeypatch).run()
     at.query_params["doc"] = raw
-    at.switch_page("pages/document.py").run()
+    at.switch_page("views/document.py").run()
     assert_clean(at)
     assert any(f"no document with id “{escape_markdown(raw)}”" in w.value for w in at.warning)
 
@@ -394,7 +394,7 @@ def test_document_page_without_id_offers_a_picker(sample_corpus_url, monkeypatch
     import corpus
 
     at = app(sample_corpus_url, monkeypatch).run()
-    at.switch_page("pages/document.py").run()
+    at.switch_page("views/document.py").run()
     assert_clean(at)
     picker = at.selectbox[0]
     assert len(picker.options) == len(corpus.list_documents(_engine(sample_corpus_url)))
@@ -432,7 +432,7 @@ def test_documents_page_lists_and_filters(sample_corpus_url, monkeypatch) -> Non
     engine = _engine(sample_corpus_url)
     every = corpus.list_documents(engine)
     at = app(sample_corpus_url, monkeypatch).run()
-    at.switch_page("pages/documents.py").run()
+    at.switch_page("views/documents.py").run()
     assert_clean(at)
     table = at.dataframe[0].value
     assert len(table) == len(every)

@@ -109,7 +109,7 @@ def passage_links(at, label: str) -> list[dict[str, str]]:
 # ---------------------------------------------------------------- Entities page
 
 def test_entities_page_lists_every_entity_with_a_link(entities_url, monkeypatch) -> None:
-    at = run_page(entities_url, monkeypatch, "pages/entities.py")
+    at = run_page(entities_url, monkeypatch, "views/entities.py")
     expected = corpus.list_entities(corpus.get_engine(entities_url))
     assert len(expected) == 8
     table = next(m.value for m in at.markdown if "saual-entities-table" in m.value)
@@ -126,7 +126,7 @@ def test_entities_page_lists_every_entity_with_a_link(entities_url, monkeypatch)
     ({"label": "XYZ"}, None),  # a malformed type is ignored: every entity
 ])
 def test_entities_page_filters_round_trip(entities_url, monkeypatch, params, keys) -> None:
-    at = run_page(entities_url, monkeypatch, "pages/entities.py", **params)
+    at = run_page(entities_url, monkeypatch, "views/entities.py", **params)
     tables = [m.value for m in at.markdown if "saual-entities-table" in m.value]
     if keys is None:
         keys = [e.key for e in corpus.list_entities(corpus.get_engine(entities_url))]
@@ -137,7 +137,7 @@ def test_entities_page_filters_round_trip(entities_url, monkeypatch, params, key
 
 
 def test_entities_page_type_filter_goes_into_the_url(entities_url, monkeypatch) -> None:
-    at = run_page(entities_url, monkeypatch, "pages/entities.py")
+    at = run_page(entities_url, monkeypatch, "views/entities.py")
     at.selectbox(key="ent_label").select("LOC").run()
     assert at.query_params.get("label") == "LOC"
     table = next(m.value for m in at.markdown if "saual-entities-table" in m.value)
@@ -150,7 +150,7 @@ def test_entities_page_type_filter_goes_into_the_url(entities_url, monkeypatch) 
 # ---------------------------------------------------------------- Entity page
 
 def test_entity_page_shows_names_mentions_figures_and_demands(entities_url, monkeypatch) -> None:
-    at = run_page(entities_url, monkeypatch, "pages/entity.py", entity=KOREA)
+    at = run_page(entities_url, monkeypatch, "views/entity.py", entity=KOREA)
     korea = corpus.get_entity(corpus.get_engine(entities_url), KOREA)
     html = body(at)
     assert '<h1 class="saual-entity-title">South Korea</h1>' in html
@@ -170,18 +170,18 @@ def test_entity_page_shows_names_mentions_figures_and_demands(entities_url, monk
 
 @pytest.mark.parametrize("key, message", [("country.xx", "No entity"), ("", "Choose an entity")])
 def test_entity_page_unknown_or_missing_key(entities_url, monkeypatch, key, message) -> None:
-    at = run_page(entities_url, monkeypatch, "pages/entity.py", **({"entity": key} if key else {}))
+    at = run_page(entities_url, monkeypatch, "views/entity.py", **({"entity": key} if key else {}))
     assert any(message in x.value for x in [*at.warning, *at.info])
     assert not passage_links(at, "Open passage")
 
 
 def test_unlinked_and_hostile_entities_are_escaped(entities_url, monkeypatch) -> None:
-    at = run_page(entities_url, monkeypatch, "pages/entity.py", entity=HOSTILE_KEY)
+    at = run_page(entities_url, monkeypatch, "views/entity.py", entity=HOSTILE_KEY)
     html = body(at)
     assert "<script" not in html and "**" not in html
     assert "&lt;script&gt;Иванов" in html and "not linked to the gazetteer" in html
     assert '<mark class="entity entity-PER">&#42;&#42;Иванов&#42;&#42;</mark>' in html
-    listing = run_page(entities_url, monkeypatch, "pages/entities.py", label="PER")
+    listing = run_page(entities_url, monkeypatch, "views/entities.py", label="PER")
     table = body(listing)
     assert "<script" not in table and HOSTILE_KEY in entity_links(table) and "<b>" not in table
 

@@ -59,7 +59,7 @@ def figures_page(url: str, monkeypatch: pytest.MonkeyPatch, **params: str):
     at = AppTest.from_file(str(APP), default_timeout=120).run()
     for key, value in params.items():
         at.query_params[key] = value
-    at.switch_page("pages/figures.py").run()
+    at.switch_page("views/figures.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     return at

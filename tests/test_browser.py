@@ -6,6 +6,7 @@ markers, and keep a screenshot in test-artifacts/. Never downloads a browser.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -65,12 +66,11 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="module")
-def explorer(chromium: Path, sample_corpus_url: str, tmp_path_factory) -> Iterator[str]:
-    """The explorer served by a real `streamlit run` over the sample corpus; stopped afterwards."""
+@contextlib.contextmanager
+def serve_explorer(database_url: str, log: Path) -> Iterator[str]:
+    """A real `streamlit run` of the explorer over `database_url` on a free port; stopped on exit."""
     port = free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "SAUAL_DATABASE_URL": sample_corpus_url, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "SAUAL_DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
@@ -86,6 +86,32 @@ def explorer(chromium: Path, sample_corpus_url: str, tmp_path_factory) -> Iterat
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def explorer(chromium: Path, sample_corpus_url: str, tmp_path_factory) -> Iterator[str]:
+    """The explorer served over the sample corpus for this module's tests."""
+    with serve_explorer(sample_corpus_url, tmp_path_factory.mktemp("streamlit") / "server.log") as url:
+        yield url
+
+
+def test_deep_link_as_first_request_keeps_the_app_frame(chromium: Path, sample_corpus_url: str,
+                                                         tmp_path: Path) -> None:
+    """A permalink opened first on a fresh server gets the whole app (navigation, every page), not a
+    lone page script: Streamlit must not see a pages/ folder beside main.py."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with serve_explorer(sample_corpus_url, tmp_path / "server.log") as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(f"{url}/documents")
+            expect(page.get_by_role("heading", name="Documents")).to_be_visible()
+            for name in ("Search", "Figures", "Entities"):
+                expect(page.get_by_role("link", name=name, exact=True).first).to_be_visible()
+        finally:
+            browser.close()
 
 
 def test_search_then_open_document_in_chromium(explorer: str, chromium: Path) -> None:

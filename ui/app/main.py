@@ -22,14 +22,14 @@ st.set_page_config(page_title="Saual — parliamentary inquiries explorer", page
                    layout="wide")
 backend.inject_css()
 
-search_page = st.Page("pages/search.py", title="Search", icon=":material/search:", default=True)
-document_page = st.Page("pages/document.py", title="Document", icon=":material/article:",
+search_page = st.Page("views/search.py", title="Search", icon=":material/search:", default=True)
+document_page = st.Page("views/document.py", title="Document", icon=":material/article:",
                         url_path="document")
-figures_page = st.Page("pages/figures.py", title="Figures", icon=":material/bar_chart:", url_path="figures")
-documents_page = st.Page("pages/documents.py", title="Documents", icon=":material/list:",
+figures_page = st.Page("views/figures.py", title="Figures", icon=":material/bar_chart:", url_path="figures")
+documents_page = st.Page("views/documents.py", title="Documents", icon=":material/list:",
                          url_path="documents")
-entities_page = st.Page("pages/entities.py", title="Entities", icon=":material/groups:", url_path="entities")
-entity_page = st.Page("pages/entity.py", title="Entity", icon=":material/person:", url_path="entity")
+entities_page = st.Page("views/entities.py", title="Entities", icon=":material/groups:", url_path="entities")
+entity_page = st.Page("views/entity.py", title="Entity", icon=":material/person:", url_path="entity")
 page = st.navigation([search_page, figures_page, entities_page, documents_page, document_page, entity_page],
                      position="top")
 

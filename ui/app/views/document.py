@@ -29,21 +29,11 @@ from ui.app.components.params import SEARCH_PARAMS, parse_int
 from ui.app.components.text_view import EntityMark, FigureMark, PassageSpan, page_span
 
 
-def ensure_app_navigation() -> None:
-    """Opened by URL as the first page of a freshly started server, Streamlit runs this script alone
-    (its pages/-folder mode, without main.py's frame): switch to main.py's st.navigation and rerun."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def back_link() -> None:
     """Back to Search with the query and filters the reader came with."""
     params = {k: st.query_params[k] for k in SEARCH_PARAMS if st.query_params.get(k)}
     label = f"Back to search results for “{params['q']}”" if params.get("q") else "Search the corpus"
-    st.page_link("pages/search.py", label=label, icon=":material/arrow_back:", query_params=params)
+    st.page_link("views/search.py", label=label, icon=":material/arrow_back:", query_params=params)
 
 
 def pick_document() -> None:
@@ -166,7 +156,7 @@ def render() -> None:
         st.warning(f"There is no document with id “{escape_markdown(raw)}” in this corpus. It may have been removed, "
                    "or the link is incomplete.", icon=":material/find_in_page:")
         back_link()
-        st.page_link("pages/documents.py", label="Browse all documents", icon=":material/list:")
+        st.page_link("views/documents.py", label="Browse all documents", icon=":material/list:")
         return
     st.html(FIGURE_CSS)
     st.html(ENTITY_CSS)
@@ -200,5 +190,4 @@ def render() -> None:
         scroll_to(hit.id)
 
 
-ensure_app_navigation()
 render()

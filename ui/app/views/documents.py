@@ -71,7 +71,7 @@ def render() -> None:
         })
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if selected:
-        st.switch_page("pages/document.py", query_params={"doc": str(docs[selected[0]].id)})
+        st.switch_page("views/document.py", query_params={"doc": str(docs[selected[0]].id)})
 
 
 render()

@@ -16,15 +16,6 @@ ANY = ""
 BOUND = {"ent_q": "q", "ent_label": "label"}
 
 
-def ensure_app_navigation() -> None:
-    """Opened by URL as the first page of a freshly started server, Streamlit runs this script alone
-    (its pages/-folder mode, without main.py's frame): switch to main.py's st.navigation and rerun."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
 
 @st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False)
 def _entities(url: str | None, label: str | None, query: str | None, limit: int) -> list:
@@ -92,5 +83,4 @@ def render() -> None:
         st.button("Show more entities", on_click=lambda: st.session_state.update(ent_limit=limit + PAGE_SIZE))
 
 
-ensure_app_navigation()
 render()

@@ -27,15 +27,6 @@ from ui.app.components.labels import language_label
 MENTION_PAGE = 100
 
 
-def ensure_app_navigation() -> None:
-    """Opened by URL as the first page of a freshly started server, Streamlit runs this script alone
-    (its pages/-folder mode, without main.py's frame): switch to main.py's st.navigation and rerun."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
 
 @st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False, max_entries=64)
 def _entity(url: str | None, key: str):
@@ -46,7 +37,7 @@ def passage_link(document_id: int, passage_id: int | None, label: str) -> None:
     params = {"doc": str(document_id)}
     if passage_id is not None:
         params["p"] = str(passage_id)
-    st.page_link("pages/document.py", label=label, icon=":material/article:", query_params=params,
+    st.page_link("views/document.py", label=label, icon=":material/article:", query_params=params,
                  help="Open the document at this passage")
 
 
@@ -115,7 +106,7 @@ def render() -> None:
     st.html(CSS)
     st.html(FIGURE_CSS)
     key = (st.query_params.get("entity") or "").strip()
-    st.page_link("pages/entities.py", label="All entities", icon=":material/arrow_back:")
+    st.page_link("views/entities.py", label="All entities", icon=":material/arrow_back:")
     if not key:
         st.title("Entity")
         st.info("Choose an entity on the Entities page, or open a name on a document.", icon=":material/person:")
@@ -132,12 +123,11 @@ def render() -> None:
     st.download_button("Download mentions (CSV)", data=mentions_to_csv(entity.key, entity.mention_list).encode(),
                        file_name="saual-entity-mentions.csv", mime="text/csv", icon=":material/download:",
                        on_click="ignore", help="Every mention with document, passage, offsets and quote")
-    st.page_link("pages/search.py", label="Search the documents that mention it", icon=":material/search:",
+    st.page_link("views/search.py", label="Search the documents that mention it", icon=":material/search:",
                  query_params={"entity": entity.key})
     mentions(entity)
     figures(entity)
     demands(entity)
 
 
-ensure_app_navigation()
 render()

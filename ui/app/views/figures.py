@@ -43,15 +43,6 @@ FACET_OF = {"fig_indicator": "indicator", "fig_place": "place", "fig_year": "yea
             "fig_lang": "language", "fig_kind": "kind"}
 
 
-def ensure_app_navigation() -> None:
-    """Opened by URL as the first page of a freshly started server, Streamlit runs this script alone
-    (its pages/-folder mode, without main.py's frame): switch to main.py's st.navigation and rerun."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
 
 @st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False)
 def _figures(url: str | None, filters: tuple, limit: int) -> list:
@@ -192,7 +183,7 @@ def results(filters: dict[str, Any]) -> None:
             params = {"doc": str(hit.document_id)}
             if hit.passage_id is not None:
                 params["p"] = str(hit.passage_id)
-            link.page_link("pages/document.py", label="Open in document", icon=":material/article:",
+            link.page_link("views/document.py", label="Open in document", icon=":material/article:",
                            help="Open the document at this figure's passage", query_params=params)
     if len(hits) >= limit and total > len(hits):
         st.button("Show more figures", on_click=lambda: st.session_state.update(fig_limit=limit + PAGE_SIZE))
@@ -214,5 +205,4 @@ def render() -> None:
     results(filters)
 
 
-ensure_app_navigation()
 render()

@@ -181,7 +181,7 @@ def results(state: SearchState) -> None:
             for hit in group:
                 text, link = st.columns([5, 1], vertical_alignment="center")
                 text.markdown(passage_html(hit), unsafe_allow_html=True)
-                link.page_link("pages/document.py", label="Open passage", icon=":material/article:",
+                link.page_link("views/document.py", label="Open passage", icon=":material/article:",
                                help="Open the document at this passage",
                                query_params={"doc": str(hit.document_id), "p": str(hit.passage_id), **back})
     if more:
@@ -205,7 +205,7 @@ def render() -> None:
         if state.entity:
             st.caption("Type words to search only the documents that mention the chosen entity, or open its "
                        "page for every mention.")
-            st.page_link("pages/entity.py", label="Open the entity's page", icon=":material/person:",
+            st.page_link("views/entity.py", label="Open the entity's page", icon=":material/person:",
                          query_params={"entity": state.entity})
         empty_state(counts)
         return
