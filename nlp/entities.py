@@ -194,11 +194,16 @@ def gazetteer_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
 def rule_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
     """Persons by initials, salutations and executor marks; organisations by quoted names."""
     out = []
+    initials_first = set()
     for rx in (_INIT_SURNAME, _SURNAME_INIT):
         for m in rx.finditer(text):
-            surname = _WORD.findall(m.group())
-            if not surname or any(_has_stem(w, lang, "title") for w in surname if len(w) > 1):
+            words = _WORD.findall(m.group())
+            if not words or any(_has_stem(w, lang, "title") for w in words if len(w) > 1):
                 continue
+            if rx is _INIT_SURNAME:
+                initials_first.add(m.start())
+            elif _WORD.search(text, m.start() + len(words[0])).start() in initials_first:
+                continue  # `Казахстан А. Иванов`: the initials belong to the name after them
             out.append(Span(offset + m.start(), offset + m.end(), "PER", "rule"))
     for m in _FULL_NAME.finditer(text):
         given, surname = m.group(1), m.group(2)
