@@ -41,6 +41,9 @@ _SURNAME_INIT = re.compile(rf"(?<![\w.]){_NAME}[ \t]+[{_UP}]\.[ \t]?(?:[{_UP}](?
 _FULL_NAME = re.compile(
     rf"(?<![\w.])({_NAME})[ \t]*\n?[ \t]*(?:{_NAME}(?:ұлы|улы|қызы|кызы|ович|евич|овна|евна)[ \t]*\n?[ \t]*)?"
     rf"([{_UP}][{_LOW}]+?(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)(?:[{_LOW}]{{1,5}})?)(?![\w-])")
+# a line that is only a name: `Айдос Сарым`, `Н. Дементьева`, `Хаматханова Р.Ф`
+_NAME_LINE = re.compile(
+    rf"(?:[{_UP}]\.[ \t]?){{0,2}}{_NAME}(?:[ \t]+{_NAME}){{0,2}}(?:[ \t]+[{_UP}]\.(?:[ \t]?[{_UP}]\.?)?)?")
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„\n]{1,60}(?:\n[^«»\"“”„\n]{1,60})?)[»\"”]+")
 _WORD = re.compile(r"[\w]+(?:[-‐][\w]+)*")
 _KZ_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -93,6 +96,40 @@ def _saluted(lang: str) -> re.Pattern[str]:
     """`Құрметті Олжас Абайұлы!`, `Уважаемый Олжас Абаевич!`: the name after a salutation word."""
     words = "|".join(re.escape(w) for w in entity_words(lang).get("salute", ()))
     return re.compile(rf"(?<!\w)(?i:{words})\w*[ \t]+({_NAME}(?:[ \t]+{_NAME}){{0,2}})[ \t]*[!,]")
+
+
+@cache
+def _executor(lang: str) -> re.Pattern[str]:
+    """`Орын. Намазбаев К.`, `Исп.: Жумабаева А.`: the staff executor's name after the mark."""
+    words = "|".join(re.escape(w) for w in entity_words(lang).get("executor", ()))
+    return re.compile(rf"(?m)^[ \t]*(?i:{words})(?:\.[ \t]*:?|[ \t]*:)[ \t]*({_NAME_LINE.pattern})(?![\w.])")
+
+
+def signature_spans(paragraphs: list[tuple[str, str]]) -> dict[int, list[Span]]:
+    """Names on their own lines under a deputies' header (`Мәжіліс депутаттары`, `Депутаты фракции`):
+    paragraph index → PER spans (paragraph offsets). `paragraphs`: (text, lang) in document order."""
+    out: dict[int, list[Span]] = {}
+    under = 0  # paragraphs still to look at after the last header
+    for i, (text, lang) in enumerate(paragraphs):
+        stripped = text.strip()
+        header = len(stripped) < 160 and re.search(r"(?i)депутат", stripped) is not None
+        m = _NAME_LINE.fullmatch(stripped)
+        if under and m and not header and _plain_name(stripped, lang):
+            lead = len(text) - len(text.lstrip())
+            out.setdefault(i, []).append(Span(lead, lead + len(stripped), "PER", "rule"))
+            under = 3
+            continue
+        under = 3 if header else max(0, under - 1)
+    return out
+
+
+def _plain_name(line: str, lang: str) -> bool:
+    """A name line holds no post words and is not itself a gazetteer place or body."""
+    if any(_has_stem(w, lang, "title") or _has_stem(w, lang, "generic") for w in _WORD.findall(line)):
+        return False
+    whole = [m for m in find_places(line, lang, deictic=False) + find_bodies(line, lang)
+             if m.end - m.start >= len(line) - 1]
+    return not whole
 
 
 def _has_stem(word: str, lang: str, cls: str) -> bool:
@@ -215,6 +252,8 @@ def rule_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
         if russian_surname_base(surname) == surname and lang == "ru" and not _SURNAME_SUFFIX.search(surname):
             continue
         out.append(Span(offset + m.start(), offset + m.end(), "PER", "rule"))
+    for m in _executor(lang).finditer(text):
+        out.append(Span(offset + m.start(1), offset + m.end(1), "PER", "rule"))
     for m in _saluted(lang).finditer(text):
         out.append(Span(offset + m.start(1), offset + m.end(1), "PER", "rule"))
     out.extend(_quoted_orgs(text, lang, offset))
@@ -535,11 +574,13 @@ def extract_entities(doc: Document, backend: str | None = None) -> list[Entity]:
         text = doc.text[start:end]
         if text.strip():
             paras.append((start, text, paragraph_language(text, declared, doc.language), page))
-    model: dict[int, list[Span]] = {}
+    model: dict[int, list[Span]] = {i: [] for i in range(len(paras))}
     for lang in ("kk", "ru"):
         mine = [i for i, p in enumerate(paras) if p[2] == lang]
         for i, spans in zip(mine, ner_batch([paras[i][1] for i in mine], lang, backend), strict=True):
             model[i] = spans
+    for i, spans in signature_spans([(p[1], p[2]) for p in paras]).items():
+        model[i] = model[i] + spans
     out: list[Entity] = []
     for i, (start, text, lang, page) in enumerate(paras):
         for s in spans_of(text, lang, start, backend, model.get(i, [])):

@@ -119,6 +119,7 @@ NOT_ENTITIES = [
     ("ru", "решения в лице платформ eGov и Qaztech", "Qaztech", "ORG"),
     ("ru", "И тем не менее – Министерство продолжает гнуть свою линию.", "Министерство", "ORG"),
     ("ru", "фондировать кредитные товарищества", "кредитные товарищества", "ORG"),
+    ("ru", "конкуренцию приближенным исполнителям. Они полагают", "Они", "PER"),
 ]
 
 
@@ -223,3 +224,22 @@ def test_document_from_text_signatures():
     doc = document_from_text(text)
     names = {e.canonical for e in extract_entities(doc) if e.label == "PER"}
     assert {"Т. Серіков", "А. Баққожаев", "Н.К. Аубакиров"} <= names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("С уважением,\n\nДепутаты Мажилиса\n\nАйдос Сарым\n\nЕрлан Саиров\n\nТел: 74 63 64\n",
+     {"Айдос Сарым", "Ерлан Саиров"}),
+    ("Құрметпен,\n\nМәжіліс депутаттары:\n\nБерік Бейсенғалиев\n\nЕкатерина Смышляева\n", {"Берік Бейсенғалиев",
+                                                                                           "Екатерина Смышляева"}),
+    ("Исп.: Жумабаева А.\n\nТел. 74 60 00\n", {"Жумабаева А."}),
+    ("Исполнитель: Жумабаева\n", {"Жумабаева"}),
+    ("Орынд. Сейітқали\n", {"Сейітқали"}),
+])
+def test_signatures_and_executors(text, names):
+    doc = document_from_text(text)
+    assert names <= {e.text for e in extract_entities(doc) if e.label == "PER"}
+
+
+def test_name_lines_need_a_header():
+    doc = document_from_text("Бірінші бөлім.\n\nАйдос Сарым\n\nЕкінші бөлім.\n")
+    assert "Айдос Сарым" not in {e.text for e in extract_entities(doc, backend="rules") if e.label == "PER"}
