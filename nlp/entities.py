@@ -332,7 +332,14 @@ def keep(span: Span, text: str, lang: str) -> bool:
                                                                          or _has_stem(w, lang, "org_lead")
                                                                          for w in words):
             return False
+    if span.label in ("ORG", "LOC") and _has_stem(words[-1], lang, "not_org"):
+        return False  # `Депутаттық сауал`, `Қағидаларда`: a document, law or system
     if span.label == "PER":
+        if words[-1].isascii() and _has_stem(words[-1], lang, "not_org"):
+            return False  # `Employment Permit System`
+        if len(words) == 1 and span.source == "ner" and not _SURNAME_SUFFIX.search(kazakh_surname_base(words[0])) \
+                and _sentence_start(text, span.start):
+            return False  # `Кейде`: a lone sentence-initial word without a surname's ending
         named = [w for w in words if not _has_stem(w, lang, "title") and w[:1].isupper()]
         if not named:
             return False
@@ -482,6 +489,57 @@ def _segments(doc: Document) -> list[tuple[int, int, str, int | None]]:
     return [(0, len(doc.text), doc.language, doc.page_at(0))]
 
 
+_PARTICLES = frozenset({"ван", "фон", "де", "дю", "ибн", "аль", "ди", "ла", "ле", "дер", "van", "von", "de"})
+
+
+def _merge_particles(spans: list[Span], text: str) -> list[Span]:
+    """`Людвиг` + `ван` + `Бетховен`: a person, a nobiliary particle and a capitalised word are one person."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        gap = text[prev.end:s.start] if prev else ""
+        if prev is not None and prev.label == "PER" and gap.strip().lower() in _PARTICLES and \
+                len(gap) <= 6 and s.source != "gaz" and text[s.start:s.start + 1].isupper() and " " not in \
+                text[s.start:s.end].strip():
+            out[-1] = Span(prev.start, s.end, "PER", "rule")
+            continue
+        out.append(s)
+    return out
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words `text` writes in lower case at least once."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower())
+
+
+@cache
+def _stop_words(lang: str) -> frozenset[str]:
+    if lang == "kk":
+        from .kk.stop_words import STOP_WORDS
+
+        return frozenset(STOP_WORDS)
+    return frozenset()
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" \t«\"“(")
+    return not before or before[-1] in ".!?…:;\n)–—-"
+
+
+def _common_word(span: Span, text: str, lang: str, lower_words: frozenset[str]) -> bool:
+    """A model span whose only capital is its sentence start, on a word written lower case elsewhere
+    (`Кейде`, `Депутаттық сауал`, `Театр`), or a stop word."""
+    words = _WORD.findall(text[span.start:span.end])
+    if len(words) == 1 and words[0].lower() in _stop_words(lang):
+        return True
+    capital = [w for w in words if w[:1].isupper()]
+    if capital != words[:1] or words[0].isupper() or not _sentence_start(text, span.start):
+        return False
+    first = words[0].lower()
+    stem = kazakh_base(first) if lang == "kk" else first
+    return first in lower_words or any(w.startswith(stem) for w in lower_words if len(stem) >= 4)
+
+
 def _covered(span: Span, others: list[tuple[int, int]], share: float = 0.6) -> bool:
     """Most of `span` lies inside one of `others` (a position title, a law's name)."""
     for s, e in others:
@@ -499,17 +557,23 @@ def _not_entities(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tup
 
 
 def spans_of(text: str, lang: str, offset: int = 0, backend: str = "default",
-             ner: list[Span] | None = None) -> list[Span]:
+             ner: list[Span] | None = None, lower_words: frozenset[str] | None = None) -> list[Span]:
     """Every kept, linked, non-overlapping span of one paragraph (offsets shifted by `offset`);
-    `ner`: the model's spans when already computed (batched over the document)."""
+    `ner`: the model's spans when already computed (batched over the document); `lower_words`: the
+    words the document writes in lower case (a model span capitalised only by its sentence start and
+    written lower case elsewhere is a common word)."""
     if ner is None:
         ner = ner_spans(text, lang, backend)
+    if lower_words is None:
+        lower_words = lowercase_words(text)
     cands = gazetteer_spans(text, lang, 0) + rule_spans(text, lang, 0) + list(ner)
     posts, laws = _not_entities(text, lang)
     out = []
-    for s in resolve(cands):
+    for s in _merge_particles(resolve(cands), text):
         s = _strip_titles(_trim(s, text), text, lang)
         if s.size <= 0 or not keep(s, text, lang):
+            continue
+        if s.source == "ner" and _common_word(s, text, lang, lower_words):
             continue
         if s.source != "gaz" and s.label in ("ORG", "PER") and _covered(s, posts):
             continue  # `Көлік министрі`, `Премьер-Министру`: a post, not its holder or a body
@@ -581,9 +645,10 @@ def extract_entities(doc: Document, backend: str | None = None) -> list[Entity]:
             model[i] = spans
     for i, spans in signature_spans([(p[1], p[2]) for p in paras]).items():
         model[i] = model[i] + spans
+    lower = lowercase_words(doc.text)
     out: list[Entity] = []
     for i, (start, text, lang, page) in enumerate(paras):
-        for s in spans_of(text, lang, start, backend, model.get(i, [])):
+        for s in spans_of(text, lang, start, backend, model.get(i, []), lower):
             out.append(Entity(text=doc.text[s.start:s.end], start=s.start, end=s.end, label=s.label,
                               canonical=s.canonical or doc.text[s.start:s.end], page=doc.page_at(s.start) or page,
                               name_en=s.name_en, id=s.id))

@@ -128,6 +128,29 @@ def test_conventions_exclude(lang, sentence, surface, label):
     assert (label, surface) not in {(lab, text) for lab, text, _ in found(sentence, lang)}
 
 
+MODEL_NOISE = [
+    # (lang, paragraph, stand-in model spans, surfaces the pipeline must not keep, surfaces it must keep)
+    ("kk", "Кейде бір адамның қолында қылқалам болмаса да, кейде сөзбен бейнелейді.", [(0, 5, "PER")], ["Кейде"], []),
+    ("kk", "Депутаттық сауал. Бұл депутаттық сауалға жауап күтеміз.", [(0, 16, "ORG")], ["Депутаттық сауал"], []),
+    ("kk", "Театр жұмысы. «Жастар» театры мен басқа театрлар.", [(0, 5, "PER")], ["Театр"], []),
+    ("kk", "Оларды Employment Permit System арқылы жалдайды.", [(7, 31, "PER")], ["Employment Permit System"], []),
+    ("kk", "Ең танымалы Людвиг ван Бетховен, Стив Уандер.", [(12, 18, "PER"), (23, 31, "LOC"), (33, 44, "PER")],
+     ["Людвиг", "Бетховен"], ["Людвиг ван Бетховен", "Стив Уандер"]),
+    ("kk", "Ертаев мәлімдеді.", [(0, 6, "PER")], [], ["Ертаев"]),
+    ("kk", "Кейде бір адамның қолында қылқалам болмайды.", [(0, 5, "PER")], ["Кейде"], []),
+    ("kk", "Депутаттық сауал", [(0, 16, "ORG")], ["Депутаттық сауал"], []),
+    ("kk", "Атап айтқанда, Қағидаларда зерттеу жұмыстары", [(15, 26, "LOC")], ["Қағидаларда"], []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "model", "dropped", "kept"), MODEL_NOISE)
+def test_model_noise(lang, text, model, dropped, kept):
+    spans = spans_of(text, lang, ner=[Span(s, e, label, "ner") for s, e, label in model])
+    surfaces = {text[s.start:s.end] for s in spans}
+    assert not set(dropped) & surfaces, surfaces
+    assert set(kept) <= surfaces, surfaces
+
+
 def test_place_inside_organisation_not_separate():
     text = "Корея Республикасы Үкіметі мен келісім жасалды."
     spans = spans_of(text, "kk")
