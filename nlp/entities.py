@@ -8,6 +8,7 @@ The gold conventions are applied last: no titles, laws or demonyms; base form an
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import re
@@ -202,9 +203,28 @@ def ner_batch(texts: list[str], lang: str, backend: str = "default") -> list[lis
             return [[] for _ in texts]
         return [[Span(s, e, label, "ner") for s, e, label in spans if label in LABELS] for spans in fn(texts)]
     if lang == "ru":
-        return [[Span(r.start, r.end, r.label, "ner", canonical=r.canonical) for r in russian_entities(t)
-                 if r.label in LABELS] for t in texts]
+        return _russian_batch(texts)
     return [[] for _ in texts]
+
+
+_JOIN = "\n\n"
+
+
+def _russian_batch(texts: list[str]) -> list[list[Span]]:
+    """Russian spans of many paragraphs from one call on their blank-line-joined text (slovnet batches
+    the sentences, about 5x faster than a call per paragraph); spans crossing a join are dropped."""
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + len(_JOIN)
+    out: list[list[Span]] = [[] for _ in texts]
+    for r in russian_entities(_JOIN.join(texts)):
+        if r.label not in LABELS:
+            continue
+        i = bisect.bisect_right(starts, r.start) - 1
+        if r.end <= starts[i] + len(texts[i]):
+            out[i].append(Span(r.start - starts[i], r.end - starts[i], r.label, "ner", canonical=r.canonical))
+    return out
 
 
 def ner_spans(text: str, lang: str, backend: str = "default") -> list[Span]:

@@ -10,6 +10,7 @@ import pytest
 import ingest
 from nlp.entities import (
     Span,
+    _russian_batch,
     extract_entities,
     kazakh_base,
     person_canonical,
@@ -266,3 +267,14 @@ def test_signatures_and_executors(text, names):
 def test_name_lines_need_a_header():
     doc = document_from_text("Бірінші бөлім.\n\nАйдос Сарым\n\nЕкінші бөлім.\n")
     assert "Айдос Сарым" not in {e.text for e in extract_entities(doc, backend="rules") if e.label == "PER"}
+
+
+def test_russian_batch_equals_per_paragraph():
+    """One slovnet call on the joined paragraphs finds what a call per paragraph finds."""
+    from nlp.ru import russian_entities
+
+    doc = next(d for d in sample_docs() if d.path.endswith("8931.pdf"))
+    texts = [doc.text[p.start:p.end] for p in doc.paragraphs if p.language == "ru"]
+    batched = [[(s.start, s.end, s.label) for s in spans] for spans in _russian_batch(texts)]
+    single = [[(r.start, r.end, r.label) for r in russian_entities(t)] for t in texts]
+    assert batched == single and any(batched)
