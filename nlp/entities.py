@@ -21,6 +21,7 @@ from ingest import Document
 from .analysis import Entity
 from .gazetteer import find_bodies, find_not_orgs, find_officials, find_places, find_positions, link
 from .gazetteer import kazakh as kk_endings
+from .ru import canonical as ru_canonical
 from .ru import russian_entities
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ _SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ина|
 _KK_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні",
             "ды", "ді", "ты", "ті", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен",
             "нан", "нен", "мен", "бен", "пен", "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
+_ADJ_END = re.compile(r"(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их|ую|юю)$")
 _RU_DATIVE = re.compile(r"(ов|ев|ин|ын)у$", re.IGNORECASE)
 
 
@@ -352,6 +354,8 @@ def keep(span: Span, text: str, lang: str) -> bool:
                                                                          or _has_stem(w, lang, "org_lead")
                                                                          for w in words):
             return False
+    if span.label == "ORG" and words[-1].islower() and _ADJ_END.search(words[-1]):
+        return False  # `Көкшетау қаласындағы облыстық`: a name cut before its head noun
     if span.label in ("ORG", "LOC") and _has_stem(words[-1], lang, "not_org"):
         return False  # `Депутаттық сауал`, `Қағидаларда`: a document, law or system
     if span.label == "PER":
@@ -446,6 +450,8 @@ def canonical_of(span: Span, text: str, lang: str) -> str:
     if span.canonical:
         return span.canonical
     surface = " ".join(text[span.start:span.end].split())
+    if lang == "ru":
+        return ru_canonical(surface, span.label)
     if span.label == "PER":
         return person_canonical(surface, lang)
     if lang == "kk":
@@ -586,7 +592,11 @@ def spans_of(text: str, lang: str, offset: int = 0, backend: str = "default",
         ner = ner_spans(text, lang, backend)
     if lower_words is None:
         lower_words = lowercase_words(text)
-    cands = gazetteer_spans(text, lang, 0) + rule_spans(text, lang, 0) + list(ner)
+    model = [_trim(Span(s.start, s.end, s.label, s.source, s.canonical), text) for s in ner]
+    # a bad model span must not push out the gazetteer's or the rules' shorter spans it overlaps
+    model = [s for s in model if s.size > 0 and keep(s, text, lang)
+             and not (s.source == "ner" and _common_word(s, text, lang, lower_words))]
+    cands = gazetteer_spans(text, lang, 0) + rule_spans(text, lang, 0) + model
     posts, laws = _not_entities(text, lang)
     out = []
     for s in _merge_particles(resolve(cands), text):
@@ -629,6 +639,8 @@ def _trim(span: Span, text: str) -> Span:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:!?()"):
         e -= 1
+    while e < len(text) and text[e] == "»" and text[s:e].count("«") > text[s:e].count("»"):
+        e += 1  # `АО «НК «Қазақстан темір жолы»»`: closing quotes belong to the name
     span.start, span.end = s, e
     return span
 
