@@ -54,6 +54,9 @@ _KK_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", 
             "ды", "ді", "ты", "ті", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен",
             "нан", "нен", "мен", "бен", "пен", "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
 _ADJ_END = re.compile(r"(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их|ую|юю)$")
+# the head of a Kazakh name is in the 3rd-person possessive (`театры`, `министрлігі`); a case after it
+# starts with н: `театрында` → `театры`, `партиясының` → `партиясы`
+_KK_P3_CASE = re.compile(r"^(.{3,}?(?:сы|сі|ы|і))(?:ның|нің|на|не|нда|нде|ндағы|ндегі|нан|нен|мен|н)$")
 _RU_DATIVE = re.compile(r"(ов|ев|ин|ын)у$", re.IGNORECASE)
 
 
@@ -456,7 +459,8 @@ def canonical_of(span: Span, text: str, lang: str) -> str:
         return person_canonical(surface, lang)
     if lang == "kk":
         words = surface.split(" ")
-        words[-1] = kazakh_base(words[-1])
+        p3 = _KK_P3_CASE.match(words[-1]) if len(words) > 1 else None
+        words[-1] = p3.group(1) if p3 else kazakh_base(words[-1])
         return " ".join(words)
     return surface
 
