@@ -560,7 +560,8 @@ def _common_word(span: Span, text: str, lang: str, lower_words: frozenset[str]) 
     """A model span whose only capital is its sentence start, on a word written lower case elsewhere
     (`Кейде`, `Депутаттық сауал`, `Театр`), or a stop word."""
     words = _WORD.findall(text[span.start:span.end])
-    if len(words) == 1 and words[0].lower() in _stop_words(lang):
+    if len(words) == 1 and (words[0].lower() in _stop_words(lang)
+                            or words[0].lower() in entity_words(lang).get("stop", ())):
         return True
     capital = [w for w in words if w[:1].isupper()]
     if capital != words[:1] or words[0].isupper() or not _sentence_start(text, span.start):
@@ -596,7 +597,7 @@ def spans_of(text: str, lang: str, offset: int = 0, backend: str = "default",
         ner = ner_spans(text, lang, backend)
     if lower_words is None:
         lower_words = lowercase_words(text)
-    model = [_trim(Span(s.start, s.end, s.label, s.source, s.canonical), text) for s in ner]
+    model = [_repair(_trim(Span(s.start, s.end, s.label, s.source, s.canonical), text), text, lang) for s in ner]
     # a bad model span must not push out the gazetteer's or the rules' shorter spans it overlaps
     model = [s for s in model if s.size > 0 and keep(s, text, lang)
              and not (s.source == "ner" and _common_word(s, text, lang, lower_words))]
@@ -617,6 +618,24 @@ def spans_of(text: str, lang: str, offset: int = 0, backend: str = "default",
         _link(s, text, lang)
         out.append(Span(s.start + offset, s.end + offset, s.label, s.source, s.canonical, s.id, s.name_en))
     return out
+
+
+_KK_LOCATIVE_ADJ = re.compile(r"(?:дағы|дегі|тағы|тегі)$")
+_KK_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|уші|ушы)$")
+
+
+def _repair(span: Span, text: str, lang: str) -> Span:
+    """Kazakh model slips: a word in -дағы (`Оңтүстіктегі`) is a place, not a person; a trailing
+    lower-case participle (`Ұлы Жібек жолы өткен`) is not part of the name."""
+    if lang != "kk":
+        return span
+    words = list(_WORD.finditer(text, span.start, span.end))
+    while len(words) > 1 and words[-1].group().islower() and _KK_PARTICIPLE.search(words[-1].group()):
+        words.pop()
+        span.end, span.canonical = words[-1].end(), None
+    if span.label == "PER" and len(words) == 1 and _KK_LOCATIVE_ADJ.search(words[0].group()):
+        span.label = "LOC"
+    return span
 
 
 def _strip_titles(span: Span, text: str, lang: str) -> Span:

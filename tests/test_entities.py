@@ -144,6 +144,9 @@ MODEL_NOISE = [
     ("kk", "Кейде бір адамның қолында қылқалам болмайды.", [(0, 5, "PER")], ["Кейде"], []),
     ("kk", "Депутаттық сауал", [(0, 16, "ORG")], ["Депутаттық сауал"], []),
     ("kk", "Атап айтқанда, Қағидаларда зерттеу жұмыстары", [(15, 26, "LOC")], ["Қағидаларда"], []),
+    ("kk", "Кейде, қолына қылқалам ұстаған", [(0, 5, "LOC")], ["Кейде"], []),
+    ("ru", "Однако, как отметил", [(0, 6, "LOC")], ["Однако"], []),
+    ("kk", "Ол Ұлы Жібек жолы өткен жерде", [(3, 23, "ORG")], ["Ұлы Жібек жолы өткен"], ["Ұлы Жібек жолы"]),
     # a model span cut before its head noun loses to nothing: the gazetteer's place stays
     ("kk", "Тұрғындар Көкшетау қаласындағы облыстық ауруханаға бармайды.", [(10, 39, "ORG")],
      ["Көкшетау қаласындағы облыстық"], ["Көкшетау қаласындағы"]),
@@ -291,3 +294,9 @@ def test_russian_batch_equals_per_paragraph():
     batched = [[(s.start, s.end, s.label) for s in spans] for spans in _russian_batch(texts)]
     single = [[(r.start, r.end, r.label) for r in russian_entities(t)] for t in texts]
     assert batched == single and any(batched)
+
+
+def test_locative_adjective_is_a_place_not_a_person():
+    text = "Сондай-ақ, Оңтүстіктегі шаруалар сұрайды."
+    spans = spans_of(text, "kk", ner=[Span(11, 23, "PER", "ner")])
+    assert [(text[s.start:s.end], s.label) for s in spans] == [("Оңтүстіктегі", "LOC")]
