@@ -112,6 +112,42 @@ def figures(paths: list[Path] | None = None, repeat: int = 20) -> dict[str, floa
     return {name: words / sec for name, sec in rows}
 
 
+NER_TARGET = 10_000  # words/s per core (issue 4)
+
+
+def ner(paths: list[Path] | None = None, repeat: int = 5) -> dict[str, float]:
+    """Kazakh NER speed (nlp.models.kazakh_entities) over the Kazakh paragraphs of the samples, words/s.
+
+    The model is loaded once beforehand; paragraphs one call each, and batched through spaCy's pipe.
+    """
+    import re
+
+    import ingest
+    from nlp.models import kazakh_entities, kazakh_entities_batch, load_kazakh_ner
+
+    paths = paths or SAMPLE_PDFS + sorted((ROOT / "samples" / "seeds").glob("*.txt"))
+    texts = []
+    for p in paths:
+        d = ingest.read(p)
+        texts += [d.text[para.start:para.end] for para in d.paragraphs if para.language == "kk"]
+    words = sum(len(re.findall(r"\w+", t)) for t in texts) * repeat
+    load_kazakh_ner()
+    kazakh_entities("Астана")
+
+    def one_by_one() -> None:
+        for _ in range(repeat):
+            for t in texts:
+                kazakh_entities(t)
+
+    rows = [("nlp.models.kazakh_entities (per paragraph)", best_time(one_by_one)),
+            ("nlp.models.kazakh_entities_batch", best_time(lambda: kazakh_entities_batch(texts * repeat)))]
+    print(f"\n## Kazakh NER: {len(texts)} paragraphs × {repeat}, {words} words")
+    print(f"{'method':<44} {'seconds':>8} {'words/s':>10} {'target':>8}")
+    for name, sec in rows:
+        print(f"{name:<44} {sec:8.3f} {words / sec:10.0f} {NER_TARGET:8d}")
+    return {name: words / sec for name, sec in rows}
+
+
 ENTITY_TARGET = 10_000  # words/s per core for the whole entity stage (issue 4)
 
 
@@ -143,7 +179,7 @@ def entities(paths: list[Path] | None = None, repeat: int = 3) -> dict[str, floa
     return {name: words / sec for name, sec in rows}
 
 
-SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, entities]
+SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities]
 
 
 def main(argv: list[str] | None = None) -> int:

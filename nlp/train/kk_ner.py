@@ -15,6 +15,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -187,10 +188,13 @@ def evaluate(model: Path, work: Path) -> dict:
 
 
 def package(model: Path) -> int:
-    """Copy the trained pipeline to nlp/models/kk_ner with attribution in meta.json; size in bytes."""
+    """Copy the trained pipeline to nlp/models/kk_ner (attribution in meta.json, no local paths); bytes."""
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
     shutil.copytree(model, MODEL_DIR)
+    config_path = MODEL_DIR / "config.cfg"
+    config = re.sub(r'^(train|dev) = ".*"$', r"\1 = null", config_path.read_text(encoding="utf-8"), flags=re.M)
+    config_path.write_text(config, encoding="utf-8")  # no paths of the training machine
     meta_path = MODEL_DIR / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({"name": "kk_ner", "version": "1.0.0", "license": "CC BY 4.0",
