@@ -110,6 +110,9 @@ def test_wheel_ships_every_model_file(tmp_path: Path) -> None:
     model_files = {p.relative_to(ROOT).as_posix() for p in KK_NER.rglob("*") if p.is_file()}
     assert model_files and model_files <= names
     assert "nlp/kk/data/stop_words.txt" in names
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[spacy_languages]" in text and "kk = nlp.kk:Kazakh" in text
 
 
 def test_report_beats_the_baseline() -> None:

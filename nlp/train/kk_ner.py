@@ -193,7 +193,7 @@ def package(model: Path) -> int:
         shutil.rmtree(MODEL_DIR)
     shutil.copytree(model, MODEL_DIR)
     config_path = MODEL_DIR / "config.cfg"
-    config = re.sub(r'^(train|dev) = ".*"$', r"\1 = null", config_path.read_text(encoding="utf-8"), flags=re.M)
+    config = re.sub(r'^(train|dev) = ".*"$', r"\1 = null", config_path.read_text(encoding="utf-8"), flags=re.MULTILINE)
     config_path.write_text(config, encoding="utf-8")  # no paths of the training machine
     meta_path = MODEL_DIR / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
