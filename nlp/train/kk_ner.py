@@ -5,8 +5,9 @@ CC BY 4.0; nlp/train/kaznerd/) ships here as its validation and test files. Sent
 normalised key (lower case, letters and digits only) so that typographic variants of one sentence
 never straddle train and test; ~15% of groups are held out (by a hash of the key: deterministic),
 ~5% more pick the best checkpoint, the rest train. Text is re-tokenised with `spacy.blank("kk")`
-(abbreviation endings split off: `АҚШ-тың` → `АҚШ` `-тың`, the entity keeps `АҚШ`). Only PERSON,
-GPE, ORGANISATION and LOCATION are kept. Writes nlp/models/kk_ner and nlp/train/kk_ner_report.json.
+(abbreviation endings split off: `АҚШ-тың` → `АҚШ` `-тың`, the entity keeps `АҚШ`). PERSON, GPE,
+ORGANISATION and LOCATION are trained (`--all-types`: every type) and scored (exact spans).
+Writes nlp/models/kk_ner and nlp/train/kk_ner_report.json (`--no-package`: WORK/report.json only).
 """
 
 from __future__ import annotations
@@ -86,8 +87,9 @@ def split_of(key: str) -> str:
     return "test" if bucket < TEST_SHARE else "dev" if bucket < TEST_SHARE + DEV_SHARE else "train"
 
 
-def text_and_spans(sentence: Sentence) -> tuple[str, list[tuple[int, int, str]]]:
-    """Detokenised text (no space inside quotes/brackets, before punctuation) and kept entity spans."""
+def text_and_spans(sentence: Sentence, keep: tuple[str, ...] | None = LABELS) -> tuple[str, list[tuple[int, int, str]]]:
+    """Detokenised text (no space inside quotes/brackets, before punctuation) and entity spans of `keep`
+    (None: every KazNERD type)."""
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -103,7 +105,7 @@ def text_and_spans(sentence: Sentence) -> tuple[str, list[tuple[int, int, str]]]
     for i, tag in enumerate((*sentence.tags, "O")):
         if label is not None and not (tag.startswith("I-") and tag[2:] == label):
             end = starts[i - 1] + len(sentence.tokens[i - 1])
-            if label in LABELS:
+            if keep is None or label in keep:
                 spans.append((starts[begin], end, label))
             label = None
         if tag.startswith("B-") or (tag.startswith("I-") and label is None):
@@ -111,9 +113,9 @@ def text_and_spans(sentence: Sentence) -> tuple[str, list[tuple[int, int, str]]]
     return "".join(parts), spans
 
 
-def to_doc(nlp, sentence: Sentence):
+def to_doc(nlp, sentence: Sentence, keep: tuple[str, ...] | None = LABELS):
     """A spaCy Doc of the sentence tokenised by `nlp`, entities aligned to its tokens."""
-    text, spans = text_and_spans(sentence)
+    text, spans = text_and_spans(sentence, keep)
     doc = nlp.make_doc(text)
     ents = []
     for start, end, label in spans:
@@ -129,7 +131,7 @@ def to_doc(nlp, sentence: Sentence):
     return doc
 
 
-def build_corpus(work: Path) -> dict:
+def build_corpus(work: Path, keep: tuple[str, ...] | None = LABELS) -> dict:
     """Read KazNERD, split by group, write train/dev/test DocBins under `work`; counts per split."""
     import spacy
     from spacy.tokens import DocBin
@@ -144,7 +146,7 @@ def build_corpus(work: Path) -> dict:
         part = split_of(key)
         groups[part].add(key)
         counts[part] += 1
-        bins[part].add(to_doc(nlp, sentence))
+        bins[part].add(to_doc(nlp, sentence, keep))
     work.mkdir(parents=True, exist_ok=True)
     for part, docbin in bins.items():
         docbin.to_disk(work / f"{part}.spacy")
@@ -164,27 +166,42 @@ def train(work: Path) -> float:
     return time.perf_counter() - start
 
 
+def score(gold: list[set[tuple[int, int, str]]], pred: list[set[tuple[int, int, str]]]) -> dict:
+    """Exact-span P/R/F (percent) per label of LABELS and overall, from per-sentence span sets."""
+    counts = {label: [0, 0, 0] for label in LABELS}  # true positives, predicted, gold
+    for g, p in zip(gold, pred, strict=True):
+        for span in p:
+            counts[span[2]][1] += 1
+            counts[span[2]][0] += span in g
+        for span in g:
+            counts[span[2]][2] += 1
+
+    def prf(tp: int, npred: int, ngold: int) -> dict:
+        p, r = tp / npred if npred else 0.0, tp / ngold if ngold else 0.0
+        return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f": round(200 * p * r / (p + r) if p + r else 0, 2)}
+
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return {"overall": prf(*total), "per_type": {label: prf(*c) for label, c in counts.items()}}
+
+
 def evaluate(model: Path, work: Path) -> dict:
-    """Per-type and overall P/R/F on the held-out DocBin, and words/s of the pipeline on its texts."""
+    """Per-type and overall P/R/F on the held-out DocBin (LABELS only), and the pipeline's words/s."""
     import spacy
     from spacy.tokens import DocBin
-    from spacy.training import Example
 
     nlp = spacy.load(model)
-    gold = list(DocBin().from_disk(work / "test.spacy").get_docs(nlp.vocab))
-    examples = [Example(nlp.make_doc(d.text), d) for d in gold]
-    scores = nlp.evaluate(examples)
-    per_type = {label: {k: round(v * 100, 2) for k, v in s.items()}
-                for label, s in (scores.get("ents_per_type") or {}).items()}
-    texts = [d.text for d in gold]
-    words = sum(len(d) for d in gold)
+    gold_docs = list(DocBin().from_disk(work / "test.spacy").get_docs(nlp.vocab))
+    texts = [d.text for d in gold_docs]
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=256):
-        pass
+    predicted = list(nlp.pipe(texts, batch_size=256))
     seconds = time.perf_counter() - start
-    return {"overall": {"p": round(scores["ents_p"] * 100, 2), "r": round(scores["ents_r"] * 100, 2),
-                        "f": round(scores["ents_f"] * 100, 2)},
-            "per_type": per_type, "words": words, "words_per_second": round(words / seconds)}
+
+    def spans(doc) -> set[tuple[int, int, str]]:
+        return {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS}
+
+    words = sum(len(d) for d in gold_docs)
+    return {**score([spans(d) for d in gold_docs], [spans(d) for d in predicted]),
+            "words": words, "words_per_second": round(words / seconds)}
 
 
 def package(model: Path) -> int:
@@ -211,21 +228,28 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=WORK, help="scratch directory (DocBins, checkpoints)")
     parser.add_argument("--no-train", action="store_true", help="only convert and split")
     parser.add_argument("--eval-only", action="store_true", help="evaluate and package an existing run")
+    parser.add_argument("--all-types", action="store_true",
+                        help="train every KazNERD type (only LABELS are scored and used downstream)")
+    parser.add_argument("--no-package", action="store_true",
+                        help="write the report to WORK/report.json and leave nlp/models alone (experiments)")
     args = parser.parse_args(argv)
-    corpus = build_corpus(args.work)
+    keep = None if args.all_types else LABELS
+    corpus = build_corpus(args.work, keep)
     print(json.dumps(corpus))
     if args.no_train:
         return
     seconds = None if args.eval_only else train(args.work)
     best = args.work / "out" / "model-best"
     result = evaluate(best, args.work)
-    size = package(best)
-    report = {"data": CITATION, "labels": list(LABELS), "split": corpus,
-              "held_out": result, "training_seconds": round(seconds) if seconds else None,
+    size = sum(p.stat().st_size for p in best.rglob("*") if p.is_file()) if args.no_package else package(best)
+    report_path = args.work / "report.json" if args.no_package else REPORT
+    report = {"data": CITATION, "labels": list(LABELS), "trained_labels": "all KazNERD types" if keep is None
+              else list(LABELS), "split": corpus, "held_out": result,
+              "training_seconds": round(seconds) if seconds else None,
               "model_bytes": size, "config": str(CONFIG.relative_to(ROOT))}
-    if seconds is None and REPORT.is_file():
-        report["training_seconds"] = json.loads(REPORT.read_text(encoding="utf-8")).get("training_seconds")
-    REPORT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if seconds is None and report_path.is_file():
+        report["training_seconds"] = json.loads(report_path.read_text(encoding="utf-8")).get("training_seconds")
+    report_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 
