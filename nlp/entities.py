@@ -21,6 +21,7 @@ from ingest import Document
 from .analysis import Entity
 from .gazetteer import find_bodies, find_not_orgs, find_officials, find_places, find_positions, link
 from .gazetteer import kazakh as kk_endings
+from .models import ModelError, kazakh_entities_batch, load_kazakh_ner
 from .ru import canonical as ru_canonical
 from .ru import russian_entities
 
@@ -148,11 +149,7 @@ def _has_stem(word: str, lang: str, cls: str) -> bool:
 
 # ------------------------------------------------------------------ statistical backends
 def _kazakh_backend():
-    """The shipped Kazakh model's batch tagger, or None (one logged line) while it is not installed."""
-    try:
-        from .models import ModelError, kazakh_entities_batch, load_kazakh_ner
-    except ImportError:
-        return None
+    """The shipped Kazakh model's batch tagger, or None (one logged line) when its files are missing."""
     try:
         load_kazakh_ner()
     except ModelError as exc:

@@ -300,3 +300,11 @@ def test_locative_adjective_is_a_place_not_a_person():
     text = "Сондай-ақ, Оңтүстіктегі шаруалар сұрайды."
     spans = spans_of(text, "kk", ner=[Span(11, 23, "PER", "ner")])
     assert [(text[s.start:s.end], s.label) for s in spans] == [("Оңтүстіктегі", "LOC")]
+
+
+def test_shipped_kazakh_model_is_wired():
+    """Names no rule or gazetteer knows come from the shipped Kazakh model."""
+    text = "Міне, солардың ішіндегі ең танымалдарының бірі Людвиг ван Бетховен, Стив Уандер."
+    persons = {text[s.start:s.end] for s in spans_of(text, "kk") if s.label == "PER"}
+    assert {"Людвиг ван Бетховен", "Стив Уандер"} <= persons
+    assert not rule_spans(text, "kk")
