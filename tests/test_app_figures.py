@@ -66,10 +66,10 @@ def figures_page(url: str, monkeypatch: pytest.MonkeyPatch, **params: str):
 
 
 def links(at) -> list[dict[str, str]]:
-    """The query parameters of every 'Open in document' link, in page order."""
+    """The query parameters of every 'Open passage' link, in page order."""
     out = []
     for link in at.get("page_link"):
-        if link.proto.label == "Open in document":
+        if link.proto.label == "Open passage":
             out.append(dict(pair.split("=", 1) for pair in link.proto.query_string.split("&")))
     return out
 

@@ -210,7 +210,7 @@ def test_figures_filter_then_open_the_figure_in_its_document(explorer: str, chro
             expect(first_mark).to_have_text(expected[0].text)
             page.screenshot(path=str(list_shot), full_page=False)
 
-            page.get_by_role("link", name="Open in document").first.click()
+            page.get_by_role("link", name="Open passage").first.click()
             expect(page.locator(".saual-doc")).to_be_visible()
             params = parse_qs(urlsplit(page.url).query)
             assert urlsplit(page.url).path.endswith("/document")

@@ -183,7 +183,7 @@ def results(filters: dict[str, Any]) -> None:
             params = {"doc": str(hit.document_id)}
             if hit.passage_id is not None:
                 params["p"] = str(hit.passage_id)
-            link.page_link("views/document.py", label="Open in document", icon=":material/article:",
+            link.page_link("views/document.py", label="Open passage", icon=":material/article:",
                            help="Open the document at this figure's passage", query_params=params)
     if len(hits) >= limit and total > len(hits):
         st.button("Show more figures", on_click=lambda: st.session_state.update(fig_limit=limit + PAGE_SIZE))
