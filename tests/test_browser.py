@@ -67,6 +67,35 @@ def chromium() -> Path:
 
 
 @contextlib.contextmanager
+def browser_page(chromium: Path) -> Iterator:
+    """A fresh page in Debian's Chromium (never a downloaded browser) with the tests' viewport and timeout."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(TIMEOUT_MS)
+            yield page
+        finally:
+            browser.close()
+
+
+def fresh_screenshots(*paths: Path) -> None:
+    """Make room for this run's screenshots: an old file must not pass for a new one."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def assert_screenshots(*paths: Path) -> None:
+    """Each screenshot is a real PNG with something drawn on it."""
+    for png in paths:
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"
+
+
+@contextlib.contextmanager
 def serve_explorer(database_url: str, log: Path) -> Iterator[str]:
     """A real `streamlit run` of the explorer over `database_url` on a free port; stopped on exit."""
     port = free_port()
@@ -99,84 +128,68 @@ def test_deep_link_as_first_request_keeps_the_app_frame(chromium: Path, sample_c
                                                          tmp_path: Path) -> None:
     """A permalink opened first on a fresh server gets the whole app (navigation, every page), not a
     lone page script: Streamlit must not see a pages/ folder beside main.py."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    with serve_explorer(sample_corpus_url, tmp_path / "server.log") as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(f"{url}/documents")
-            expect(page.get_by_role("heading", name="Documents")).to_be_visible()
-            for name in ("Search", "Figures", "Entities"):
-                expect(page.get_by_role("link", name=name, exact=True).first).to_be_visible()
-        finally:
-            browser.close()
+    with serve_explorer(sample_corpus_url, tmp_path / "server.log") as url, browser_page(chromium) as page:
+        page.goto(f"{url}/documents")
+        expect(page.get_by_role("heading", name="Documents")).to_be_visible()
+        for name in ("Search", "Figures", "Entities"):
+            expect(page.get_by_role("link", name=name, exact=True).first).to_be_visible()
 
 
 def test_search_then_open_document_in_chromium(explorer: str, chromium: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "explorer-document.png"
     search_shot = ARTIFACTS / "explorer-search.png"
-    for old in (shot, search_shot):
-        old.unlink(missing_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(explorer)
-            box = page.get_by_placeholder("A word or phrase in Kazakh or Russian")
-            box.fill(QUERY)
-            box.press("Enter")
-            first_mark = page.locator(".saual-snippet mark").first
-            expect(first_mark).to_be_visible()
-            assert first_mark.inner_text().lower().startswith(QUERY.lower()[:6])
-            expect(page.locator(".saual-count")).to_contain_text("passage")
-            assert parse_qs(urlsplit(page.url).query).get("q") == [QUERY]  # the search is a permalink
-            with page.expect_download() as download_info:
-                page.get_by_role("button", name="Download CSV").click()
-            download = download_info.value
-            assert download.suggested_filename.endswith(".csv")
-            rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
-            assert rows[0] == ["document", "title", "kind", "language", "date", "page", "start", "end", "snippet"]
-            assert len(rows) > 1 and all(QUERY.lower()[:6] in row[-1].lower() for row in rows[1:])
-            page.screenshot(path=str(search_shot), full_page=False)
+    fresh_screenshots(shot, search_shot)
+    with browser_page(chromium) as page:
+        page.goto(explorer)
+        box = page.get_by_placeholder("A word or phrase in Kazakh or Russian")
+        box.fill(QUERY)
+        box.press("Enter")
+        first_mark = page.locator(".saual-snippet mark").first
+        expect(first_mark).to_be_visible()
+        assert first_mark.inner_text().lower().startswith(QUERY.lower()[:6])
+        expect(page.locator(".saual-count")).to_contain_text("passage")
+        assert parse_qs(urlsplit(page.url).query).get("q") == [QUERY]  # the search is a permalink
+        with page.expect_download() as download_info:
+            page.get_by_role("button", name="Download CSV").click()
+        download = download_info.value
+        assert download.suggested_filename.endswith(".csv")
+        rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
+        assert rows[0] == ["document", "title", "kind", "language", "date", "page", "start", "end", "snippet"]
+        assert len(rows) > 1 and all(QUERY.lower()[:6] in row[-1].lower() for row in rows[1:])
+        page.screenshot(path=str(search_shot), full_page=False)
 
-            # follow a hit beyond page 1, so opening the document has to scroll to it
-            deep = page.locator("[data-testid='stHorizontalBlock']").filter(
-                has=page.locator(".saual-place", has_text=re.compile(r"^page ([2-9]|\d\d)")))
-            expect(deep.first).to_be_visible()
-            deep.first.get_by_role("link", name="Open passage").click()
-            expect(page.locator(".saual-doc")).to_be_visible()
-            params = parse_qs(urlsplit(page.url).query)
-            assert urlsplit(page.url).path.endswith("/document")
-            assert params.get("doc") and params.get("p") and params.get("q") == [QUERY]
-            hit = page.locator(f"#passage-{params['p'][0]}")
-            expect(hit).to_have_class("saual-passage saual-hit")
-            expect(hit).to_be_in_viewport()  # the page scrolls to the passage the link named
-            expect(page.locator(".saual-page-marker").first).to_have_text("— page 2 —")
-            text = page.locator(".saual-doc").inner_text()
-            assert QUERY.lower() in text.lower()
-            page.screenshot(path=str(shot), full_page=True)
+        # follow a hit beyond page 1, so opening the document has to scroll to it
+        deep = page.locator("[data-testid='stHorizontalBlock']").filter(
+            has=page.locator(".saual-place", has_text=re.compile(r"^page ([2-9]|\d\d)")))
+        expect(deep.first).to_be_visible()
+        deep.first.get_by_role("link", name="Open passage").click()
+        expect(page.locator(".saual-doc")).to_be_visible()
+        params = parse_qs(urlsplit(page.url).query)
+        assert urlsplit(page.url).path.endswith("/document")
+        assert params.get("doc") and params.get("p") and params.get("q") == [QUERY]
+        hit = page.locator(f"#passage-{params['p'][0]}")
+        expect(hit).to_have_class("saual-passage saual-hit")
+        expect(hit).to_be_in_viewport()  # the page scrolls to the passage the link named
+        expect(page.locator(".saual-page-marker").first).to_have_text("— page 2 —")
+        text = page.locator(".saual-doc").inner_text()
+        assert QUERY.lower() in text.lower()
+        page.screenshot(path=str(shot), full_page=True)
 
-            page.get_by_role("link", name=f"Back to search results for “{QUERY}”").click()
-            expect(page.locator(".saual-snippet mark").first).to_be_visible()
-            assert page.get_by_placeholder("A word or phrase in Kazakh or Russian").input_value() == QUERY
-        finally:
-            browser.close()
-    for png in (search_shot, shot):
-        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"
+        page.get_by_role("link", name=f"Back to search results for “{QUERY}”").click()
+        expect(page.locator(".saual-snippet mark").first).to_be_visible()
+        assert page.get_by_placeholder("A word or phrase in Kazakh or Russian").input_value() == QUERY
+    assert_screenshots(search_shot, shot)
 
 
 
 def test_figures_filter_then_open_the_figure_in_its_document(explorer: str, chromium: Path,
                                                               sample_corpus_url: str) -> None:
     """Figures page: pick a place, follow a figure to its passage, see the number highlighted there."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     import corpus
 
@@ -187,59 +200,49 @@ def test_figures_filter_then_open_the_figure_in_its_document(explorer: str, chro
         pytest.fail("the sample corpus has no figures with a place: is nlp.figures wired into nlp.analyze?")
     place = min(places, key=lambda p: (places[p], p))  # the rarest place: filtering must cut the list
     expected = corpus.list_figures(engine, place=place)
-    ARTIFACTS.mkdir(exist_ok=True)
     list_shot, doc_shot = ARTIFACTS / "explorer-figures.png", ARTIFACTS / "explorer-figure-document.png"
-    for old in (list_shot, doc_shot):
-        old.unlink(missing_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(explorer)  # as a reader does: the app first, then its Figures page from the top bar
-            page.get_by_role("link", name="Figures").click()
-            rows = page.locator(".saual-figure")
-            expect(rows.first).to_be_visible()
-            expect(page.locator(".saual-count")).to_contain_text(re.compile(rf"\b{total} figures"))
-            page.get_by_test_id("stSelectbox").filter(has_text="Place").click()
-            page.get_by_role("option", name=re.compile(f"^{re.escape(place)} ·")).click()
-            expect(rows).to_have_count(len(expected))
-            assert urlsplit(page.url).path.endswith("/figures")
-            assert parse_qs(urlsplit(page.url).query).get("place") == [place]  # the filter is a permalink
-            first_mark = rows.first.locator("mark.figure")
-            expect(first_mark).to_have_text(expected[0].text)
-            page.screenshot(path=str(list_shot), full_page=False)
+    fresh_screenshots(list_shot, doc_shot)
+    with browser_page(chromium) as page:
+        page.goto(explorer)  # as a reader does: the app first, then its Figures page from the top bar
+        page.get_by_role("link", name="Figures").click()
+        rows = page.locator(".saual-figure")
+        expect(rows.first).to_be_visible()
+        expect(page.locator(".saual-count")).to_contain_text(re.compile(rf"\b{total} figures"))
+        page.get_by_test_id("stSelectbox").filter(has_text="Place").click()
+        page.get_by_role("option", name=re.compile(f"^{re.escape(place)} ·")).click()
+        expect(rows).to_have_count(len(expected))
+        assert urlsplit(page.url).path.endswith("/figures")
+        assert parse_qs(urlsplit(page.url).query).get("place") == [place]  # the filter is a permalink
+        first_mark = rows.first.locator("mark.figure")
+        expect(first_mark).to_have_text(expected[0].text)
+        page.screenshot(path=str(list_shot), full_page=False)
 
-            page.get_by_role("link", name="Open passage").first.click()
-            expect(page.locator(".saual-doc")).to_be_visible()
-            params = parse_qs(urlsplit(page.url).query)
-            assert urlsplit(page.url).path.endswith("/document")
-            assert params.get("doc") == [str(expected[0].document_id)]
-            assert params.get("p") == [str(expected[0].passage_id)]
-            passage = page.locator(f"#passage-{expected[0].passage_id}")
-            expect(passage).to_have_class("saual-passage saual-hit")
-            expect(passage).to_be_in_viewport()
-            marked = passage.locator("mark.figure").filter(has_text=expected[0].text).first
-            expect(marked).to_be_visible()
-            assert marked.get_attribute("title").split(" · ")[0].replace(",", "").lstrip("≈<>≤≥ ").startswith(
-                f"{expected[0].value:.0f}"[:2])
-            page.screenshot(path=str(doc_shot), full_page=False)
+        page.get_by_role("link", name="Open passage").first.click()
+        expect(page.locator(".saual-doc")).to_be_visible()
+        params = parse_qs(urlsplit(page.url).query)
+        assert urlsplit(page.url).path.endswith("/document")
+        assert params.get("doc") == [str(expected[0].document_id)]
+        assert params.get("p") == [str(expected[0].passage_id)]
+        passage = page.locator(f"#passage-{expected[0].passage_id}")
+        expect(passage).to_have_class("saual-passage saual-hit")
+        expect(passage).to_be_in_viewport()
+        marked = passage.locator("mark.figure").filter(has_text=expected[0].text).first
+        expect(marked).to_be_visible()
+        assert marked.get_attribute("title").split(" · ")[0].replace(",", "").lstrip("≈<>≤≥ ").startswith(
+            f"{expected[0].value:.0f}"[:2])
+        page.screenshot(path=str(doc_shot), full_page=False)
 
-            # the filtered list is a permalink: opened by URL it shows the same figures
-            page.goto(f"{explorer}/figures?place={quote(place)}")
-            expect(page.locator(".saual-figure")).to_have_count(len(expected))
-            expect(page.get_by_role("link", name="Search")).to_be_visible()  # inside the app's frame
-        finally:
-            browser.close()
-    for png in (list_shot, doc_shot):
-        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"
+        # the filtered list is a permalink: opened by URL it shows the same figures
+        page.goto(f"{explorer}/figures?place={quote(place)}")
+        expect(page.locator(".saual-figure")).to_have_count(len(expected))
+        expect(page.get_by_role("link", name="Search")).to_be_visible()  # inside the app's frame
+    assert_screenshots(list_shot, doc_shot)
 
 
 def test_entities_then_an_entity_then_its_mention_in_the_document(explorer: str, chromium: Path,
                                                                   sample_corpus_url: str) -> None:
     """Entities page → the most mentioned entity → follow a mention to its passage, marked there."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     import corpus
 
@@ -250,47 +253,37 @@ def test_entities_then_an_entity_then_its_mention_in_the_document(explorer: str,
     top = found[0]
     detail = corpus.get_entity(engine, top.key)
     first = detail.mention_list[0]
-    ARTIFACTS.mkdir(exist_ok=True)
     list_shot, entity_shot, doc_shot = (ARTIFACTS / "explorer-entities.png", ARTIFACTS / "explorer-entity.png",
                                         ARTIFACTS / "explorer-entity-document.png")
-    for old in (list_shot, entity_shot, doc_shot):
-        old.unlink(missing_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(explorer)
-            page.get_by_role("link", name="Entities").click()
-            table = page.locator(".saual-entities-table")
-            expect(table).to_be_visible()
-            expect(table.locator("tbody tr")).to_have_count(min(len(found), 200))
-            page.screenshot(path=str(list_shot), full_page=False)
+    fresh_screenshots(list_shot, entity_shot, doc_shot)
+    with browser_page(chromium) as page:
+        page.goto(explorer)
+        page.get_by_role("link", name="Entities").click()
+        table = page.locator(".saual-entities-table")
+        expect(table).to_be_visible()
+        expect(table.locator("tbody tr")).to_have_count(min(len(found), 200))
+        page.screenshot(path=str(list_shot), full_page=False)
 
-            table.locator("a.saual-entity-link").first.click()
-            expect(page.locator("h1.saual-entity-title")).to_have_text(top.name)
-            assert urlsplit(page.url).path.endswith("/entity")
-            assert parse_qs(urlsplit(page.url).query).get("entity") == [top.key]  # the entity is a permalink
-            marks = page.locator(".saual-snippet mark.entity")
-            expect(marks.first).to_have_text(first.text)
-            expect(page.get_by_role("link", name="Open passage")).to_have_count(min(len(detail.mention_list), 100))
-            page.screenshot(path=str(entity_shot), full_page=False)
+        table.locator("a.saual-entity-link").first.click()
+        expect(page.locator("h1.saual-entity-title")).to_have_text(top.name)
+        assert urlsplit(page.url).path.endswith("/entity")
+        assert parse_qs(urlsplit(page.url).query).get("entity") == [top.key]  # the entity is a permalink
+        marks = page.locator(".saual-snippet mark.entity")
+        expect(marks.first).to_have_text(first.text)
+        expect(page.get_by_role("link", name="Open passage")).to_have_count(min(len(detail.mention_list), 100))
+        page.screenshot(path=str(entity_shot), full_page=False)
 
-            page.get_by_role("link", name="Open passage").first.click()
-            expect(page.locator(".saual-doc")).to_be_visible()
-            params = parse_qs(urlsplit(page.url).query)
-            assert urlsplit(page.url).path.endswith("/document")
-            assert params.get("doc") == [str(first.document_id)] and params.get("p") == [str(first.passage_id)]
-            passage = page.locator(f"#passage-{first.passage_id}")
-            expect(passage).to_have_class("saual-passage saual-hit")
-            expect(passage).to_be_in_viewport()
-            mark = passage.locator("mark.entity").filter(has_text=first.text).first
-            expect(mark).to_be_visible()
-            link = mark.locator("xpath=ancestor::a[1]")  # the marked name links to its Entity page
-            assert parse_qs(urlsplit(link.get_attribute("href")).query).get("entity") == [top.key]
-            page.screenshot(path=str(doc_shot), full_page=False)
-        finally:
-            browser.close()
-    for png in (list_shot, entity_shot, doc_shot):
-        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        assert png.stat().st_size > 20_000, f"{png} looks blank ({png.stat().st_size} bytes)"
+        page.get_by_role("link", name="Open passage").first.click()
+        expect(page.locator(".saual-doc")).to_be_visible()
+        params = parse_qs(urlsplit(page.url).query)
+        assert urlsplit(page.url).path.endswith("/document")
+        assert params.get("doc") == [str(first.document_id)] and params.get("p") == [str(first.passage_id)]
+        passage = page.locator(f"#passage-{first.passage_id}")
+        expect(passage).to_have_class("saual-passage saual-hit")
+        expect(passage).to_be_in_viewport()
+        mark = passage.locator("mark.entity").filter(has_text=first.text).first
+        expect(mark).to_be_visible()
+        link = mark.locator("xpath=ancestor::a[1]")  # the marked name links to its Entity page
+        assert parse_qs(urlsplit(link.get_attribute("href")).query).get("entity") == [top.key]
+        page.screenshot(path=str(doc_shot), full_page=False)
+    assert_screenshots(list_shot, entity_shot, doc_shot)
