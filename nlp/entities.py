@@ -341,6 +341,8 @@ def keep(span: Span, text: str, lang: str) -> bool:
         return False
     if span.source == "gaz":
         return True
+    if _heading_doctype(surface, words, lang) or _season(words, lang) or _street_name(span, text, lang):
+        return False
     if span.label == "ORG":
         if not any(ch.isupper() for ch in surface):
             return False  # `кредитные товарищества`, `qaztech`: a common noun or a lower-case brand
@@ -376,6 +378,46 @@ def keep(span: Span, text: str, lang: str) -> bool:
                      words[-1].lower()):
             return False
     return True
+
+
+def _heading_doctype(surface: str, words: list[str], lang: str) -> bool:
+    """`БАСПАСӨЗ РЕЛИЗІ`, `ДЕПУТАТСКИЙ ЗАПРОС`, `Справка`: a document-type heading, not a name."""
+    if not any(_has_stem(w, lang, "doctype") for w in words):
+        return False
+    return len(words) == 1 or not any(ch.islower() for ch in surface)
+
+
+def _season(words: list[str], lang: str) -> bool:
+    """`Күзде`, `Қыста`, `Осенью`: a season (with a Kazakh case ending), not a place or person."""
+    if len(words) != 1:
+        return False
+    low = words[0].lower()
+    for stem in entity_words(lang).get("season", ()):
+        if low == stem or lang == "kk" and low.startswith(stem) and low[len(stem):] in _SEASON_ENDINGS:
+            return True
+    return False
+
+
+_SEASON_ENDINGS = frozenset(_KK_CASE) | {"гі", "гі", "ғы", "гы", "гe", "і", "ы", "сы", "сі", "імен", "ымен"}
+
+
+def _street_name(span: Span, text: str, lang: str) -> bool:
+    """`ул. Мәңгілік Ел`, `проспект Абая`, `Абай көшесі`, `Самал шағын ауданы`: a street's name, not a
+    person (or, unlinked, a place): the name right after a street abbreviation or before a street noun."""
+    if span.label not in ("PER", "LOC"):
+        return False
+    before = list(_WORD.finditer(text, max(0, span.start - 20), span.start))
+    if before and not text[before[-1].end():span.start].strip(" \t."):
+        w = before[-1].group().lower()
+        dotted = text[before[-1].end():span.start].strip().startswith(".")
+        for stem in entity_words(lang).get("street_before", ()):
+            if w == stem and dotted or len(stem) >= 4 and w.startswith(stem):
+                return True
+    after = list(_WORD.finditer(text, span.end, min(len(text), span.end + 40)))[:2]
+    if after and not text[span.end:after[0].start()].strip():
+        pair = " ".join(m.group().lower() for m in after)
+        return any(pair.startswith(stem) for stem in entity_words("kk").get("street_after", ()))
+    return False
 
 
 _LINKS = frozenset({"и", "или", "және", "мен", "немесе", "а"})
@@ -668,6 +710,10 @@ def _trim(span: Span, text: str) -> Span:
 def _link(span: Span, text: str, lang: str) -> None:
     """id and name_en from the gazetteer when it knows the mention; a transliteration for persons."""
     surface = text[span.start:span.end]
+    if span.label == "PER" and span.source != "gaz":
+        media = link(surface, "ORG", lang)
+        if media is not None and media.kind == "media":
+            span.label, span.canonical = "ORG", surface  # `Kazinform тілшісі`: an agency, never a person
     if span.id is None:
         rec = link(surface, span.label, lang)
         if rec is None and span.canonical and span.canonical != surface:

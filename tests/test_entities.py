@@ -308,3 +308,69 @@ def test_shipped_kazakh_model_is_wired():
     persons = {text[s.start:s.end] for s in spans_of(text, "kk") if s.label == "PER"}
     assert {"Людвиг ван Бетховен", "Стив Уандер"} <= persons
     assert not rule_spans(text, "kk")
+
+
+# ---------------------------------------------------------------- headings, seasons, media, streets
+GENERAL_NOISE = [
+    # (lang, paragraph, stand-in model spans, surfaces the pipeline must not keep as any entity)
+    ("kk", "АҚПАРАТТЫҚ ХАБАРЛАМА", [(12, 20, "ORG")], ["ХАБАРЛАМА"]),
+    ("kk", "БАСПАСӨЗ РЕЛИЗІ", [(9, 15, "ORG")], ["РЕЛИЗІ"]),
+    ("ru", "ПРЕСС-РЕЛИЗ", [(0, 11, "ORG")], ["ПРЕСС-РЕЛИЗ"]),
+    ("ru", "ДЕПУТАТСКИЙ ЗАПРОС", [(0, 18, "ORG")], ["ДЕПУТАТСКИЙ ЗАПРОС"]),
+    ("ru", "СПРАВКА", [(0, 7, "ORG")], ["СПРАВКА"]),
+    ("kk", "Күзде ауылдағы мектеп жөнделеді.", [(0, 5, "LOC")], ["Күзде"]),
+    ("kk", "Қыста жол жабылып қалады.", [(0, 5, "LOC")], ["Қыста"]),
+    ("ru", "Весной река разливается.", [(0, 6, "LOC")], ["Весной"]),
+    ("ru", "Офис переехал на ул. Сарыарка, дом 5.", [(21, 29, "PER")], ["Сарыарка"]),
+    ("ru", "Пробки на проспекте Сатпаева растут.", [(20, 28, "PER")], ["Сатпаева"]),
+    ("kk", "Бала Жамбыл көшесі бойында тұрады.", [(5, 11, "PER")], ["Жамбыл"]),
+    ("kk", "Жаңа мектеп Тұран даңғылында ашылды.", [(12, 17, "PER")], ["Тұран"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "model", "dropped"), GENERAL_NOISE)
+def test_general_noise_dropped(lang, text, model, dropped):
+    spans = spans_of(text, lang, ner=[Span(s, e, label, "ner") for s, e, label in model])
+    kept = {text[s.start:s.end] for s in spans}
+    assert not kept & set(dropped), kept
+
+
+MEDIA = [
+    # (lang, paragraph, stand-in model spans, surface, id): agencies are organisations, never persons
+    ("kk", "Жиынға Kazinform агенттігінің тілшісі қатысты.", [(7, 16, "PER")], "Kazinform", "media.kazinform"),
+    ("ru", "Новость первым опубликовал Zakon.kz вчера.", [(27, 35, "PER")], "Zakon.kz", "media.zakon"),
+    ("ru", "Об аварии написал Lada.kz утром.", [(18, 25, "PER")], "Lada.kz", "media.lada"),
+    ("ru", "Агентство ТАСС распространило заявление.", [], "ТАСС", "media.tass"),
+    ("kk", "Интерфакс мәліметі бойынша баға өсті.", [], "Интерфакс", "media.interfax"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "model", "surface", "ident"), MEDIA)
+def test_media_are_organisations(lang, text, model, surface, ident):
+    spans = {text[s.start:s.end]: s for s in spans_of(text, lang, ner=[Span(s, e, lab, "ner") for s, e, lab in model])}
+    assert surface in spans, spans
+    assert (spans[surface].label, spans[surface].id) == ("ORG", ident)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("kk", "Вагондарды «ҚТЖ» ҰК жаңартады.", "«ҚТЖ» ҰК"),
+    ("ru", "Вагоны обновит АО «НК «КТЖ» за свой счёт.", "АО «НК «КТЖ»"),
+])
+def test_quoted_abbreviation_with_legal_form_links(lang, text, surface):
+    from nlp.gazetteer import link_org
+
+    assert link_org("«ҚТЖ» ҰК» АҚ", "kk").id == "kz.company.ktz"
+    spans = by_surface(text, lang)
+    assert surface in spans, found(text, lang)
+    assert spans[surface].id == "kz.company.ktz"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "canonical"), [
+    ("Ответ на обращение депутата Мархабата Жайымбетова получен.", "Мархабата Жайымбетова",
+     "Мархабат Жайымбетов"),
+    ("В комиссию вошла Лаура Серикова из Алматы.", "Лаура Серикова", "Лаура Серикова"),
+])
+def test_russian_surname_follows_the_given_names_gender(sentence, surface, canonical):
+    spans = by_surface(sentence, "ru")
+    assert surface in spans, found(sentence, "ru")
+    assert spans[surface].canonical == canonical

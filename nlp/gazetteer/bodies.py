@@ -18,7 +18,7 @@ from . import russian_forms as rf
 from .matcher import TOKEN_RE, Index, _Entry, _Scanner, fold
 from .records import GazetteerError, load_places, tsv_rows
 
-BODY_FILES = ("parliament.tsv", "state_bodies.tsv", "companies.tsv", "foreign_bodies.tsv")
+BODY_FILES = ("parliament.tsv", "state_bodies.tsv", "companies.tsv", "foreign_bodies.tsv", "media.tsv")
 BODY_COLUMNS = ("id", "kind", "name_en", "names_en", "names_kk", "names_ru", "abbreviations", "parent")
 PREFIXED_KINDS = {"ministry", "committee", "agency", "bureau", "court", "commission", "audit", "prosecutor"}
 _QUOTES = "«»\"“”„'‘’"
@@ -27,6 +27,9 @@ _OPEN_QUOTES = "«\"“„'‘"
 _CLOSE_QUOTES = "»\"”“'’"
 # a legal form before/after a quoted company name is not part of the name (`«ҚазАгроҚаржы» АҚ`)
 _LEGAL_FORM = re.compile(r"(?:^(?:АҚ|АО|ЖШС|ТОО|РМК|РГП|ҰК|НК)\s+(?=[«\"“]))|(?:(?<=[»\"”])\s+(?:АҚ|АО|ЖШС|ТОО|РМК|РГП)$)")
+
+# legal forms anywhere in a company mention, with the quotes around the name (link_org's fallback)
+_LEGAL_WORDS = re.compile(r"(?<!\w)(?:АҚ|АО|ЖШС|ТОО|РМК|РГП|ҰК|НК|ҰАҚ|НАО|КЕАҚ|ҰКАҚ)(?!\w)|[«»\"“”„]")
 
 
 @dataclass(frozen=True)
@@ -441,7 +444,25 @@ def link_org(surface: str, lang: str | None = None) -> Body | None:
     """The organisation a single phrase names (`Еңбек министрлігіне`, `МТСЗН РК`), else None."""
     phrase = _LEGAL_FORM.sub("", surface.strip().strip(".,;:!?()")).strip()
     m = _whole(find_bodies(phrase, lang), phrase)
+    if m is None:
+        # `«ҚТЖ» ҰК» АҚ`, `АО «НК «КТЖ»`: every legal form and quote away, the bare name or abbreviation
+        bare = " ".join(w for w in _LEGAL_WORDS.sub(" ", phrase).split())
+        if bare and bare != phrase:
+            m = _whole(find_bodies(bare, lang), bare)
+    if m is None and _SITE.fullmatch(phrase):
+        return _site_body(phrase.lower())
     return load_bodies()[m.id] if m else None
+
+
+# a site written as its domain (`Lada.kz`, `Tengrinews.kz`): matched whole against the English names
+_SITE = re.compile(r"[A-Za-z0-9][\w-]*\.(?:kz|ru|com|media|org|net)")
+
+
+def _site_body(domain: str) -> Body | None:
+    for b in load_bodies().values():
+        if any(n.lower() == domain for n in (b.name_en, *b.names_en)):
+            return b
+    return None
 
 
 def link_position(surface: str, lang: str | None = None) -> Position | None:

@@ -66,6 +66,8 @@ def person_base(words: list[str]) -> list[str]:
                 if ("Name" in p.tag or "Patr" in p.tag) and p.tag.gender and p.score >= 0.3:
                     gender = gender or p.tag.gender
                     break
+    if gender is None and words and _inflectable(words[0]):
+        gender = _oblique_name_gender(words[0])
     out = []
     for w in words:
         if not _inflectable(w):
@@ -80,6 +82,16 @@ def person_base(words: list[str]) -> list[str]:
         form = _to(cands[0], {"nomn", "sing"})
         out.append(restore_case(form, w) if form else w)
     return out
+
+
+def _oblique_name_gender(word: str) -> str | None:
+    """The gender of a given name that pymorphy knows only in an oblique case (`Мархабата`: masc):
+    so the surname after it takes that gender's nominative (`Жайымбетова` → `Жайымбетов`)."""
+    names = [p for p in parses(word.lower()) if "Name" in p.tag and p.tag.number == "sing"]
+    if not names or any(p.tag.case == "nomn" for p in names):
+        return None
+    genders = {p.tag.gender for p in names}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _head_parse(word: str):
