@@ -76,6 +76,19 @@ class _Lexicon:
     cues: re.Pattern
     cue_payload: dict[str, str]
     present: re.Pattern
+    address: re.Pattern
+
+
+def _address_regex(lang: str) -> re.Pattern:
+    """Text ending right before a house/room number: `кабинет `, `зал № `, `ул. Абая, `, `Абай даңғылы, 10, `."""
+    table: dict[str, list[str]] = {"street": [], "room": []}
+    for cell, role in lang_rows("address", (lang,)):
+        table[role].extend(form_regex(f) for f in forms(cell))
+    name = r"(?:\s*[^\W\d_][^\s,;:!?()]*){0,4}"
+    chain = r"(?:\s*,\s*\d+(?:/\d+)?[^\W\d_]?)*"
+    street = rf"(?<!\w)(?:{alternation(table['street'])}){name}{chain}\s*,\s*$"
+    room = rf"(?<!\w)(?:{alternation(table['room'])})\s*(?:№\s*)?$"
+    return re.compile(f"{street}|{room}", re.IGNORECASE)
 
 
 @cache
@@ -100,6 +113,7 @@ def _lexicon(lang: str) -> _Lexicon:
         cues=re.compile(r"(?<!\w)(?:" + "|".join(cue_alts) + ")", re.IGNORECASE),
         cue_payload=cue_payload,
         present=re.compile(r"(?<!\w)(?:" + alternation(present) + ")", re.IGNORECASE),
+        address=_address_regex(lang),
     )
 
 
@@ -267,6 +281,8 @@ def _draft(text: str, m: NumberMatch, sent: _Sentence, langs: tuple[str, ...]) -
     counted = None if zero_rate else _counted(text, m, sent, langs)
     unit = "rate" if zero_rate else m.unit
     start, end = m.start, m.end
+    if (counted is None or not counted.attached) and _is_address(text, m, sent):
+        return None
     if counted is not None:
         if counted.kind in ("time", "age"):
             if _is_reference_time(text, m, counted, sent):
@@ -277,6 +293,8 @@ def _draft(text: str, m: NumberMatch, sent: _Sentence, langs: tuple[str, ...]) -
             unit = counted.unit
         if counted.kind != "age" or counted.end - m.end < 12:
             end = max(end, counted.end)
+    elif unit is None and _subject_counts_persons(text, m, sent, langs):
+        unit = "persons"
     return _Draft(m, start, end, unit, counted, sent)
 
 
@@ -306,14 +324,58 @@ def _counted(text: str, m: NumberMatch, sent: _Sentence, langs: tuple[str, ...])
     return None
 
 
+def _is_address(text: str, m: NumberMatch, sent: _Sentence) -> bool:
+    """`ул. Абая, 2`, `Абай даңғылы, 10`, `д. 5`, `кабинет 305`, `зал № 305`: a house or room number."""
+    head = text[max(sent.start, m.start - 80):m.start]
+    return any(_lexicon(lang).address.search(head) for lang in LANGS)  # addresses mix languages
+
+
+_KK_GENITIVE_RE = re.compile(r"(?:дың|дің|тың|тің|ның|нің)$", re.IGNORECASE)
+_RU_COUNT_SUBJECT_RE = re.compile(r"^(?:количеств|численност|числ)[оаеиуь]?$", re.IGNORECASE)
+
+
+def _is_person(word: str, lang: str) -> bool:
+    """The word is a person noun of counted_<lang>.tsv (any case form)."""
+    lex = _lexicon(lang)
+    cm = lex.counted.match(word)
+    return bool(cm and cm.end() == len(word) and lex.counted_payload[cm.lastgroup][0] == "persons")
+
+
+def _subject_counts_persons(text: str, m: NumberMatch, sent: _Sentence, langs: tuple[str, ...]) -> bool:
+    """`қазақстандықтардың саны 126 мыңға жетті`, `численность граждан ... составила 40 тыс.`: the number
+    of the subject phrase counts the person noun that is its genitive head."""
+    words = _WORD_RE.findall(text, sent.start, m.start)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].lower()
+        if "kk" in langs and w == "саны" and i > 0:
+            prev = words[i - 1]
+            return bool(_KK_GENITIVE_RE.search(prev)) and _is_person(prev, "kk")
+        if "ru" in langs and _RU_COUNT_SUBJECT_RE.match(w):
+            return i + 1 < len(words) and _is_person(words[i + 1], "ru")
+    return False
+
+
+_REF_TAIL_RE = re.compile(r"\s*(?:ішінде|аралығында|қорытындысы\s+бойынша|за\b)", re.IGNORECASE)
+_RU_FOR_RE = re.compile(r"(?:^|[\s,(])(за)\s+$", re.IGNORECASE)
+
+
 def _is_reference_time(text: str, m: NumberMatch, counted: _Counted, sent: _Sentence) -> bool:
-    """`соңғы 3 жылда`, `за последние 3 года`, `5 лет назад`: a period or a point in time, not a figure."""
+    """`соңғы 3 жылда`, `за последние 3 года`, `за 9 месяцев`, `9 айдың қорытындысы бойынша`, `5 лет назад`:
+    a period or a point in time, not a figure. A period with no cue of its own becomes a `refspan` cue."""
     before = [c for c in sent.cues if c.kind == "refperiod" and 0 <= m.start - c.end <= 12]
     after = [c for c in sent.cues if c.kind == "ago" and 0 <= c.start - counted.end <= 3]
     if before or after:
         return True
-    tail = text[counted.end:counted.end + 12].lower()
-    return bool(re.match(r"\s*(?:ішінде|аралығында|за\b)", tail))
+    tail = _REF_TAIL_RE.match(text, counted.end, sent.end)
+    za = _RU_FOR_RE.search(text, max(sent.start, m.start - 4), m.start)
+    if za and (sent.has("norm") or sent.has("proposal")):
+        za = None  # `рассмотреть за 3 дня`: a required length, not a reference period
+    if not (tail or za):
+        return False
+    start = za.start(1) if za else m.start
+    end = tail.end() if tail and not tail.group().strip().lower() == "за" else counted.end
+    sent.cues.append(_Cue(start, end, "refspan", " ".join(text[start:end].split())))
+    return True
 
 
 def _series_head(text: str, drafts: list[_Draft], d: _Draft) -> _Draft | None:
@@ -391,8 +453,8 @@ def _when(text: str, d: _Draft, doc_year: int | None, langs: tuple[str, ...]) ->
     sent = d.sentence
     ca, cb = sent.clause_of(d.m.start)
     pos = d.m.start
-    ref = next((c for c in sent.cues if c.kind == "refperiod"), None)
-    ref_text = _ref_period_text(text, ref, sent) if ref else None
+    ref = min((c for c in sent.cues if c.kind in ("refperiod", "refspan")), key=lambda c: c.start, default=None)
+    ref_text = (ref.text if ref.kind == "refspan" else _ref_period_text(text, ref, sent)) if ref else None
     if ref_text and _is_start_value(text, d):
         d.period = f"start of {ref_text}"
         return
@@ -401,6 +463,9 @@ def _when(text: str, d: _Draft, doc_year: int | None, langs: tuple[str, ...]) ->
     if chosen:
         d.year, d.period = chosen[2], chosen[3]
         if d.year is not None:
+            if ref is not None and ref.kind == "refspan" and 0 <= chosen[0] - ref.end <= 3:
+                tail = re.match(r"[^\W\d_]*\.?", text[chosen[1]:cb])  # the year word: года, жылғы
+                d.period = " ".join(text[ref.start:chosen[1] + tail.end()].split())  # за 9 месяцев 2025 года
             return
     if chosen and not sent.has("present", ca, cb):
         return  # until 2028, since 2023: a bound, not the reference year

@@ -77,7 +77,53 @@ NOT_FIGURES = [
     ("Согласно пункту 36 статьи 6 Закона.", ["36", "6"]),
     ("Тел.: 74-63-61.", ["74"]),
     ("Екі ел арасында келісім бар.", ["Екі"]),
+    # reference periods with months, quarters and half-years
+    ("За шесть месяцев 2023 года в области открыто 14 новых клиник.", ["шесть"]),
+    ("За 7 месяцев сельхозпроизводители получили 90 млн тенге субсидий.", ["7"]),
+    ("Соңғы 6 айда ауданда 70 шағын кәсіпорын ашылды.", ["6"]),
+    ("Алғашқы 8 айдың қорытындысы бойынша 210 пәтер пайдалануға берілді.", ["8"]),
+    # house, room and floor numbers of addresses
+    ("Құжаттар Астана қ., Сарыарқа даңғылы, 14, 3 қабат мекенжайы бойынша қабылданады.", ["14", "3"]),
+    ("Приём ведётся по адресу: г. Шымкент, ул. Байтурсынова, 48, кабинет 212.", ["48", "212"]),
+    ("Встреча пройдёт на пр. Абая, 27/1, офис 9.", ["27", "9"]),
+    ("Жиналыс Бейбітшілік көшесі, 6, № 118 залда өтеді.", ["6", "118"]),
+    ("Комиссия заседает в д. 11, зал № 4.", ["11", "4"]),
 ]
+
+# (text, covered number text, period substring): a reference period qualifies the figure
+PERIODS = [
+    ("За шесть месяцев 2023 года в области открыто 14 новых клиник.", "14", "За шесть месяцев 2023 года"),
+    ("За 7 месяцев сельхозпроизводители получили 90 млн тенге субсидий.", "90 млн тенге", "За 7 месяцев"),
+    ("За первый квартал бюджет области получил 6 млрд тенге.", "6 млрд тенге", "За первый квартал"),
+    ("Соңғы 6 айда ауданда 70 шағын кәсіпорын ашылды.", "70", "Соңғы 6 айда"),
+    ("Алғашқы 8 айдың қорытындысы бойынша 210 пәтер пайдалануға берілді.", "210", "8 айдың қорытындысы бойынша"),
+    ("Жыл басынан бері облыста 3 400 жұмыс орны ашылды.", "3 400", "Жыл басынан бері"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "period"), PERIODS)
+def test_reference_period_of_months_quarters(text: str, number: str, period: str) -> None:
+    figs = [f for f in extract_figures(_doc(text)) if f.text.startswith(number)]
+    assert figs, [f.text for f in extract_figures(_doc(text))]
+    assert period in (figs[0].period or ""), figs[0].period
+
+
+# (text, covered number text, unit): the subject phrase's person noun gives the unit
+SUBJECT_UNITS = [
+    ("Ауылдан көшкен азаматтардың саны 8 мыңға жетті.", "8 мыңға", "persons"),
+    ("Тіркелген мигранттардың саны биыл 35 мыңнан асты.", "35 мыңнан", "persons"),
+    ("Численность работников, занятых в горнодобывающей отрасли, превысила 210 тыс.", "210 тыс.", "persons"),
+    ("Количество казахстанцев с ипотекой достигло 95 тыс.", "95 тыс.", "persons"),
+    ("Ауданда жөндеуден өткен мектептердің саны 40-қа жетті.", "40", "count"),
+    ("Количество обращений граждан выросло до 700.", "700", "count"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "unit"), SUBJECT_UNITS)
+def test_unit_from_the_subject_phrase(text: str, number: str, unit: str) -> None:
+    figs = [f for f in extract_figures(_doc(text)) if number in f.text]
+    assert figs, [f.text for f in extract_figures(_doc(text))]
+    assert figs[0].unit == unit
 
 
 @pytest.mark.parametrize(("text", "numbers"), NOT_FIGURES)
