@@ -45,14 +45,18 @@ def hit_row(hit: Any) -> dict[str, str | int]:
     }
 
 
+def rows_to_csv(columns: Iterable[str], rows: Iterable[dict[str, str | int]], *, bom: bool = True) -> str:
+    """CSV text with a header row and CRLF line ends; a BOM in front so Excel reads Cyrillic correctly."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
 def hits_to_csv(hits: Iterable[Any], *, bom: bool = True) -> str:
     """Hits as CSV text with a header row; a BOM in front so Excel reads Cyrillic correctly."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for hit in hits:
-        writer.writerow(hit_row(hit))
-    return ("\ufeff" if bom else "") + buffer.getvalue()
+    return rows_to_csv(CSV_COLUMNS, (hit_row(hit) for hit in hits), bom=bom)
 
 
 FIGURE_COLUMNS = ("figure", "document", "title", "language", "date", "page", "start", "end", "text", "value",
@@ -68,12 +72,7 @@ def figure_row(hit: Any) -> dict[str, str | int]:
 
 def figures_to_csv(hits: Iterable[Any], *, bom: bool = True) -> str:
     """Figures as CSV text with a header row (UTF-8 BOM, formulas defused, numbers as numbers)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIGURE_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for hit in hits:
-        writer.writerow(figure_row(hit))
-    return ("\ufeff" if bom else "") + buffer.getvalue()
+    return rows_to_csv(FIGURE_COLUMNS, (figure_row(hit) for hit in hits), bom=bom)
 
 
 MENTION_COLUMNS = ("entity", "label", "mention", "document", "title", "kind", "language", "date", "passage", "page",
@@ -90,9 +89,4 @@ def mention_row(key: str, m: Any) -> dict[str, str | int]:
 
 def mentions_to_csv(key: str, mentions: Iterable[Any], *, bom: bool = True) -> str:
     """An entity's mentions as CSV text with a header row (UTF-8 BOM, formulas defused)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=MENTION_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for m in mentions:
-        writer.writerow(mention_row(key, m))
-    return ("\ufeff" if bom else "") + buffer.getvalue()
+    return rows_to_csv(MENTION_COLUMNS, (mention_row(key, m) for m in mentions), bom=bom)
