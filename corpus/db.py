@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from .errors import CorpusError
+from .errors import CorpusError, db_reason
 
 ENV_URL = "SAUAL_DATABASE_URL"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -132,9 +132,4 @@ def _run_alembic(engine: Engine, action, revision: str) -> None:
             config.attributes["connection"] = conn
             action(config, revision)
     except SQLAlchemyError as exc:
-        raise CorpusError(f"cannot migrate {engine.url.render_as_string()}: {_first_line(exc)}") from exc
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+        raise CorpusError(f"cannot migrate {engine.url.render_as_string()}: {db_reason(exc)}") from exc

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, String, and_, bindparam, cast, func, literal, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from .errors import CorpusError
+from .errors import CorpusError, db_reason
 from .figures import FigureHit, quote_window
 from .models import DemandRow, DocumentRow, FigureRow, MentionRow, PassageRow
-from .search import _plan, _reason
+from .search import _plan
 from .text import fold, query_stems, query_tokens
 
 LABELS = ("PER", "ORG", "LOC")
@@ -192,7 +192,7 @@ def _summaries(engine: Engine, conditions: list, query: str | None) -> list[Enti
             rows = conn.execute(base).all()
             documents = dict(conn.execute(docs).all())
     except SQLAlchemyError as exc:
-        raise CorpusError(f"listing entities failed: {_reason(exc)}") from exc
+        raise CorpusError(f"listing entities failed: {db_reason(exc)}") from exc
     groups: dict[str, _Group] = defaultdict(_Group)
     for k, label, name_en, entity_id, canonical, surface, language, n in rows:
         groups[k].add(label, name_en, entity_id, canonical, surface, language or "other", n)
@@ -264,7 +264,7 @@ def get_entity(engine: Engine, key: str) -> EntityDetail | None:
             figures = _figures(conn, {r["passage_id"] for r in rows if r["passage_id"] is not None})
             demands = _demands(conn, rows)
     except SQLAlchemyError as exc:
-        raise CorpusError(f"reading entity {key!r} failed: {_reason(exc)}") from exc
+        raise CorpusError(f"reading entity {key!r} failed: {db_reason(exc)}") from exc
     group = _Group()
     mentions = []
     for r in rows:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, and_, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from .errors import CorpusError
+from .errors import CorpusError, db_reason
 from .models import DocumentRow, FigureRow, PassageRow
-from .search import _plan, _reason
+from .search import _plan
 
 QUOTE_WIDTH = 300  # passages longer than this are cut to a window of about this many characters
 ELLIPSIS = "…"
@@ -88,7 +88,7 @@ def list_figures(engine: Engine, *, indicator: str | None = None, place: str | N
             texts = dict(conn.execute(select(DocumentRow.id, DocumentRow.text)
                                       .where(DocumentRow.id.in_(orphans))).all()) if orphans else {}
     except SQLAlchemyError as exc:
-        raise CorpusError(f"listing figures failed: {_reason(exc)}") from exc
+        raise CorpusError(f"listing figures failed: {db_reason(exc)}") from exc
     hits = []
     for r in rows:
         if r["p_text"] is not None:
@@ -129,7 +129,7 @@ def figure_facets(engine: Engine, *, indicator: str | None = None, place: str | 
                         if value is not None and value != "":
                             counts[name][str(value)] += n
         except SQLAlchemyError as exc:
-            raise CorpusError(f"figure facets failed: {_reason(exc)}") from exc
+            raise CorpusError(f"figure facets failed: {db_reason(exc)}") from exc
     return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, Engine, bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from .errors import CorpusError
+from .errors import CorpusError, db_reason
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold, query_stems, query_tokens
 
 SNIPPET_WORDS = 32
@@ -83,7 +83,7 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
                                             "offset": max(int(offset), 0)}).mappings().all()
             snippets = _snippets(engine, conn, plan, rows)
     except SQLAlchemyError as exc:
-        raise CorpusError(f"search failed for {query!r}: {_reason(exc)}") from exc
+        raise CorpusError(f"search failed for {query!r}: {db_reason(exc)}") from exc
     return [
         SearchHit(
             document_id=r["document_id"], passage_id=r["pid"], title=r["title"], path=r["path"],
@@ -118,7 +118,7 @@ def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]
                 if date is not None:
                     counts["year"][str(date.year)] += 1
     except SQLAlchemyError as exc:
-        raise CorpusError(f"facets failed for {query!r}: {_reason(exc)}") from exc
+        raise CorpusError(f"facets failed for {query!r}: {db_reason(exc)}") from exc
     return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
 
 
@@ -327,8 +327,3 @@ def substring_snippet(original: str, tokens: list[str], width: int = 200) -> str
         pos = e
     parts.append(original[pos:hi])
     return (ELLIPSIS if lo else "") + "".join(parts) + (ELLIPSIS if hi < len(original) else "")
-
-
-def _reason(exc: SQLAlchemyError) -> str:
-    message = str(getattr(exc, "orig", None) or exc).strip()
-    return message.splitlines()[0] if message else type(exc).__name__

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from ingest import Document
 from nlp import Analysis
 
-from .errors import CorpusError
+from .errors import CorpusError, db_reason
 from .models import (
     AddresseeRow,
     DemandRow,
@@ -53,9 +53,9 @@ def store_document(engine: Engine, doc: Document, analysis: Analysis) -> StoreRe
         existing = document_id_for_sha(engine, doc.sha256)
         if existing is not None:  # a concurrent ingest stored the same bytes first
             return StoreResult(existing, created=False)
-        raise CorpusError(f"cannot store {doc.path}: {_reason(exc)}") from exc
+        raise CorpusError(f"cannot store {doc.path}: {db_reason(exc)}") from exc
     except SQLAlchemyError as exc:
-        raise CorpusError(f"cannot store {doc.path}: {_reason(exc)}") from exc
+        raise CorpusError(f"cannot store {doc.path}: {db_reason(exc)}") from exc
     return StoreResult(document_id, created=True)
 
 
@@ -139,8 +139,3 @@ def _cleaned(fields: dict) -> dict:
 
 def _opt(value: str | None) -> str | None:
     return clean(value) if value is not None else None
-
-
-def _reason(exc: SQLAlchemyError) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
