@@ -206,7 +206,7 @@ def extract_figures(doc: Document) -> list[Figure]:
                 unit=d.unit or "count", value_max=d.m.value_max, page=doc.page_at(start), what=d.what,
                 year=d.year, period=d.period, kind=d.kind)
             fig.place = _place(text, d, places, ctx, lang)
-            ctx.source(fig, lang)
+            ctx.source(fig)
             head = made.get(id(series.get(id(d))))
             if head is not None and head.place == fig.place:
                 fig.indicator = head.indicator  # items of a series count what its head counts
@@ -621,10 +621,14 @@ class _DocContext:
                 break
         return self._focus  # type: ignore[return-value]
 
-    def source(self, fig: Figure, lang: str | None) -> None:
-        """source and source_kind: the attribution cue that governs the figure (nlp.sources)."""
+    def source(self, fig: Figure) -> None:
+        """source and source_kind: the attribution cue that governs the figure (nlp.sources).
+
+        Cues are found once over the whole text in the document's languages (both for kk+ru), not in the
+        language of whichever paragraph held the first figure."""
         if self._cues is None:
-            self._cues = sources.find_sources(self.doc.text, lang)
+            doc_lang = self.doc.language if self.doc.language in ("kk", "ru") else None
+            self._cues = sources.find_sources(self.doc.text, doc_lang)
             self._sentences = [s for p in self.doc.paragraphs for s in sentences(self.doc.text, p.start, p.end)]
         cue = sources.attribute(self.doc.text, self._sentences, fig.start, self._cues,
                                 news=self.doc.kind == "news")

@@ -225,3 +225,14 @@ def test_series_items_share_the_heads_indicator() -> None:
 ])
 def test_kazakh_what_keeps_the_modifiers_of_its_head(text: str, what: str) -> None:
     assert extract_figures(_doc(text))[0].what == what
+
+
+def test_bilingual_document_finds_sources_in_both_languages() -> None:
+    """A kk+ru document: the Russian half's attribution is found although a Kazakh figure comes first."""
+    text = ("Ресми деректерге сәйкес, өңірде 4 200 адам жұмыссыз.\n\n"
+            "По данным акимата, в регионе 4 200 человек без работы.")
+    doc = _doc(text)
+    doc.language = "kk+ru"
+    figs = extract_figures(doc)
+    assert [f.value for f in figs] == [4200, 4200]
+    assert all(f.source for f in figs), [(f.text, f.source) for f in figs]
