@@ -398,7 +398,7 @@ def _season(words: list[str], lang: str) -> bool:
     return False
 
 
-_SEASON_ENDINGS = frozenset(_KK_CASE) | {"гі", "гі", "ғы", "гы", "гe", "і", "ы", "сы", "сі", "імен", "ымен"}
+_SEASON_ENDINGS = frozenset(_KK_CASE) | {"гі", "ғы", "гы", "ге", "і", "ы", "сы", "сі", "імен", "ымен"}
 
 
 def _street_name(span: Span, text: str, lang: str) -> bool:
