@@ -29,8 +29,22 @@ from .gazetteer import Place, PlaceMention, find_places, place_by_id, resolve_pl
 
 __all__ += ["Place", "PlaceMention", "find_places", "place_by_id", "resolve_place"]
 
-from .gazetteer import (Body, BodyMention, LinkedRecord, Official, PersonMention, PositionMention, find_bodies,
-                        find_officials, find_positions, is_not_org, link, link_org, link_person, record_by_id)
+from .gazetteer import (
+    Body,
+    BodyMention,
+    LinkedRecord,
+    Official,
+    PersonMention,
+    PositionMention,
+    find_bodies,
+    find_officials,
+    find_positions,
+    is_not_org,
+    link,
+    link_org,
+    link_person,
+    record_by_id,
+)
 
 __all__ += ["Body", "BodyMention", "LinkedRecord", "Official", "PersonMention", "PositionMention", "find_bodies",
             "find_officials", "find_positions", "is_not_org", "link", "link_org", "link_person", "record_by_id"]

@@ -373,7 +373,7 @@ def _is_reference_time(text: str, m: NumberMatch, counted: _Counted, sent: _Sent
     if not (tail or za):
         return False
     start = za.start(1) if za else m.start
-    end = tail.end() if tail and not tail.group().strip().lower() == "за" else counted.end
+    end = tail.end() if tail and tail.group().strip().lower() != "за" else counted.end
     sent.cues.append(_Cue(start, end, "refspan", " ".join(text[start:end].split())))
     return True
 

@@ -7,9 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from nlp.gazetteer import (GazetteerError, find_bodies, find_not_orgs, find_officials, find_places, find_positions,
-                           is_not_org, link, link_org, link_person, load_bodies, load_officials, load_positions,
-                           record_by_id)
+from nlp.gazetteer import (
+    GazetteerError,
+    find_bodies,
+    find_not_orgs,
+    find_officials,
+    find_places,
+    find_positions,
+    is_not_org,
+    link,
+    link_org,
+    link_person,
+    load_bodies,
+    load_officials,
+    load_positions,
+    record_by_id,
+)
 from nlp.gazetteer.bodies import surface_conflicts
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,22 @@ Data format: data/README.md.
 
 from dataclasses import dataclass
 
-from .bodies import (Body, BodyMention, NotOrgMention, Position, PositionMention, body_by_id, find_bodies,
-                     find_not_orgs, find_positions, is_not_org, link_org, link_position, load_bodies,
-                     load_positions)
+from .bodies import (
+    Body,
+    BodyMention,
+    NotOrgMention,
+    Position,
+    PositionMention,
+    body_by_id,
+    find_bodies,
+    find_not_orgs,
+    find_positions,
+    is_not_org,
+    link_org,
+    link_position,
+    load_bodies,
+    load_positions,
+)
 from .matcher import PlaceMention, find_places, resolve_place
 from .people import Official, PersonMention, find_officials, link_person, load_officials, official_by_id
 from .records import GazetteerError, Place, load_places, place_by_id

@@ -370,9 +370,10 @@ def scan(idx: Index, text: str, lang: str | None = None) -> list[tuple[int, int,
             end = sc.match(i, entry)
             if end is None:
                 continue
-            if entry.target.quoted and not _quoted(text, sc.spans[i][0], sc.spans[i][0] + len("".join(entry.tokens))):
-                if not _quoted(text, sc.spans[i][0], end):
-                    continue
+            start = sc.spans[i][0]
+            if entry.target.quoted and not _quoted(text, start, start + len("".join(entry.tokens))) \
+                    and not _quoted(text, start, end):
+                continue
             pref = (entry.target.lang == lang) + (entry.endings is None)
             if best is None or (end, pref) > (best[0], best[1]):
                 best = (end, pref, entry)

@@ -121,9 +121,7 @@ def surname_forms(surname: str, female: bool) -> frozenset[str]:
         return frozenset(out)
     if low.endswith(("ов", "ев", "ёв", "ин", "ын")):
         out |= {s + e for e in ("а", "у", "ым", "е")}
-    elif low.endswith("й"):
-        out |= {s[:-1] + e for e in ("я", "ю", "ем", "е")}
-    elif low.endswith("ь"):
+    elif low.endswith(("й", "ь")):
         out |= {s[:-1] + e for e in ("я", "ю", "ем", "е")}
     elif low[-1:] not in "аеёиоуыэюя":
         out |= {s + e for e in ("а", "у", "ом", "е")}
