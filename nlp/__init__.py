@@ -3,6 +3,7 @@
 from .analysis import Addressee, Analysis, Demand, Entity, Figure, Signatory
 from .analyze import analyze
 from .contract import SCHEMA_ID, to_contract
+from .errors import NlpError
 
 __all__ = [
     "SCHEMA_ID",
@@ -11,6 +12,7 @@ __all__ = [
     "Demand",
     "Entity",
     "Figure",
+    "NlpError",
     "Signatory",
     "analyze",
     "to_contract",

@@ -19,6 +19,7 @@ from pathlib import Path
 from ingest import Document
 
 from .analysis import Entity
+from .errors import NlpError
 from .gazetteer import find_bodies, find_not_orgs, find_officials, find_places, find_positions, link
 from .gazetteer import kazakh as kk_endings
 from .models import ModelError, kazakh_entities_batch, load_kazakh_ner
@@ -61,7 +62,7 @@ _KK_P3_CASE = re.compile(r"^(.{3,}?(?:сы|сі|ы|і))(?:ның|нің|на|н�
 _RU_DATIVE = re.compile(r"(ов|ев|ин|ын)у$", re.IGNORECASE)
 
 
-class EntityError(Exception):
+class EntityError(NlpError):
     """The entity layer cannot run (a resource file is malformed or a backend is misconfigured)."""
 
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .errors import NlpError
 from .resources import LETTERS, forms, rows
 
 __all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "indicator_for", "stem_regex"]
@@ -35,7 +36,7 @@ _LEAD_RE = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]*\n?[^\S\n]*(?
 _CLAUSE_RE = re.compile(r"[,;:()\[\]]|\s[-–—]\s|[.!?](?=\s)|\s(?:и|а|но|және|ал|бірақ)\s")
 
 
-class IndicatorError(Exception):
+class IndicatorError(NlpError):
     """A concept resource is malformed."""
 
 

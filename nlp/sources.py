@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .errors import NlpError
 from .indicators import stem_regex
 from .resources import alternation, forms, rows
 
@@ -57,7 +58,7 @@ _SPEECH_AFTER_RE = re.compile(r"(?:[,—–\-‐»\"”:]|\bкак)\s*$", re.IGN
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:;]\s*|\n[^\S\n]*\n)[\s«\"(]*$")
 
 
-class SourcesError(Exception):
+class SourcesError(NlpError):
     """A sources resource is malformed."""
 
 

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..errors import NlpError
+
 DATA = Path(__file__).resolve().parent / "data"
 PLACE_FILES = ("countries.tsv", "unions.tsv", "kz_regions.tsv", "kz_towns.tsv", "kz_districts.tsv")
 COLUMNS = ("id", "kind", "name_en", "names_en", "names_kk", "names_ru", "parent")
 KAZAKHSTAN = "country.kz"
 
 
-class GazetteerError(Exception):
+class GazetteerError(NlpError):
     """A gazetteer data file is missing or malformed, or an id is unknown."""
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from ..errors import NlpError
+
 MODELS = Path(__file__).resolve().parent
 KK_NER = MODELS / "kk_ner"
 # KazNERD labels → the product's (GPE and LOCATION are both places).
 KK_LABELS = {"PERSON": "PER", "ORGANISATION": "ORG", "GPE": "LOC", "LOCATION": "LOC"}
 
 
-class ModelError(Exception):
+class ModelError(NlpError):
     """A shipped model is missing or cannot be loaded."""
 
 

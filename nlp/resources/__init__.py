@@ -10,11 +10,13 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ..errors import NlpError
+
 RESOURCES = Path(__file__).resolve().parent
 LETTERS = r"[^\W\d_]"
 
 
-class ResourceError(Exception):
+class ResourceError(NlpError):
     """A resource file is missing or malformed."""
 
 

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..errors import NlpError
+
 EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
 NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
 BATCH = 64
 _BLOCK = re.compile(r"\n[ \t]*\n")
 
 
-class RuNerError(Exception):
+class RuNerError(NlpError):
     """The Russian NER model cannot be loaded (package or model file missing)."""
 
 

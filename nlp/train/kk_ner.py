@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import NlpError
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 KAZNERD = HERE / "kaznerd"
@@ -40,7 +42,7 @@ NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "»", "”", "…"}
 NO_SPACE_AFTER = {"(", "«", "“", "„"}
 
 
-class TrainingError(Exception):
+class TrainingError(NlpError):
     """The KazNERD files are missing or malformed, or training failed."""
 
 
