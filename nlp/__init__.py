@@ -23,7 +23,7 @@ from .numbers import NumberMatch, find_numbers
 __all__ += ["NumberMatch", "find_numbers"]
 
 from .figures import extract_figures
-from .sentences import clauses, sentences
+from .lang import clauses, sentences
 
 __all__ += ["clauses", "extract_figures", "sentences"]
 
@@ -57,5 +57,7 @@ from .sources import SourceCue, attribute, find_sources
 __all__ += ["INDICATOR_CONCEPTS", "SourceCue", "attribute", "describe_indicator", "find_sources", "indicator_for"]
 
 from .entities import extract_entities
+from .extractors import Extractor, extractor, extractors
+from .lang import Segmentation, segment
 
-__all__ += ["extract_entities"]
+__all__ += ["Extractor", "Segmentation", "extract_entities", "extractor", "extractors", "segment"]

@@ -1,7 +1,7 @@
 """`analyze(doc) -> Analysis`: the one entry from a Document to what it says.
 
-Figures come from nlp.figures and entities from nlp.entities; demands are filled in by their own
-module as that capability lands.
+The document is segmented once (nlp.lang.segment) and every registered extractor (nlp.extractors)
+runs over the same segmentation, filling the Analysis field of its name.
 """
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from __future__ import annotations
 from ingest import Document
 
 from .analysis import Analysis
-from .entities import extract_entities
-from .figures import extract_figures
+from .extractors import extractors
+from .lang import segment
 
 
 def analyze(doc: Document) -> Analysis:
-    """Run every extractor over the document; each item keeps offsets and page."""
-    return Analysis(figures=extract_figures(doc), entities=extract_entities(doc))
+    """Run every registered extractor over the document; each item keeps offsets and page."""
+    segmentation = segment(doc)
+    return Analysis(**{ex.name: ex.run(segmentation) for ex in extractors()})

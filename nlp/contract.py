@@ -8,18 +8,19 @@ from typing import Any
 from ingest import Document
 
 from .analysis import Analysis
+from .extractors import extractors
 
 SCHEMA_ID = "saual.extraction/1"
 
 
 def to_contract(doc: Document, analysis: Analysis) -> dict[str, Any]:
     """The JSON object `saual extract --json` prints for one document."""
-    figures = []
-    for f in analysis.figures:
-        item = asdict(f)
-        item["approx"] = f.approx
-        figures.append(item)
-    return {
+    to_json = {ex.name: ex.to_json for ex in extractors()}
+
+    def items(name: str) -> list[dict[str, Any]]:
+        return [to_json.get(name, asdict)(item) for item in getattr(analysis, name)]
+
+    out = {
         "schema": SCHEMA_ID,
         "source": {
             "path": doc.path,
@@ -34,9 +35,12 @@ def to_contract(doc: Document, analysis: Analysis) -> dict[str, Any]:
         "date": doc.date.isoformat() if doc.date else None,
         "response_due": analysis.response_due.isoformat() if analysis.response_due else None,
         "text": doc.text,
-        "addressee": [asdict(a) for a in analysis.addressee],
-        "signatories": [asdict(s) for s in analysis.signatories],
-        "figures": figures,
-        "entities": [asdict(e) for e in analysis.entities],
-        "demands": [asdict(d) for d in analysis.demands],
+        "addressee": items("addressee"),
+        "signatories": items("signatories"),
+        "figures": items("figures"),
+        "entities": items("entities"),
+        "demands": items("demands"),
     }
+    for name in to_json:  # a newly registered extractor's field joins the contract too
+        out.setdefault(name, items(name))
+    return out

@@ -20,8 +20,10 @@ from ingest import Document
 
 from .analysis import Entity
 from .errors import NlpError
+from .extractors import extractor
 from .gazetteer import find_bodies, find_not_orgs, find_officials, find_places, find_positions, link
-from .gazetteer import kazakh as kk_endings
+from .lang import Segmentation, segment
+from .lang import endings as kk_endings
 from .models import ModelError, kazakh_entities_batch, load_kazakh_ner
 from .ru import canonical as ru_canonical
 from .ru import russian_entities
@@ -50,7 +52,6 @@ _NAME_LINE = re.compile(
     rf"(?:[{_UP}]\.[ \t]?){{0,2}}{_NAME}(?:[ \t]+{_NAME}){{0,2}}(?:[ \t]+[{_UP}]\.(?:[ \t]?[{_UP}]\.?)?)?")
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„\n]{1,60}(?:\n[^«»\"“”„\n]{1,60})?)[»\"”]+")
 _WORD = re.compile(r"[\w]+(?:[-‐][\w]+)*")
-_KZ_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ұлы|улы|қызы|кызы|бек|бай|ский|цкий|ская|цкая)$", re.IGNORECASE)
 _KK_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні",
             "ды", "ді", "ты", "ті", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен",
@@ -543,22 +544,6 @@ def person_name_en(canonical: str) -> str:
 
 
 # ------------------------------------------------------------------ the pipeline
-def paragraph_language(text: str, declared: str, doc_language: str) -> str:
-    """kk or ru: the paragraph's language, else the document's first, else by Kazakh letters."""
-    if declared in ("kk", "ru"):
-        return declared
-    first = (doc_language or "").split("+")[0]
-    if first in ("kk", "ru"):
-        return first
-    return "kk" if _KZ_LETTERS & set(text) else "ru"
-
-
-def _segments(doc: Document) -> list[tuple[int, int, str, int | None]]:
-    if doc.paragraphs:
-        return [(p.start, p.end, p.language, p.page) for p in doc.paragraphs]
-    return [(0, len(doc.text), doc.language, doc.page_at(0))]
-
-
 _PARTICLES = frozenset({"ван", "фон", "де", "дю", "ибн", "аль", "ди", "ла", "ле", "дер", "van", "von", "de"})
 
 
@@ -731,12 +716,15 @@ def extract_entities(doc: Document, backend: str | None = None) -> list[Entity]:
     `backend`: `default` (the shipped kk/ru models) or `stanza` (local stanza models); None reads
     $SAUAL_NER_BACKEND.
     """
+    return entities_of(segment(doc), backend)
+
+
+@extractor("entities", Entity)
+def entities_of(segmentation: Segmentation, backend: str | None = None) -> list[Entity]:
+    """The entities of a segmented document (the registered extractor)."""
     backend = backend_setting(backend)
-    paras = []
-    for start, end, declared, page in _segments(doc):
-        text = doc.text[start:end]
-        if text.strip():
-            paras.append((start, text, paragraph_language(text, declared, doc.language), page))
+    doc = segmentation.doc
+    paras = [(p.start, p.text, p.script_lang, p.page) for p in segmentation.segments if p.text.strip()]
     model: dict[int, list[Span]] = {i: [] for i in range(len(paras))}
     for lang in ("kk", "ru"):
         mine = [i for i, p in enumerate(paras) if p[2] == lang]

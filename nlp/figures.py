@@ -16,22 +16,22 @@ reads, from data files in nlp/resources/:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 
 from ingest import Document
 
 from . import sources
 from .analysis import Figure
+from .extractors import extractor
 from .gazetteer import find_places
 from .indicators import indicator_for
+from .lang import LANGS, Segmentation, Sentence, clauses, segment, sentences
+from .lang.resources import alternation, form_regex, forms, lang_rows, rows
 from .numbers import NumberMatch, find_numbers
-from .resources import alternation, form_regex, forms, lang_rows, rows
-from .sentences import clauses, sentences
 
 __all__ = ["extract_figures", "figures_in_text"]
 
-LANGS = ("kk", "ru")
 CURRENCIES = frozenset({"KZT", "USD", "EUR", "RUB", "CNY", "GBP", "KRW"})
 _WORD_RE = re.compile(r"[^\W_][\w\-‐]*")
 _STOP_RE = re.compile(r"[.,;:!?()\[\]«»\"“”–—]")
@@ -163,25 +163,31 @@ class _Draft:
     period: str | None = None
 
 
-def _lang_of(doc: Document, para_lang: str) -> str | None:
-    if para_lang in LANGS:
-        return para_lang
-    first = (doc.language or "").split("+")[0]
-    return first if first in LANGS else None
-
-
 # ------------------------------------------------------------------------------------ public API
 
 def extract_figures(doc: Document) -> list[Figure]:
     """Every figure of the document, in text order; offsets into doc.text, page set."""
+    return figures_of(segment(doc))
+
+
+def figure_json(fig: Figure) -> dict:
+    """A figure as the contract prints it: its fields plus `approx`."""
+    item = asdict(fig)
+    item["approx"] = fig.approx
+    return item
+
+
+@extractor("figures", Figure, to_json=figure_json)
+def figures_of(segmentation: Segmentation) -> list[Figure]:
+    """The figures of a segmented document (the registered extractor)."""
+    doc = segmentation.doc
     out: list[Figure] = []
-    ctx = _DocContext(doc)
+    ctx = _DocContext(segmentation)
     prev: tuple[_Draft, int] | None = None
     series: dict[int, _Draft] = {}  # id(draft) → the figure heading its bracketed series
-    for para in doc.paragraphs:
-        lang = _lang_of(doc, para.language)
-        text = doc.text[para.start:para.end]
-        drafts = _drafts(text, lang, doc.date.year if doc.date else None)
+    for para in segmentation.segments if doc.paragraphs else ():
+        lang, text = para.lang, para.text
+        drafts = _drafts(text, lang, segmentation.year, para.sentences)
         if not drafts:
             continue
         for d in drafts:
@@ -225,12 +231,14 @@ def figures_in_text(text: str, lang: str | None, year: int | None = None) -> lis
 
 # ------------------------------------------------------------------------------------ drafts
 
-def _drafts(text: str, lang: str | None, doc_year: int | None) -> list[_Draft]:
+def _drafts(text: str, lang: str | None, doc_year: int | None, split: list[Sentence] | None = None) -> list[_Draft]:
     numbers = find_numbers(text, lang)
     if not numbers:
         return []
     langs = (lang,) if lang in LANGS else LANGS
-    sents = [_sentence(text, s, e, langs) for s, e in sentences(text)]
+    if split is None:
+        split = [Sentence(s, e, tuple(clauses(text, s, e))) for s, e in sentences(text)]
+    sents = [_sentence(text, sent, langs) for sent in split]
     out: list[_Draft] = []
     si = 0
     for m in numbers:
@@ -249,8 +257,9 @@ def _drafts(text: str, lang: str | None, doc_year: int | None) -> list[_Draft]:
     return out
 
 
-def _sentence(text: str, s: int, e: int, langs: tuple[str, ...]) -> _Sentence:
-    sent = _Sentence(s, e, clauses(text, s, e))
+def _sentence(text: str, split: Sentence, langs: tuple[str, ...]) -> _Sentence:
+    s, e = split.start, split.end
+    sent = _Sentence(s, e, list(split.clauses))
     for lang in langs:
         lex = _lexicon(lang)
         for cm in lex.cues.finditer(text, s, e):
@@ -438,7 +447,7 @@ def _rate_growth(text: str, d: _Draft) -> bool:
     tail = text[d.m.end:d.m.end + 25].lower()
     head = text[max(d.sentence.start, d.m.start - 25):d.m.start].lower()
     if re.search(r"(?:ға|ге|қа|ке)\s*$", text[d.m.start:d.m.end].lower()) and \
-            re.match(r"\s*(?:арт|өс|ұлғай|көбей|төмендe|төменде|азай|қысқар)", tail):
+            re.match(r"\s*(?:арт|өс|ұлғай|көбей|төменде|азай|қысқар)", tail):
         return not re.search(r"(?:дан|ден|тан|тен|нан|нен)\s+$", head)
     return bool(re.search(r"(?:выросл?\w*|увеличил\w*|снизил\w*|сократил\w*|вырос)\s+на\s+$", head))
 
@@ -595,8 +604,9 @@ def _clean(words: list[str]) -> str | None:
 class _DocContext:
     """Per-document state: the place gazetteer, source cues and the document's focus place."""
 
-    def __init__(self, doc: Document):
-        self.doc = doc
+    def __init__(self, segmentation: Segmentation):
+        self.doc = segmentation.doc
+        self.segmentation = segmentation
         self._focus: str | None | bool = False
         self._cues: list | None = None
         self._sentences: list[tuple[int, int]] | None = None
@@ -610,12 +620,10 @@ class _DocContext:
         """The region or city an inquiry is about: the first place named in its first body paragraph."""
         if self._focus is False:
             self._focus = None
-            for para in self.doc.paragraphs:
-                body = self.doc.text[para.start:para.end]
-                if len(body) < 200:
+            for para in self.segmentation.segments if self.doc.paragraphs else ():
+                if len(para.text) < 200:
                     continue
-                lang = _lang_of(self.doc, para.language)
-                named = [p for p in find_places(body, lang) if not p.deictic]
+                named = [p for p in find_places(para.text, para.lang) if not p.deictic]
                 if named:
                     self._focus = named[0].name_en
                 break
@@ -629,7 +637,8 @@ class _DocContext:
         if self._cues is None:
             doc_lang = self.doc.language if self.doc.language in ("kk", "ru") else None
             self._cues = sources.find_sources(self.doc.text, doc_lang)
-            self._sentences = [s for p in self.doc.paragraphs for s in sentences(self.doc.text, p.start, p.end)]
+            self._sentences = [(p.start + s.start, p.start + s.end) for p in self.segmentation.segments
+                               if self.doc.paragraphs for s in p.sentences]
         cue = sources.attribute(self.doc.text, self._sentences, fig.start, self._cues,
                                 news=self.doc.kind == "news")
         if cue is not None:

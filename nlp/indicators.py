@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .errors import NlpError
-from .resources import LETTERS, forms, rows
+from .lang.resources import LETTERS, forms, rows
 
 __all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "indicator_for", "stem_regex"]
 

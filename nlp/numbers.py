@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import LETTERS, alternation, form_regex, forms, lang_rows, rows, trie_regex
+from .lang.resources import LETTERS, alternation, form_regex, forms, lang_rows, rows, trie_regex
 
 __all__ = ["QUALIFIERS", "NumberMatch", "find_numbers"]
 

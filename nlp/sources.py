@@ -36,7 +36,7 @@ from functools import cache
 
 from .errors import NlpError
 from .indicators import stem_regex
-from .resources import alternation, forms, rows
+from .lang.resources import alternation, forms, rows
 
 __all__ = ["KINDS", "SourceCue", "attribute", "find_sources"]
 

@@ -1,10 +1,10 @@
-"""nlp.sentences: golden table of sentence splits (abbreviations, initials, decimals) and clauses."""
+"""nlp.lang.sentences: golden table of sentence splits (abbreviations, initials, decimals) and clauses."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.sentences import clauses, sentences
+from nlp.lang import clauses, sentences
 
 # (text, expected sentences)
 SENTENCES = [

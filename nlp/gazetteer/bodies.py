@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import kazakh
+from ..lang import endings as kazakh
 from . import russian_forms as rf
 from .matcher import TOKEN_RE, Index, _Entry, _Scanner, fold
 from .records import GazetteerError, load_places, tsv_rows

@@ -14,7 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from . import kazakh, russian
+from ..lang import endings as kazakh
+from . import russian
 from .records import KAZAKHSTAN, Place, load_deictic, load_places, tsv_rows
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’‐-][^\W\d_]+)*")

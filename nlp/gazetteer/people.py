@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from functools import cache
 
-from . import kazakh
+from ..lang import endings as kazakh
 from . import russian_forms as rf
 from .matcher import fold
 from .records import GazetteerError, tsv_rows

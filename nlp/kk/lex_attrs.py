@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.attrs import LIKE_NUM, PREFIX, SUFFIX
 
-from nlp.resources import forms, rows, trie_regex
+from nlp.lang.resources import forms, rows, trie_regex
 
 ORDINAL = ("ыншы", "інші", "ншы", "нші", "шы", "ші")
 _DIGITS = re.compile(r"[+\-−]?\d+(?:[.,\s]\d+)*%?")

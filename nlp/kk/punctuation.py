@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER, CONCAT_QUOTES, LIST_ELLIPSES, LIST_ICONS
 from spacy.lang.punctuation import TOKENIZER_SUFFIXES as BASE_SUFFIXES
 
-from nlp.gazetteer.kazakh import endings_for
-from nlp.resources import trie_regex
+from nlp.lang.endings import endings_for
+from nlp.lang.resources import trie_regex
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 DASHES = "\\-‐‑–"

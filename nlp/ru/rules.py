@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.resources import form_regex, forms, rows
+from nlp.lang.resources import form_regex, forms, rows
 from nlp.ru.canon import normal, parses
 from nlp.ru.model import RawSpan
 

@@ -1,20 +1,20 @@
-"""Kazakh endings for gazetteer matching: which ending chains may follow a given stem (data/endings_kk.tsv).
+"""Kazakh endings: which chains of plural, possessive and case endings may follow a stem (data/endings_kk.tsv).
 
-A word is a place when its beginning is a gazetteer name and the rest is a chain of endings allowed
-after that name's last sound and vowel harmony; nothing else is ever cut off.
+The gazetteer, entity base forms and the Kazakh tokenizer use it: a word is a name plus a chain of
+endings allowed after that name's last sound and vowel harmony; nothing else is ever cut off.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from .records import GazetteerError, tsv_rows
+from .harmony import BACK, FRONT, harmony_of
+from .resources import ResourceError, table
+from .script import VOWELS as _VOWELS
 
-BACK, FRONT = "b", "f"
-_BACK_VOWELS = set("аоұыяё")
-_FRONT_VOWELS = set("әеөүіэ")
-_VOWELS = set("аәеёиоөуұүыіэюя")
+DATA = Path(__file__).resolve().parent / "data"
 _CLASS = {**{c: ("R",) for c in "рй"}, "у": ("R", "V"), "и": ("V", "R"), "л": ("L",),
           **{c: ("Z",) for c in "зж"}, **{c: ("N",) for c in "мнң"},
           **{c: ("K",) for c in "кқпстфхцчшщ"}, **{c: ("K", "Z") for c in "бвгд"}}
@@ -37,9 +37,9 @@ class Ending:
 def endings() -> tuple[Ending, ...]:
     """The rows of endings_kk.tsv."""
     out = []
-    for n, cells in tsv_rows("endings_kk.tsv"):
+    for n, cells in table(DATA / "endings_kk.tsv"):
         if len(cells) != 5 or cells[1] not in SLOTS or cells[2] not in ("b", "f", "x"):
-            raise GazetteerError(f"endings_kk.tsv:{n}: expected ending, slot, harmony (b/f/x), after, result")
+            raise ResourceError(f"endings_kk.tsv:{n}: expected ending, slot, harmony (b/f/x), after, result")
         out.append(Ending(cells[0], cells[1], cells[2], frozenset(cells[3].split(",")), cells[4]))
     return tuple(out)
 
@@ -55,16 +55,7 @@ def stem_key(word: str) -> tuple[frozenset[str], frozenset[str]]:
     last = w[-1]
     classes = set(_CLASS.get(last, ("V",) if last in _VOWELS else ("K",)))
     if not harmony:
-        for ch in reversed(w):
-            if ch in _BACK_VOWELS:
-                harmony = {BACK}
-                break
-            if ch in _FRONT_VOWELS:
-                # е after a back vowel is usually a Russian loan's (Қонаевқа, Бангладешке): either way
-                harmony = {FRONT, BACK} if ch == "е" and _BACK_VOWELS & set(w) else {FRONT}
-                break
-        else:
-            harmony = {BACK, FRONT}
+        harmony = set(harmony_of(w))
     return frozenset(harmony), frozenset(classes)
 
 
