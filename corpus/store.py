@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -13,16 +13,8 @@ from ingest import Document
 from nlp import Analysis
 
 from .errors import CorpusError, db_reason
-from .models import (
-    AddresseeRow,
-    DemandRow,
-    DocumentRow,
-    FigureRow,
-    MentionRow,
-    PageRow,
-    PassageRow,
-    SignatoryRow,
-)
+from .models import DocumentRow, PageRow, PassageRow
+from .rows import ROW_KINDS
 from .text import clean, clean_value
 
 
@@ -87,22 +79,8 @@ def _write(session: Session, doc: Document, analysis: Analysis) -> int:
                 "page": page if page is not None else doc.page_at(item.start),
                 "start": item.start, "end": item.end, "text": clean(item.text)}
 
-    rows: list = []
-    for f in analysis.figures:
-        fields = {k: v for k, v in asdict(f).items() if k not in ("text", "start", "end", "page")}
-        rows.append(FigureRow(**span(f, f.page), **_cleaned(fields), approx=f.approx))
-    for e in analysis.entities:
-        rows.append(MentionRow(**span(e, e.page), label=e.label, canonical=clean(e.canonical),
-                               name_en=_opt(e.name_en), entity_id=_opt(e.id)))
-    for d in analysis.demands:
-        rows.append(DemandRow(**span(d, d.page), type=d.type, procedural=bool(d.procedural), number=d.number,
-                              directed_to=_opt(d.directed_to)))
-    for a in analysis.addressee:
-        rows.append(AddresseeRow(**span(a, None), name=clean(a.name), name_en=_opt(a.name_en),
-                                 position=_opt(a.position)))
-    for s in analysis.signatories:
-        rows.append(SignatoryRow(**span(s, None), name=clean(s.name), faction=_opt(s.faction)))
-    session.add_all(rows)
+    session.add_all(kind.row(**span(item, getattr(item, "page", None)), **kind.columns(item))
+                    for kind in ROW_KINDS for item in getattr(analysis, kind.field))
     session.flush()
     return document_id
 
@@ -125,17 +103,9 @@ def _check_spans(doc: Document, analysis: Analysis) -> None:
     """Refuse offsets outside the text before anything is written."""
     n = len(doc.text)
     spans = [("page", p) for p in doc.pages] + [("paragraph", p) for p in doc.paragraphs]
-    for name in ("figures", "entities", "demands", "addressee", "signatories"):
-        spans += [(name, item) for item in getattr(analysis, name)]
+    for kind in ROW_KINDS:
+        spans += [(kind.field, item) for item in getattr(analysis, kind.field)]
     for name, item in spans:
         if not (0 <= item.start <= item.end <= n):
             raise CorpusError(f"cannot store {doc.path}: {name} span {item.start}..{item.end} "
                               f"lies outside the text (length {n})")
-
-
-def _cleaned(fields: dict) -> dict:
-    return {k: clean(v) if isinstance(v, str) else v for k, v in fields.items()}
-
-
-def _opt(value: str | None) -> str | None:
-    return clean(value) if value is not None else None
