@@ -17,13 +17,13 @@ __all__ = ["clauses", "sentences"]
 _END_RE = re.compile(r"[.!?…]+[»\"”)]*(?=\s|$)|;(?=\s)|\n(?=\s*(?:\d{1,2}[.)]|[-–—•])\s)")
 _CLAUSE_RE = re.compile(r"[,;:()\[\]]")
 _INITIAL_RE = re.compile(r"(?:^|[\s(«\".])[^\W\d_]\.$")
-_TITLE_ABBREVS = frozenset({"им.", "ул.", "пр.", "обл.", "проф.", "акад.", "доц.", "мкр.", "р-н.", "№.", "ст.", "п.", "пп.", "ч.", "тел.", "см.", "и.о.", "м.а.", "вице."})
 _NEXT_RE = re.compile(r"\s*([^\s])")
 
 
 @cache
-def _abbrevs() -> frozenset[str]:
-    return frozenset(r[0].lower() for r in rows("abbrev_xx.tsv"))
+def _abbrevs() -> dict[str, str]:
+    """Abbreviation (lower case, with its dot) → kind: `title`, `year` or `-` (abbrev_xx.tsv)."""
+    return {r[0].lower(): r[1] for r in rows("abbrev_xx.tsv", columns=2)}
 
 
 def _word_before(text: str, i: int) -> str:
@@ -53,9 +53,10 @@ def _breaks_after_dot(text: str, dot: int, after: int, start: int, end: int) -> 
     word = _word_before(text, dot)
     if word[:-1].isdigit() and not text[max(start, text.rfind("\n", start, dot) + 1):dot - len(word) + 1].strip():
         return False  # list numbering: "1." at a line start
-    if word not in _abbrevs():
+    kind = _abbrevs().get(word)
+    if kind is None:
         return not _INITIAL_RE.search(text, max(start, dot - 2), dot + 1)
-    if word in _TITLE_ABBREVS or (word in ("г.", "ж.") and not _after_digit(text, dot - 1, start)):
+    if kind == "title" or (kind == "year" and not _after_digit(text, dot - 1, start)):
         return False  # г. Алматы, ул. Абая, проф. Иванов
     nxt = _NEXT_RE.match(text, after, end)
     return bool(nxt and nxt.group(1).isupper() and _upper_word_after(text, nxt.start(1), end))
