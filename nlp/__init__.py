@@ -1,6 +1,6 @@
 """nlp: Document → Analysis (figures, entities, demands, addressee, signatories)."""
 
-from .analysis import Addressee, Analysis, Demand, Entity, Figure, Signatory
+from .analysis import Addressee, Analysis, Demand, Entity, Figure, Quoted, Signatory
 from .analyze import analyze
 from .contract import SCHEMA_ID, to_contract
 from .errors import NlpError
@@ -13,6 +13,7 @@ __all__ = [
     "Entity",
     "Figure",
     "NlpError",
+    "Quoted",
     "Signatory",
     "analyze",
     "to_contract",

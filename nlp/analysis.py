@@ -10,10 +10,18 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class Figure:
+class Quoted:
+    """What every extracted item has: the quoted text and its character offsets into Document.text."""
+
     text: str
     start: int
     end: int
+
+
+@dataclass
+class Figure(Quoted):
+    """A number the document states, normalised (value in base units) with what it counts."""
+
     value: float
     qualifier: str = "exact"  # exact, about, more_than, less_than, at_least, up_to, range
     unit: str = "count"
@@ -34,10 +42,9 @@ class Figure:
 
 
 @dataclass
-class Entity:
-    text: str
-    start: int
-    end: int
+class Entity(Quoted):
+    """A named person (PER), organisation (ORG) or place (LOC), with its base form and link."""
+
     label: str  # PER, ORG, LOC
     canonical: str
     page: int | None = None
@@ -46,10 +53,9 @@ class Entity:
 
 
 @dataclass
-class Demand:
-    text: str
-    start: int
-    end: int
+class Demand(Quoted):
+    """A question, proposal or demand of an inquiry, numbered as in the text."""
+
     type: str  # question, proposal, demand
     procedural: bool = False
     page: int | None = None
@@ -58,20 +64,18 @@ class Demand:
 
 
 @dataclass
-class Addressee:
-    text: str
-    start: int
-    end: int
+class Addressee(Quoted):
+    """Whom an inquiry is addressed to."""
+
     name: str
     name_en: str | None = None
     position: str | None = None
 
 
 @dataclass
-class Signatory:
-    text: str
-    start: int
-    end: int
+class Signatory(Quoted):
+    """A deputy who signed the inquiry."""
+
     name: str
     faction: str | None = None
 
