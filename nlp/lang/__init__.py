@@ -2,6 +2,7 @@
 segmentation, and the one loader of language data. Every nlp module (and corpus query stemming)
 takes these from here instead of defining its own."""
 
+from . import script
 from .endings import endings_for, split_possessive, stem_key
 from .harmony import BACK, BOTH, FRONT, agrees, harmony_of
 from .resources import (
@@ -15,31 +16,15 @@ from .resources import (
     table,
     trie_regex,
 )
-from .script import (
-    BACK_VOWELS,
-    CYRILLIC_LOWER,
-    CYRILLIC_UPPER,
-    FRONT_VOWELS,
-    KAZAKH_LETTERS,
-    KK_LOWER,
-    LETTER,
-    LOWER,
-    RU_LOWER,
-    UPPER,
-    VOWELS,
-    has_kazakh_letters,
-    mixed_words,
-    script_of,
-)
+from .script import *  # the alphabets (names in script.__all__)
 from .segment import LANGS, Segment, Segmentation, Sentence, paragraph_lang, segment
 from .sentences import clauses, sentences
 from .tokens import WORD_RE, word_spans, words
 
 __all__ = [
-    "BACK", "BACK_VOWELS", "BOTH", "CYRILLIC_LOWER", "CYRILLIC_UPPER", "FRONT", "FRONT_VOWELS", "KAZAKH_LETTERS",
-    "KK_LOWER", "LANGS", "LETTER", "LOWER", "RU_LOWER", "UPPER", "VOWELS", "WORD_RE", "ResourceError", "Segment",
-    "Segmentation", "Sentence", "agrees", "alternation", "clauses", "endings_for", "file_problems", "form_regex",
-    "forms", "harmony_of", "has_kazakh_letters", "lang_rows", "mixed_words", "paragraph_lang", "rows",
-    "script_of", "segment", "sentences", "split_possessive", "stem_key", "table", "trie_regex", "word_spans",
-    "words",
+    "BACK", "BOTH", "FRONT", "LANGS", "WORD_RE", "ResourceError", "Segment", "Segmentation",
+    "Sentence", "agrees", "alternation", "clauses", "endings_for", "file_problems", "form_regex", "forms",
+    "harmony_of", "lang_rows", "paragraph_lang", "rows", "segment", "sentences", "split_possessive", "stem_key",
+    "table", "trie_regex", "word_spans", "words",
 ]
+__all__ += script.__all__
