@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import snowballstemmer
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -76,8 +79,8 @@ def split_highlights(snippet: str) -> list[tuple[str, bool]]:
 def query_stems(token: str) -> list[str]:
     """Shorter prefixes of a lowercased query word that its other inflected forms share, shortest last.
 
-    Query side only (the index is untouched): one Russian ending (квотой → квот), or one chain of
-    Kazakh case, possessive and plural endings (азаматтарының → азамат), each leaving at least
+    Query side only (the index is untouched): the Russian Snowball stem (квотой → квот), and one chain
+    of Kazakh case, possessive and plural endings (азаматтарының → азамат), each keeping at least
     MIN_STEM letters. Non-Cyrillic words and words without a known ending give [].
     """
     if not _CYRILLIC.fullmatch(token):
@@ -85,22 +88,32 @@ def query_stems(token: str) -> list[str]:
     letters = set(token)
     stems = {token}
     if not letters & _KK_ONLY:
-        stems.add(_strip_ru(token))
+        stems.add(stem_ru(token))
     if not letters & _RU_ONLY:
-        stems.add(_strip_kk(token))
+        stems.add(stem_kk(token))
     # a stem that starts with another stem adds no match
     kept = [s for s in stems if s != token and not any(o != s and s.startswith(o) for o in stems)]
     return sorted(kept, key=lambda s: (-len(s), s))
 
 
-def _strip_ru(token: str) -> str:
-    for ending in _endings("query_endings_ru.tsv")[""]:
-        if token.endswith(ending) and len(token) - len(ending) >= MIN_STEM:
-            return token[: -len(ending)]
-    return token
+_SNOWBALL = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
-def _strip_kk(token: str) -> str:
+def stem_ru(token: str) -> str:
+    """The Russian Snowball stem of a lowercased word (the algorithm of PostgreSQL's `russian`
+    configuration), lengthened back to MIN_STEM letters of the word where Snowball cuts deeper."""
+    stemmer = getattr(_SNOWBALL, "russian", None)
+    if stemmer is None:
+        stemmer = _SNOWBALL.russian = snowballstemmer.stemmer("russian")
+    stem = stemmer.stemWord(token)
+    if not token.startswith(stem):  # Snowball only cuts endings; anything else is left alone
+        return token
+    return token[:max(len(stem), MIN_STEM)]
+
+
+def stem_kk(token: str) -> str:
+    """The word without one chain of Kazakh case, possessive and plural endings (resources/query_endings_kk.tsv),
+    each agreeing in vowel harmony unless marked free, and leaving at least MIN_STEM letters."""
     endings = _endings("query_endings_kk.tsv")
     free = set(endings.get("free", ()))
     for slot in _KK_SLOTS:
