@@ -48,10 +48,12 @@ class EntitySummary:
 
     @property
     def names_kk(self) -> list[str]:
+        """The Kazakh canonical forms, most frequent first."""
         return self.names.get("kk", [])
 
     @property
     def names_ru(self) -> list[str]:
+        """The Russian canonical forms, most frequent first."""
         return self.names.get("ru", [])
 
 
@@ -190,6 +192,7 @@ class _Group:
         self.mentions = 0
 
     def add(self, label, name_en, entity_id, canonical, surface, language, n) -> None:
+        """Count `n` mentions with these values."""
         self.labels[label] += n
         if name_en:
             self.names_en[name_en] += n
@@ -200,6 +203,7 @@ class _Group:
         self.mentions += n
 
     def summary(self, key: str, documents: int) -> EntitySummary:
+        """The entity as lists show it: most frequent label, name and id; forms per language."""
         def top(c: Counter):
             return min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if c else None
 
@@ -209,6 +213,7 @@ class _Group:
                              names=names, mentions=self.mentions, documents=documents)
 
     def matches(self, key: str, words: list[str]) -> bool:
+        """Whether the key, a name or a form contains every query word (or one of its stems)."""
         haystack = fold(" \x1f ".join([key, *self.names_en, *(f for c in self.forms.values() for f in c),
                                        *self.surfaces])).lower()
         return all(any(alt in haystack for alt in (w, *query_stems(w))) for w in words)

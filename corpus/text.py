@@ -10,6 +10,8 @@ from typing import Any
 
 import snowballstemmer
 
+from .errors import CorpusError
+
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 
@@ -136,8 +138,8 @@ def _harmonic(stem: str, ending: str) -> bool:
     return True
 
 
-class ResourceError(ValueError):
-    """A query-ending resource file is missing or malformed."""
+class ResourceError(CorpusError, ValueError):
+    """A query-ending resource file is missing or malformed (a CorpusError, as every corpus failure)."""
 
 
 @cache

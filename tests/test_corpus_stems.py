@@ -106,3 +106,17 @@ def test_postgres_russian_configuration_stems_as_snowball(both_engines) -> None:
         lexemes = {w: conn.execute(text("SELECT lexeme FROM unnest(to_tsvector('russian', :w))"), {"w": w}).scalar()
                    for w in words}
     assert lexemes == {w: stem_ru(w) for w in words}
+
+
+@pytest.mark.parametrize("content", ["ның\tcase\tnot-free\n", "nin\tcase\n"])
+def test_a_malformed_ending_file_is_a_corpus_error(tmp_path, monkeypatch, content) -> None:
+    from corpus import text as corpus_text
+
+    (tmp_path / "query_endings_kk.tsv").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(corpus_text, "RESOURCES", tmp_path)
+    corpus_text._endings.cache_clear()
+    try:
+        with pytest.raises(corpus.CorpusError, match="query_endings_kk.tsv:1"):
+            stem_kk("кореяда")
+    finally:
+        corpus_text._endings.cache_clear()

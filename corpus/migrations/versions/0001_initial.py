@@ -47,6 +47,7 @@ def _span_columns() -> list[sa.Column]:
 
 
 def upgrade() -> None:
+    """Create the tables, then the dialect's full-text search objects."""
     _create_documents()
     _create_pages_and_passages()
     _create_extracted()
@@ -146,6 +147,7 @@ def _create_extracted() -> None:
 
 
 def downgrade() -> None:
+    """Drop the search objects, then every table (children first)."""
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for statement in SQLITE_SEARCH_DROP:
