@@ -54,8 +54,9 @@ class FigureHit(SpanHit):
     quote_end: int
 
 
-_STORED = ("value", "value_max", "qualifier", "unit", "what",
-           "indicator", "place", "year", "period", "source", "source_kind", "kind")
+# FigureRow columns a FigureHit copies as they are (approx is made a bool: SQLite gives 0/1)
+_STORED = ("value", "value_max", "qualifier", "unit", "what", "indicator", "place", "year", "period", "source",
+           "source_kind", "kind")
 
 
 def figure_select() -> Select:

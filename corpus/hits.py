@@ -1,7 +1,7 @@
 """What every hit shares: the document it lies in, how those columns are read, and the quote around it.
 
 Search hits, figure hits, mentions and demands all carry the same document columns; they are
-selected under one set of labels (HEADER_COLUMNS, header_sql) and read by one builder
+selected under one set of labels (header_columns, header_sql) and read by one builder
 (DocumentHeader.header), each hit class naming the fields the document's kind and language go to.
 """
 
