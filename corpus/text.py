@@ -1,4 +1,5 @@
-"""Text hygiene shared by storage and search: control characters out, ё folded for the index only."""
+"""Text hygiene shared by storage and search (control characters out, ё folded for the index only),
+and a query's words and their stems (Russian: Snowball; Kazakh: resources/query_endings_kk.tsv)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 MAX_QUERY_TOKENS = 16
 MAX_TOKEN_LENGTH = 64
-MIN_STEM = 4  # an ending is stripped only when at least this many letters remain
+MIN_STEM = 4  # a stem keeps at least this many letters of the word (a shorter prefix matches too much)
 RESOURCES = Path(__file__).resolve().parent / "resources"
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]+")
 _KK_SLOTS = ("case", "poss", "plural")
