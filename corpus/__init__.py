@@ -20,7 +20,9 @@ from .entities import (
 )
 from .errors import CorpusError
 from .figures import FigureHit, figure_facets, list_figures
+from .hits import DocumentHeader, SpanHit
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
+from .plan import QueryPlan, query_plan
 from .search import SearchHit, facets, search
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
@@ -31,6 +33,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "CorpusError",
     "DemandHit",
+    "DocumentHeader",
     "DocumentSummary",
     "EntityDetail",
     "EntityMention",
@@ -38,7 +41,9 @@ __all__ = [
     "FigureHit",
     "IngestReport",
     "PassageInfo",
+    "QueryPlan",
     "SearchHit",
+    "SpanHit",
     "StoreResult",
     "StoredDocument",
     "build_sample_corpus",
@@ -60,6 +65,7 @@ __all__ = [
     "list_figures",
     "migrate",
     "normalise_url",
+    "query_plan",
     "schema_revision",
     "search",
     "split_highlights",

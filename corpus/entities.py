@@ -9,17 +9,17 @@ when its span overlaps a mention or it shares the mention's passage.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, String, and_, bindparam, cast, func, literal, or_, select, text
+from sqlalchemy import Engine, Select, String, and_, bindparam, cast, func, literal, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError, db_reason
-from .figures import FigureHit, quote_window
+from .figures import FigureHit, figure_hit, figure_select
+from .hits import SpanHit, document_texts, header_columns, newest_first, span_quote
 from .models import DemandRow, DocumentRow, FigureRow, MentionRow, PassageRow
-from .search import _plan
+from .plan import query_plan
 from .text import fold, query_stems, query_tokens
 
 LABELS = ("PER", "ORG", "LOC")
@@ -48,30 +48,22 @@ class EntitySummary:
 
     @property
     def names_kk(self) -> list[str]:
+        """The Kazakh canonical forms, most frequent first."""
         return self.names.get("kk", [])
 
     @property
     def names_ru(self) -> list[str]:
+        """The Russian canonical forms, most frequent first."""
         return self.names.get("ru", [])
 
 
 @dataclass
-class EntityMention:
+class EntityMention(SpanHit):
     """One mention with its document, and a quote in which quote[quote_start:quote_end] is the mention."""
 
-    id: int
-    document_id: int
-    title: str | None
-    path: str
     doc_kind: str
     doc_language: str
     language: str  # the mention's language (its passage's)
-    date: dt.date | None
-    passage_id: int | None
-    page: int | None
-    start: int
-    end: int
-    text: str
     label: str
     canonical: str
     quote: str
@@ -80,20 +72,13 @@ class EntityMention:
 
 
 @dataclass
-class DemandHit:
-    """A stored demand (its text is the quote) with its document."""
+class DemandHit(SpanHit):
+    """A stored demand (its text is the quote) with its document; `language` is the document's."""
 
-    id: int
-    document_id: int
-    title: str | None
-    path: str
+    KIND = None
+    LANGUAGE = "language"
+
     language: str
-    date: dt.date | None
-    passage_id: int | None
-    page: int | None
-    start: int
-    end: int
-    text: str
     type: str
     procedural: bool
     number: int | None
@@ -166,27 +151,20 @@ def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACE
     counts are within those documents."""
     conditions = []
     if query is not None and query.strip():
-        plan = _plan(engine, query)
+        plan = query_plan(engine, query)
         if plan is None:
             return []
-        hits = text(f"SELECT p.document_id AS did FROM ({plan.hits_sql}) AS h JOIN passages p ON p.id = h.pid"
-                    ).bindparams(**plan.params).columns(did=MentionRow.document_id.type)
-        conditions.append(MentionRow.document_id.in_(hits))
+        conditions.append(MentionRow.document_id.in_(plan.document_ids()))
     return _summaries(engine, conditions, None)[:max(int(limit), 0)]
 
 
 def _summaries(engine: Engine, conditions: list, query: str | None) -> list[EntitySummary]:
     key = _key_column().label("key")
-    lang = _mention_language().label("lang")
-    base = (select(key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
-                   MentionRow.text, lang, func.count().label("n"))
-            .select_from(MentionRow).join(DocumentRow, DocumentRow.id == MentionRow.document_id)
-            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id).where(*conditions)
-            .group_by(key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
-                      MentionRow.text, lang))
-    docs = (select(key, func.count(func.distinct(MentionRow.document_id)))
-            .select_from(MentionRow).join(DocumentRow, DocumentRow.id == MentionRow.document_id)
-            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id).where(*conditions).group_by(key))
+    grouped = (key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
+               MentionRow.text, _mention_language().label("lang"))
+    base = _with_passage(select(*grouped, func.count().label("n"))).where(*conditions).group_by(*grouped)
+    docs = (_with_passage(select(key, func.count(func.distinct(MentionRow.document_id))))
+            .where(*conditions).group_by(key))
     try:
         with engine.connect() as conn:
             rows = conn.execute(base).all()
@@ -214,6 +192,7 @@ class _Group:
         self.mentions = 0
 
     def add(self, label, name_en, entity_id, canonical, surface, language, n) -> None:
+        """Count `n` mentions with these values."""
         self.labels[label] += n
         if name_en:
             self.names_en[name_en] += n
@@ -224,6 +203,7 @@ class _Group:
         self.mentions += n
 
     def summary(self, key: str, documents: int) -> EntitySummary:
+        """The entity as lists show it: most frequent label, name and id; forms per language."""
         def top(c: Counter):
             return min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if c else None
 
@@ -233,6 +213,7 @@ class _Group:
                              names=names, mentions=self.mentions, documents=documents)
 
     def matches(self, key: str, words: list[str]) -> bool:
+        """Whether the key, a name or a form contains every query word (or one of its stems)."""
         haystack = fold(" \x1f ".join([key, *self.names_en, *(f for c in self.forms.values() for f in c),
                                        *self.surfaces])).lower()
         return all(any(alt in haystack for alt in (w, *query_stems(w))) for w in words)
@@ -246,21 +227,15 @@ def get_entity(engine: Engine, key: str) -> EntityDetail | None:
     if not key or not key.strip():
         return None
     condition = key_condition(key)
-    stmt = (select(MentionRow, DocumentRow.title, DocumentRow.path, DocumentRow.kind.label("doc_kind"),
-                   DocumentRow.language.label("doc_language"), DocumentRow.date,
-                   PassageRow.start.label("p_start"), PassageRow.text.label("p_text"),
-                   PassageRow.language.label("p_language"))
-            .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
-            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id)
-            .where(condition)
-            .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id, MentionRow.start,
-                      MentionRow.id))
+    stmt = (_with_passage(select(MentionRow, *header_columns(), PassageRow.start.label("p_start"),
+                                 PassageRow.text.label("p_text"), PassageRow.language.label("p_language")))
+            .where(condition).order_by(*newest_first(MentionRow.start, MentionRow.id)))
     try:
         with engine.connect() as conn:
             rows = conn.execute(stmt).mappings().all()
             if not rows:
                 return None
-            texts = _orphan_texts(conn, {r["document_id"] for r in rows if r["p_text"] is None})
+            texts = document_texts(conn, {r["document_id"] for r in rows if r["p_text"] is None})
             figures = _figures(conn, {r["passage_id"] for r in rows if r["passage_id"] is not None})
             demands = _demands(conn, rows)
     except SQLAlchemyError as exc:
@@ -268,53 +243,28 @@ def get_entity(engine: Engine, key: str) -> EntityDetail | None:
     group = _Group()
     mentions = []
     for r in rows:
-        language = r["p_language"] or r["doc_language"]
+        language = r["p_language"] or r["d_language"]
         group.add(r["label"], r["name_en"], r["entity_id"], r["canonical"], r["text"], language, 1)
-        quote, qs, qe = _quote(r, texts)
+        quote, qs, qe = span_quote(r, texts)
         mentions.append(EntityMention(
-            id=r["id"], document_id=r["document_id"], title=r["title"], path=r["path"], doc_kind=r["doc_kind"],
-            doc_language=r["doc_language"], language=language, date=r["date"], passage_id=r["passage_id"],
-            page=r["page"], start=r["start"], end=r["end"], text=r["text"], label=r["label"],
-            canonical=r["canonical"], quote=quote, quote_start=qs, quote_end=qe))
+            **EntityMention.header(r), language=language, label=r["label"], canonical=r["canonical"],
+            quote=quote, quote_start=qs, quote_end=qe))
     summary = group.summary(key, len({m.document_id for m in mentions}))
     return EntityDetail(**vars(summary), mention_list=mentions, figures=figures, demands=demands)
 
 
-def _quote(r, texts: dict[int, str]) -> tuple[str, int, int]:
-    if r["p_text"] is not None:
-        return quote_window(r["p_text"], r["start"] - r["p_start"], r["end"] - r["p_start"])
-    return quote_window(texts.get(r["document_id"], ""), r["start"], r["end"])
-
-
-def _orphan_texts(conn, document_ids: set[int]) -> dict[int, str]:
-    if not document_ids:
-        return {}
-    return dict(conn.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(document_ids))).all())
+def _with_passage(stmt: Select) -> Select:
+    """`stmt` over mentions joined with their document and (when they lie in one) their passage."""
+    return (stmt.select_from(MentionRow).join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id))
 
 
 def _figures(conn, passage_ids: set[int]) -> list[FigureHit]:
     """Figures in the given passages, newest document first, in reading order."""
     if not passage_ids:
         return []
-    stmt = (select(FigureRow, DocumentRow.title, DocumentRow.path, DocumentRow.kind.label("doc_kind"),
-                   DocumentRow.language, DocumentRow.date, PassageRow.start.label("p_start"),
-                   PassageRow.text.label("p_text"))
-            .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
-            .join(PassageRow, PassageRow.id == FigureRow.passage_id)
-            .where(FigureRow.passage_id.in_(bindparam("pids", sorted(passage_ids), expanding=True)))
-            .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id, FigureRow.start,
-                      FigureRow.id))
-    hits = []
-    for r in conn.execute(stmt).mappings():
-        quote, qs, qe = quote_window(r["p_text"], r["start"] - r["p_start"], r["end"] - r["p_start"])
-        hits.append(FigureHit(
-            id=r["id"], document_id=r["document_id"], title=r["title"], path=r["path"], doc_kind=r["doc_kind"],
-            language=r["language"], date=r["date"], passage_id=r["passage_id"], page=r["page"],
-            start=r["start"], end=r["end"], text=r["text"], value=r["value"], value_max=r["value_max"],
-            qualifier=r["qualifier"], approx=bool(r["approx"]), unit=r["unit"], what=r["what"],
-            indicator=r["indicator"], place=r["place"], year=r["year"], period=r["period"], source=r["source"],
-            source_kind=r["source_kind"], kind=r["kind"], quote=quote, quote_start=qs, quote_end=qe))
-    return hits
+    stmt = figure_select().where(FigureRow.passage_id.in_(bindparam("pids", sorted(passage_ids), expanding=True)))
+    return [figure_hit(r, {}) for r in conn.execute(stmt).mappings()]
 
 
 def _demands(conn, mentions) -> list[DemandHit]:
@@ -322,11 +272,10 @@ def _demands(conn, mentions) -> list[DemandHit]:
     by_document: dict[int, list[tuple[int, int, int | None]]] = defaultdict(list)
     for m in mentions:
         by_document[m["document_id"]].append((m["start"], m["end"], m["passage_id"]))
-    stmt = (select(DemandRow, DocumentRow.title, DocumentRow.path, DocumentRow.language, DocumentRow.date)
+    stmt = (select(DemandRow, *header_columns())
             .join(DocumentRow, DocumentRow.id == DemandRow.document_id)
             .where(DemandRow.document_id.in_(bindparam("dids", sorted(by_document), expanding=True)))
-            .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id, DemandRow.start,
-                      DemandRow.id))
+            .order_by(*newest_first(DemandRow.start, DemandRow.id)))
     hits = []
     for r in conn.execute(stmt).mappings():
         spans = by_document[r["document_id"]]
@@ -334,8 +283,6 @@ def _demands(conn, mentions) -> list[DemandHit]:
                    for s, e, p in spans):
             continue
         hits.append(DemandHit(
-            id=r["id"], document_id=r["document_id"], title=r["title"], path=r["path"], language=r["language"],
-            date=r["date"], passage_id=r["passage_id"], page=r["page"], start=r["start"], end=r["end"],
-            text=r["text"], type=r["type"], procedural=bool(r["procedural"]), number=r["number"],
+            **DemandHit.header(r), type=r["type"], procedural=bool(r["procedural"]), number=r["number"],
             directed_to=r["directed_to"]))
     return hits

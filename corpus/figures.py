@@ -6,38 +6,36 @@ its document, passage and a quote in which the number's position is known (quote
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, and_, func, select, text
+from sqlalchemy import Engine, Select, and_, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError, db_reason
+from .hits import SpanHit, document_texts, header_columns, newest_first, quote_window, span_quote
 from .models import DocumentRow, FigureRow, PassageRow
-from .search import _plan
+from .plan import query_plan
 
-QUOTE_WIDTH = 300  # passages longer than this are cut to a window of about this many characters
-ELLIPSIS = "…"
+__all__ = ["FACETS", "FigureHit", "figure_facets", "figure_hit", "figure_select", "list_figures", "quote_window"]
+
 FACETS = ("indicator", "place", "year", "source_kind", "language", "kind")
 
 
 @dataclass
-class FigureHit:
-    """One stored figure with its document, and a quote in which quote[quote_start:quote_end] is the number."""
+class FigureHit(SpanHit):
+    """One stored figure with its document, and a quote in which quote[quote_start:quote_end] is the number.
 
-    id: int
-    document_id: int
-    title: str | None
-    path: str
+    `language` is the document's language (as the Search page filters it), `doc_kind` its kind.
+    """
+
+    KIND = "doc_kind"
+    LANGUAGE = "language"
+
     doc_kind: str
-    language: str  # the document's language (as the Search page filters it)
-    date: dt.date | None
-    passage_id: int | None
-    page: int | None
-    start: int
-    end: int
-    text: str
+    language: str
     value: float
     value_max: float | None
     qualifier: str
@@ -56,6 +54,26 @@ class FigureHit:
     quote_end: int
 
 
+# FigureRow columns a FigureHit copies as they are (approx is made a bool: SQLite gives 0/1)
+_STORED = ("value", "value_max", "qualifier", "unit", "what", "indicator", "place", "year", "period", "source",
+           "source_kind", "kind")
+
+
+def figure_select() -> Select:
+    """Figures with their document header and passage (p_start, p_text), newest document first."""
+    return (select(FigureRow, *header_columns(), PassageRow.start.label("p_start"), PassageRow.text.label("p_text"))
+            .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
+            .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
+            .order_by(*newest_first(FigureRow.start, FigureRow.id)))
+
+
+def figure_hit(row: Mapping[str, Any], texts: dict[int, str]) -> FigureHit:
+    """A row of figure_select() as a FigureHit; `texts` holds the text of documents whose figure has no passage."""
+    quote, qs, qe = span_quote(row, texts)
+    return FigureHit(**FigureHit.header(row), **{name: row[name] for name in _STORED}, approx=bool(row["approx"]),
+                     quote=quote, quote_start=qs, quote_end=qe)
+
+
 def list_figures(engine: Engine, *, indicator: str | None = None, place: str | None = None,
                  year: int | str | None = None, source_kind: str | None = None, language: str | None = None,
                  kind: str | None = None, document_id: int | None = None, query: str | None = None,
@@ -70,40 +88,14 @@ def list_figures(engine: Engine, *, indicator: str | None = None, place: str | N
     conditions = _conditions(engine, indicator, place, year, source_kind, language, kind, document_id, query)
     if conditions is None:
         return []
-    stmt = (
-        select(FigureRow, DocumentRow.title, DocumentRow.path, DocumentRow.kind.label("doc_kind"),
-               DocumentRow.language, DocumentRow.date, PassageRow.start.label("p_start"),
-               PassageRow.text.label("p_text"))
-        .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
-        .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
-        .where(*conditions)
-        .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id, FigureRow.start,
-                  FigureRow.id)
-        .limit(int(limit)).offset(max(int(offset), 0))
-    )
+    stmt = figure_select().where(*conditions).limit(int(limit)).offset(max(int(offset), 0))
     try:
         with engine.connect() as conn:
             rows = conn.execute(stmt).mappings().all()
-            orphans = {r["document_id"] for r in rows if r["p_text"] is None}
-            texts = dict(conn.execute(select(DocumentRow.id, DocumentRow.text)
-                                      .where(DocumentRow.id.in_(orphans))).all()) if orphans else {}
+            texts = document_texts(conn, {r["document_id"] for r in rows if r["p_text"] is None})
     except SQLAlchemyError as exc:
         raise CorpusError(f"listing figures failed: {db_reason(exc)}") from exc
-    hits = []
-    for r in rows:
-        if r["p_text"] is not None:
-            quote, qs, qe = quote_window(r["p_text"], r["start"] - r["p_start"], r["end"] - r["p_start"])
-        else:
-            quote, qs, qe = quote_window(texts.get(r["document_id"], ""), r["start"], r["end"])
-        hits.append(FigureHit(
-            id=r["id"], document_id=r["document_id"], title=r["title"], path=r["path"], doc_kind=r["doc_kind"],
-            language=r["language"], date=r["date"], passage_id=r["passage_id"], page=r["page"],
-            start=r["start"], end=r["end"], text=r["text"], value=r["value"], value_max=r["value_max"],
-            qualifier=r["qualifier"], approx=bool(r["approx"]), unit=r["unit"], what=r["what"],
-            indicator=r["indicator"], place=r["place"], year=r["year"], period=r["period"], source=r["source"],
-            source_kind=r["source_kind"], kind=r["kind"], quote=quote, quote_start=qs, quote_end=qe,
-        ))
-    return hits
+    return [figure_hit(r, texts) for r in rows]
 
 
 def figure_facets(engine: Engine, *, indicator: str | None = None, place: str | None = None,
@@ -150,32 +142,8 @@ def _conditions(engine: Engine, indicator, place, year, source_kind, language, k
     if document_id is not None:
         conditions.append(FigureRow.document_id == int(document_id))
     if query is not None and query.strip():
-        plan = _plan(engine, query)
+        plan = query_plan(engine, query)
         if plan is None:
             return None
-        hits = text(f"SELECT pid FROM ({plan.hits_sql}) AS hits").bindparams(**plan.params)
-        conditions.append(and_(FigureRow.passage_id.is_not(None),
-                               FigureRow.passage_id.in_(hits.columns(pid=FigureRow.passage_id.type))))
+        conditions.append(and_(FigureRow.passage_id.is_not(None), FigureRow.passage_id.in_(plan.passage_ids())))
     return conditions
-
-
-def quote_window(source: str, start: int, end: int, width: int = QUOTE_WIDTH) -> tuple[str, int, int]:
-    """`source` (or about `width` characters of it around start..end, cut at spaces, with ellipses)
-    and the span's offsets inside the returned quote."""
-    start, end = max(0, min(start, len(source))), max(0, min(end, len(source)))
-    if len(source) <= width + width // 2:
-        return source, start, end
-    total = max(width, end - start)
-    lo = max(0, start - (total - (end - start)) // 2)
-    hi = min(len(source), lo + total)
-    lo = max(0, hi - total)  # a window cut by the end of the text grows to the left
-    if lo > 0:
-        space = source.find(" ", lo, start)
-        lo = space + 1 if space >= 0 else lo
-    if hi < len(source):
-        space = source.rfind(" ", end, hi)
-        hi = space if space >= 0 else hi
-    prefix = ELLIPSIS if lo > 0 else ""
-    suffix = ELLIPSIS if hi < len(source) else ""
-    shift = len(prefix) - lo
-    return prefix + source[lo:hi] + suffix, start + shift, end + shift

@@ -39,27 +39,30 @@ class DocumentRow(SQLModel, table=True):
     added_at: dt.datetime = Field(default_factory=_now)
 
 
-class PageRow(SQLModel, table=True):
+class _DocumentPart(SQLModel):
+    """Columns a page and a passage share: their own id and their document's (unindexed: see the unique keys)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", ondelete="CASCADE")
+
+
+class PageRow(_DocumentPart, table=True):
     """Page `number` of a document covers text[start:end]."""
 
     __tablename__ = "pages"
     __table_args__ = (UniqueConstraint("document_id", "number", name="uq_pages_document_number"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    document_id: int = Field(foreign_key="documents.id", ondelete="CASCADE")
     number: int
     start: int
     end: int
 
 
-class PassageRow(SQLModel, table=True):
+class PassageRow(_DocumentPart, table=True):
     """One paragraph of a document: the unit of full-text search."""
 
     __tablename__ = "passages"
     __table_args__ = (UniqueConstraint("document_id", "seq", name="uq_passages_document_seq"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    document_id: int = Field(foreign_key="documents.id", ondelete="CASCADE")
     seq: int
     page: int | None = None
     start: int

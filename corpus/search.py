@@ -1,12 +1,8 @@
 """Full-text search over passages: ranked hits with highlighted snippets, and facet counts.
 
-User input never reaches a query language: it is cut into words (letters and digits), each word
-becomes a quoted prefix term, and all words must match. An inflected Russian or Kazakh word also
-matches as its stem (квотой → квот*, Кореяда → корея*; corpus/resources/query_endings_*.tsv), the
-exact form ranking first. Words that match no indexed word start (compounds) are still found as
-substrings, ranked after.
-SQLite: FTS5 `passages_fts` (unicode61) and `passages_tri` (trigram). PostgreSQL: the tsvector
-column `passages.search_vector` (`russian` for ru passages, `simple` otherwise).
+The query becomes SQL in corpus.plan (words as prefix terms, with their stems, then substrings);
+this module runs it with the document filters and cuts the snippets: FTS5 snippet() on SQLite,
+ts_headline on PostgreSQL (ё put back from the original text), a substring window for tier 1.
 """
 
 from __future__ import annotations
@@ -20,40 +16,32 @@ from sqlalchemy import Date, Engine, bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError, db_reason
-from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold, query_stems, query_tokens
+from .hits import ELLIPSIS, HEADER_DATE, DocumentHeader, header_sql
+from .plan import PG_CONFIG, PG_QUERY, QueryPlan, query_plan
+from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold
 
 SNIPPET_WORDS = 32
-ELLIPSIS = "…"
-MIN_SUBSTRING = 3  # trigram matching needs at least three characters per word
-MIN_PREFIX = 3  # shorter words match whole words only (a one-letter prefix matches half the corpus)
 
 
 @dataclass
-class SearchHit:
-    """One matching passage; snippet marks matched words with HIGHLIGHT_START/HIGHLIGHT_END."""
+class SearchHit(DocumentHeader):
+    """One matching passage; snippet marks matched words with HIGHLIGHT_START/HIGHLIGHT_END.
 
-    document_id: int
+    `kind` and `doc_language` are the document's, `language` the passage's.
+    """
+
+    KIND = "kind"
+    LANGUAGE = "doc_language"
+
     passage_id: int
-    title: str | None
-    path: str
     kind: str
     language: str  # the passage's language
     doc_language: str
-    date: dt.date | None
     page: int | None
     start: int
     end: int
     snippet: str
     rank: float  # higher is better; 0.0 for substring-only matches
-
-
-@dataclass
-class _Plan:
-    """The escaped query for one dialect and the SQL that yields (pid, tier, score) rows."""
-
-    hits_sql: str
-    params: dict
-    tokens: list[str]
 
 
 def search(engine: Engine, query: str, *, language: str | None = None, kind: str | None = None,
@@ -64,19 +52,19 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
     Filters apply to the document: its language (as in facets), kind, date range, and `entity`: an
     entity key (corpus.entities) that the document mentions.
     """
-    plan = _plan(engine, query)
+    plan = query_plan(engine, query)
     if plan is None or limit <= 0:
         return []
     where, params = _filters(language, kind, date_from, date_to, entity)
     sql = (
         f"WITH hits AS ({plan.hits_sql}) "
         "SELECT h.pid, h.tier, h.score, p.document_id, p.page, p.start, p.\"end\", p.language, "
-        "d.title, d.path, d.kind, d.language AS doc_language, d.date "
+        f"{header_sql('d')} "
         "FROM hits h JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
         f"WHERE {where} ORDER BY h.tier, {_score_order(engine)}, h.pid LIMIT :limit OFFSET :offset"
     )
     dates = [bindparam(name, type_=Date) for name in params if name.startswith("f_date")]
-    statement = text(sql).bindparams(*dates).columns(date=Date)  # SQLite keeps dates as ISO strings
+    statement = text(sql).bindparams(*dates).columns(**{HEADER_DATE: Date})  # SQLite keeps dates as ISO strings
     try:
         with engine.connect() as conn:
             rows = conn.execute(statement, {**plan.params, **params, "limit": int(limit),
@@ -85,12 +73,9 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
     except SQLAlchemyError as exc:
         raise CorpusError(f"search failed for {query!r}: {db_reason(exc)}") from exc
     return [
-        SearchHit(
-            document_id=r["document_id"], passage_id=r["pid"], title=r["title"], path=r["path"],
-            kind=r["kind"], language=r["language"], doc_language=r["doc_language"], date=r["date"],
-            page=r["page"], start=r["start"], end=r["end"], snippet=snippets.get(r["pid"], ""),
-            rank=_rank(engine, r["tier"], r["score"]),
-        )
+        SearchHit(**SearchHit.header(r), passage_id=r["pid"], language=r["language"], page=r["page"],
+                  start=r["start"], end=r["end"], snippet=snippets.get(r["pid"], ""),
+                  rank=_rank(engine, r["tier"], r["score"]))
         for r in rows
     ]
 
@@ -103,7 +88,7 @@ def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]
     if query is None or not query.strip():
         sql, params = "SELECT language, kind, date FROM documents", {}
     else:
-        plan = _plan(engine, query)
+        plan = query_plan(engine, query)
         if plan is None:
             return {"language": {}, "kind": {}, "year": {}}
         sql = (f"WITH hits AS ({plan.hits_sql}) SELECT d.language, d.kind, d.date FROM documents d "
@@ -122,72 +107,7 @@ def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]
     return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
 
 
-# --- query plans per dialect -------------------------------------------------------------------------
-
-def _plan(engine: Engine, query: str | None) -> _Plan | None:
-    tokens = query_tokens(query or "")
-    if not tokens:
-        return None
-    dialect = engine.dialect.name
-    if dialect == "sqlite":
-        return _plan_sqlite(tokens)
-    if dialect == "postgresql":
-        return _plan_postgres(tokens)
-    raise CorpusError(f"full-text search is not available on {dialect}")
-
-
-def _substring_ok(tokens: list[str]) -> bool:
-    return all(len(t) >= MIN_SUBSTRING for t in tokens)
-
-
-def _alternatives(token: str) -> list[str]:
-    """The token and the stems of its inflected forms (short tokens match whole words only)."""
-    return [token, *query_stems(token)] if len(token) >= MIN_PREFIX else [token]
-
-
-def _plan_sqlite(tokens: list[str]) -> _Plan:
-    # tokens hold letters and digits only, so quoting is safe
-    groups = []
-    for t in tokens:
-        terms = [f'"{a}"*' for a in _alternatives(t)] if len(t) >= MIN_PREFIX else [f'"{t}"']
-        groups.append(terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")")
-    words = " AND ".join(groups)
-    sql = ("SELECT rowid AS pid, 0 AS tier, bm25(passages_fts) AS score "
-           "FROM passages_fts WHERE passages_fts MATCH :fts_words")
-    params = {"fts_words": words}
-    if _substring_ok(tokens):
-        params["fts_substrings"] = " ".join(f'"{t}"' for t in tokens)
-        sql += (" UNION ALL SELECT rowid AS pid, 1 AS tier, bm25(passages_tri) AS score "
-                "FROM passages_tri WHERE passages_tri MATCH :fts_substrings AND rowid NOT IN "
-                "(SELECT rowid FROM passages_fts WHERE passages_fts MATCH :fts_words)")
-    return _Plan(sql, params, tokens)
-
-
-_PG_CONFIG = "CASE WHEN p.language = 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END"
-_PG_QUERY = "CASE WHEN p.language = 'ru' THEN to_tsquery('russian', :tsq) ELSE to_tsquery('simple', :tsq) END"
-_PG_MATCH = ("((p.language = 'ru' AND p.search_vector @@ to_tsquery('russian', :tsq)) OR "
-             "(p.language <> 'ru' AND p.search_vector @@ to_tsquery('simple', :tsq)))")
-
-
-def _plan_postgres(tokens: list[str]) -> _Plan:
-    # tokens hold letters and digits only, so quoting is safe
-    groups = []
-    for t in tokens:
-        terms = [f"'{a}':*" for a in _alternatives(t)] if len(t) >= MIN_PREFIX else [f"'{t}'"]
-        groups.append(terms[0] if len(terms) == 1 else "(" + " | ".join(terms) + ")")
-    tsq = " & ".join(groups)
-    sql = (f"SELECT p.id AS pid, 0 AS tier, ts_rank(p.search_vector, {_PG_QUERY}) AS score "
-           f"FROM passages p WHERE {_PG_MATCH}")
-    params: dict = {"tsq": tsq}
-    if _substring_ok(tokens):
-        found = []
-        for i, token in enumerate(tokens):
-            params[f"sub{i}"] = token
-            found.append(f"strpos(lower(translate(p.text, 'ёЁ', 'еЕ')), :sub{i}) > 0")
-        sql += (f" UNION ALL SELECT p.id AS pid, 1 AS tier, 0.0 AS score FROM passages p "
-                f"WHERE {' AND '.join(found)} AND NOT {_PG_MATCH}")
-    return _Plan(sql, params, tokens)
-
+# --- ranking and filters ------------------------------------------------------------------------------
 
 def _score_order(engine: Engine) -> str:
     return "h.score" if engine.dialect.name == "sqlite" else "h.score DESC"  # bm25: lower is better
@@ -206,24 +126,18 @@ def _filters(language, kind, date_from, date_to, entity=None) -> tuple[str, dict
         where.append("d.id IN (SELECT m.document_id FROM mentions m WHERE m.entity_id = :f_entity OR "
                      "((m.entity_id IS NULL OR m.entity_id = '') AND m.label || ':' || m.canonical = :f_entity))")
         params["f_entity"] = entity
-    if language:
-        where.append("d.language = :f_language")
-        params["f_language"] = language
-    if kind:
-        where.append("d.kind = :f_kind")
-        params["f_kind"] = kind
-    if date_from:
-        where.append("d.date >= :f_date_from")
-        params["f_date_from"] = date_from
-    if date_to:
-        where.append("d.date <= :f_date_to")
-        params["f_date_to"] = date_to
+    for column, op, name, value in (("d.language", "=", "f_language", language), ("d.kind", "=", "f_kind", kind),
+                                    ("d.date", ">=", "f_date_from", date_from),
+                                    ("d.date", "<=", "f_date_to", date_to)):
+        if value:
+            where.append(f"{column} {op} :{name}")
+            params[name] = value
     return " AND ".join(where), params
 
 
 # --- snippets ----------------------------------------------------------------------------------------
 
-def _snippets(engine: Engine, conn, plan: _Plan, rows) -> dict[int, str]:
+def _snippets(engine: Engine, conn, plan: QueryPlan, rows) -> dict[int, str]:
     by_tier: dict[int, list[int]] = {0: [], 1: []}
     for r in rows:
         by_tier[r["tier"]].append(r["pid"])
@@ -232,7 +146,7 @@ def _snippets(engine: Engine, conn, plan: _Plan, rows) -> dict[int, str]:
     return _snippets_postgres(conn, plan, by_tier)
 
 
-def _snippets_sqlite(conn, plan: _Plan, by_tier: dict[int, list[int]]) -> dict[int, str]:
+def _snippets_sqlite(conn, plan: QueryPlan, by_tier: dict[int, list[int]]) -> dict[int, str]:
     out: dict[int, str] = {}
     for tier, table, match in ((0, "passages_fts", "fts_words"), (1, "passages_tri", "fts_substrings")):
         if not by_tier[tier]:
@@ -250,11 +164,11 @@ _HEADLINE_OPTIONS = (f'StartSel="{HIGHLIGHT_START}", StopSel="{HIGHLIGHT_END}", 
                      f'ShortWord=2, MaxFragments=2, FragmentDelimiter="{_FRAGMENT_SEP}"')
 
 
-def _snippets_postgres(conn, plan: _Plan, by_tier: dict[int, list[int]]) -> dict[int, str]:
+def _snippets_postgres(conn, plan: QueryPlan, by_tier: dict[int, list[int]]) -> dict[int, str]:
     out: dict[int, str] = {}
     if by_tier[0]:
-        sql = text(f"SELECT p.id, p.text, ts_headline({_PG_CONFIG}, translate(p.text, 'ёЁ', 'еЕ'), "
-                   f"{_PG_QUERY}, :opts) FROM passages p WHERE p.id IN :ids"
+        sql = text(f"SELECT p.id, p.text, ts_headline({PG_CONFIG}, translate(p.text, 'ёЁ', 'еЕ'), "
+                   f"{PG_QUERY}, :opts) FROM passages p WHERE p.id IN :ids"
                    ).bindparams(bindparam("ids", expanding=True))
         for pid, original, headline in conn.execute(sql, {"tsq": plan.params["tsq"], "opts": _HEADLINE_OPTIONS,
                                                           "ids": by_tier[0]}):

@@ -1,11 +1,17 @@
-"""Text hygiene shared by storage and search: control characters out, ё folded for the index only."""
+"""Text hygiene shared by storage and search (control characters out, ё folded for the index only),
+and a query's words and their stems (Russian: Snowball; Kazakh: resources/query_endings_kk.tsv)."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+import threading
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+import snowballstemmer
+
+from .errors import CorpusError
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -18,7 +24,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 MAX_QUERY_TOKENS = 16
 MAX_TOKEN_LENGTH = 64
-MIN_STEM = 4  # an ending is stripped only when at least this many letters remain
+MIN_STEM = 4  # a stem keeps at least this many letters of the word (a shorter prefix matches too much)
 RESOURCES = Path(__file__).resolve().parent / "resources"
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]+")
 _KK_SLOTS = ("case", "poss", "plural")
@@ -76,8 +82,8 @@ def split_highlights(snippet: str) -> list[tuple[str, bool]]:
 def query_stems(token: str) -> list[str]:
     """Shorter prefixes of a lowercased query word that its other inflected forms share, shortest last.
 
-    Query side only (the index is untouched): one Russian ending (квотой → квот), or one chain of
-    Kazakh case, possessive and plural endings (азаматтарының → азамат), each leaving at least
+    Query side only (the index is untouched): the Russian Snowball stem (квотой → квот), and one chain
+    of Kazakh case, possessive and plural endings (азаматтарының → азамат), each keeping at least
     MIN_STEM letters. Non-Cyrillic words and words without a known ending give [].
     """
     if not _CYRILLIC.fullmatch(token):
@@ -85,22 +91,33 @@ def query_stems(token: str) -> list[str]:
     letters = set(token)
     stems = {token}
     if not letters & _KK_ONLY:
-        stems.add(_strip_ru(token))
+        stems.add(stem_ru(token))
     if not letters & _RU_ONLY:
-        stems.add(_strip_kk(token))
+        stems.add(stem_kk(token))
     # a stem that starts with another stem adds no match
     kept = [s for s in stems if s != token and not any(o != s and s.startswith(o) for o in stems)]
     return sorted(kept, key=lambda s: (-len(s), s))
 
 
-def _strip_ru(token: str) -> str:
-    for ending in _endings("query_endings_ru.tsv")[""]:
-        if token.endswith(ending) and len(token) - len(ending) >= MIN_STEM:
-            return token[: -len(ending)]
-    return token
+_SNOWBALL = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
-def _strip_kk(token: str) -> str:
+@lru_cache(maxsize=4096)  # Snowball in pure Python takes ~50 µs a word; queries repeat
+def stem_ru(token: str) -> str:
+    """The Russian Snowball stem of a lowercased word (the algorithm of PostgreSQL's `russian`
+    configuration), lengthened back to MIN_STEM letters of the word where Snowball cuts deeper."""
+    stemmer = getattr(_SNOWBALL, "russian", None)
+    if stemmer is None:
+        stemmer = _SNOWBALL.russian = snowballstemmer.stemmer("russian")
+    stem = stemmer.stemWord(token)
+    if not token.startswith(stem):  # Snowball only cuts endings; anything else is left alone
+        return token
+    return token[:max(len(stem), MIN_STEM)]
+
+
+def stem_kk(token: str) -> str:
+    """The word without one chain of Kazakh case, possessive and plural endings (resources/query_endings_kk.tsv),
+    each agreeing in vowel harmony unless marked free, and leaving at least MIN_STEM letters."""
     endings = _endings("query_endings_kk.tsv")
     free = set(endings.get("free", ()))
     for slot in _KK_SLOTS:
@@ -123,8 +140,8 @@ def _harmonic(stem: str, ending: str) -> bool:
     return True
 
 
-class ResourceError(ValueError):
-    """A query-ending resource file is missing or malformed."""
+class ResourceError(CorpusError, ValueError):
+    """A query-ending resource file is missing or malformed (a CorpusError, as every corpus failure)."""
 
 
 @cache

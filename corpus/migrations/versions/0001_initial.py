@@ -20,24 +20,46 @@ branch_labels = None
 depends_on = None
 
 
+def _id() -> sa.Column:
+    return sa.Column("id", sa.Integer(), primary_key=True)
+
+
+def _document_id(**index) -> sa.Column:
+    return sa.Column("document_id", sa.Integer(), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+                     nullable=False, **index)
+
+
+def _offsets() -> list[sa.Column]:
+    return [sa.Column("start", sa.Integer(), nullable=False), sa.Column("end", sa.Integer(), nullable=False)]
+
+
 def _span_columns() -> list[sa.Column]:
+    """Columns every extracted row shares (models._Span): where it is and what it quotes."""
     return [
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("document_id", sa.Integer(), sa.ForeignKey("documents.id", ondelete="CASCADE"),
-                  nullable=False, index=True),
+        _id(),
+        _document_id(index=True),
         sa.Column("passage_id", sa.Integer(), sa.ForeignKey("passages.id", ondelete="SET NULL"),
                   nullable=True, index=True),
         sa.Column("page", sa.Integer(), nullable=True),
-        sa.Column("start", sa.Integer(), nullable=False),
-        sa.Column("end", sa.Integer(), nullable=False),
+        *_offsets(),
         sa.Column("text", sa.Text(), nullable=False),
     ]
 
 
 def upgrade() -> None:
+    """Create the tables, then the dialect's full-text search objects."""
+    _create_documents()
+    _create_pages_and_passages()
+    _create_extracted()
+    statements = {"sqlite": SQLITE_SEARCH, "postgresql": POSTGRES_SEARCH}
+    for statement in statements.get(op.get_bind().dialect.name, []):
+        op.execute(statement)
+
+
+def _create_documents() -> None:
     op.create_table(
         "documents",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        _id(),
         sa.Column("sha256", sa.String(64), nullable=False, unique=True),
         sa.Column("path", sa.Text(), nullable=False),
         sa.Column("format", sa.String(16), nullable=False),
@@ -53,29 +75,28 @@ def upgrade() -> None:
         sa.Column("response_due", sa.Date(), nullable=True),
         sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
     )
+
+
+def _create_pages_and_passages() -> None:
     op.create_table(
-        "pages",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("document_id", sa.Integer(), sa.ForeignKey("documents.id", ondelete="CASCADE"),
-                  nullable=False),
+        "pages", _id(), _document_id(),
         sa.Column("number", sa.Integer(), nullable=False),
-        sa.Column("start", sa.Integer(), nullable=False),
-        sa.Column("end", sa.Integer(), nullable=False),
+        *_offsets(),
         sa.UniqueConstraint("document_id", "number", name="uq_pages_document_number"),
     )
     op.create_table(
-        "passages",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("document_id", sa.Integer(), sa.ForeignKey("documents.id", ondelete="CASCADE"),
-                  nullable=False),
+        "passages", _id(), _document_id(),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("page", sa.Integer(), nullable=True),
-        sa.Column("start", sa.Integer(), nullable=False),
-        sa.Column("end", sa.Integer(), nullable=False),
+        *_offsets(),
         sa.Column("language", sa.String(16), nullable=False, index=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.UniqueConstraint("document_id", "seq", name="uq_passages_document_seq"),
     )
+
+
+def _create_extracted() -> None:
+    """The extracted rows: a span each (_span_columns) plus their own columns."""
     op.create_table(
         "figures",
         *_span_columns(),
@@ -123,16 +144,10 @@ def upgrade() -> None:
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("faction", sa.Text(), nullable=True),
     )
-    dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        for statement in SQLITE_SEARCH:
-            op.execute(statement)
-    elif dialect == "postgresql":
-        for statement in POSTGRES_SEARCH:
-            op.execute(statement)
 
 
 def downgrade() -> None:
+    """Drop the search objects, then every table (children first)."""
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for statement in SQLITE_SEARCH_DROP:

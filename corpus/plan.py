@@ -1,0 +1,108 @@
+"""The query plan: a user query turned into SQL that yields the matching passages, per dialect.
+
+User input never reaches a query language: it is cut into words (letters and digits), each word
+becomes a quoted prefix term, and all words must match. An inflected word also matches as its stem
+(corpus.text.query_stems), the exact form ranking first. Words that match no indexed word start
+(compounds) are still found as substrings, ranked after (tier 1).
+SQLite: FTS5 `passages_fts` (unicode61) and `passages_tri` (trigram). PostgreSQL: the tsvector
+column `passages.search_vector` (`russian` for ru passages, `simple` otherwise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, Integer, TextClause, text
+
+from .errors import CorpusError
+from .text import query_stems, query_tokens
+
+MIN_SUBSTRING = 3  # trigram matching needs at least three characters per word
+MIN_PREFIX = 3  # shorter words match whole words only (a one-letter prefix matches half the corpus)
+
+# PostgreSQL: the text-search configuration of a passage `p`, the query in it, and the match.
+PG_CONFIG = "CASE WHEN p.language = 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END"
+PG_QUERY = "CASE WHEN p.language = 'ru' THEN to_tsquery('russian', :tsq) ELSE to_tsquery('simple', :tsq) END"
+PG_MATCH = ("((p.language = 'ru' AND p.search_vector @@ to_tsquery('russian', :tsq)) OR "
+            "(p.language <> 'ru' AND p.search_vector @@ to_tsquery('simple', :tsq)))")
+
+
+@dataclass
+class QueryPlan:
+    """The escaped query for one dialect: `hits_sql` yields (pid, tier, score) rows given `params`.
+
+    tier 0 rows match as word starts (score: bm25 on SQLite, lower is better; ts_rank on PostgreSQL,
+    higher is better), tier 1 rows as substrings only.
+    """
+
+    hits_sql: str
+    params: dict
+    tokens: list[str]
+
+    def passage_ids(self) -> TextClause:
+        """SELECT of the matching passage ids (column `pid`), for `column.in_(...)` conditions."""
+        return (text(f"SELECT pid FROM ({self.hits_sql}) AS hits")
+                .bindparams(**self.params).columns(pid=Integer))
+
+    def document_ids(self) -> TextClause:
+        """SELECT of the ids of documents with a matching passage (column `did`)."""
+        return (text(f"SELECT p.document_id AS did FROM ({self.hits_sql}) AS h JOIN passages p ON p.id = h.pid")
+                .bindparams(**self.params).columns(did=Integer))
+
+
+def query_plan(engine: Engine, query: str | None) -> QueryPlan | None:
+    """The plan for `query` on the engine's dialect; None when the query has no words (nothing matches)."""
+    tokens = query_tokens(query or "")
+    if not tokens:
+        return None
+    dialect = engine.dialect.name
+    if dialect == "sqlite":
+        return _plan_sqlite(tokens)
+    if dialect == "postgresql":
+        return _plan_postgres(tokens)
+    raise CorpusError(f"full-text search is not available on {dialect}")
+
+
+def _substring_ok(tokens: list[str]) -> bool:
+    return all(len(t) >= MIN_SUBSTRING for t in tokens)
+
+
+def _word_query(tokens: list[str], prefix: str, whole: str, any_of: str, all_of: str) -> str:
+    """Every token as a prefix term or its stems' (`prefix`), short ones as whole words (`whole`).
+
+    Tokens hold letters and digits only, so quoting them in the formats is safe.
+    """
+    groups = []
+    for t in tokens:
+        if len(t) < MIN_PREFIX:
+            groups.append(whole.format(t))
+            continue
+        terms = [prefix.format(a) for a in (t, *query_stems(t))]
+        groups.append(terms[0] if len(terms) == 1 else "(" + any_of.join(terms) + ")")
+    return all_of.join(groups)
+
+
+def _plan_sqlite(tokens: list[str]) -> QueryPlan:
+    sql = ("SELECT rowid AS pid, 0 AS tier, bm25(passages_fts) AS score "
+           "FROM passages_fts WHERE passages_fts MATCH :fts_words")
+    params = {"fts_words": _word_query(tokens, '"{}"*', '"{}"', " OR ", " AND ")}
+    if _substring_ok(tokens):
+        params["fts_substrings"] = " ".join(f'"{t}"' for t in tokens)
+        sql += (" UNION ALL SELECT rowid AS pid, 1 AS tier, bm25(passages_tri) AS score "
+                "FROM passages_tri WHERE passages_tri MATCH :fts_substrings AND rowid NOT IN "
+                "(SELECT rowid FROM passages_fts WHERE passages_fts MATCH :fts_words)")
+    return QueryPlan(sql, params, tokens)
+
+
+def _plan_postgres(tokens: list[str]) -> QueryPlan:
+    sql = (f"SELECT p.id AS pid, 0 AS tier, ts_rank(p.search_vector, {PG_QUERY}) AS score "
+           f"FROM passages p WHERE {PG_MATCH}")
+    params: dict = {"tsq": _word_query(tokens, "'{}':*", "'{}'", " | ", " & ")}
+    if _substring_ok(tokens):
+        found = []
+        for i, token in enumerate(tokens):
+            params[f"sub{i}"] = token
+            found.append(f"strpos(lower(translate(p.text, 'ёЁ', 'еЕ')), :sub{i}) > 0")
+        sql += (f" UNION ALL SELECT p.id AS pid, 1 AS tier, 0.0 AS score FROM passages p "
+                f"WHERE {' AND '.join(found)} AND NOT {PG_MATCH}")
+    return QueryPlan(sql, params, tokens)
