@@ -11,6 +11,9 @@ from typing import Any
 
 import snowballstemmer
 
+from nlp import NlpError
+from nlp.lang import KK_LOWER, LOWER, agrees, table
+
 from .errors import CorpusError
 
 HIGHLIGHT_START = "\x02"
@@ -26,11 +29,10 @@ MAX_QUERY_TOKENS = 16
 MAX_TOKEN_LENGTH = 64
 MIN_STEM = 4  # a stem keeps at least this many letters of the word (a shorter prefix matches too much)
 RESOURCES = Path(__file__).resolve().parent / "resources"
-_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]+")
+_CYRILLIC = re.compile(f"[{LOWER}]+")
 _KK_SLOTS = ("case", "poss", "plural")
-_KK_ONLY = set("әғқңөұүһі")  # a word with these letters is Kazakh: no Russian ending is stripped
-_RU_ONLY = set("щъьэё")  # a word with these letters is Russian: no Kazakh ending is stripped
-_BACK, _FRONT = set("аоұыя"), set("әеөүіэ")  # vowel harmony: a Kazakh ending agrees with the stem
+_KK_ONLY = frozenset(KK_LOWER)  # a word with these letters is Kazakh: no Russian ending is stripped
+_RU_ONLY = frozenset("щъьэё")  # a word with these letters is Russian: no Kazakh ending is stripped
 
 
 def clean(text: str) -> str:
@@ -123,21 +125,10 @@ def stem_kk(token: str) -> str:
     for slot in _KK_SLOTS:
         for ending in endings.get(slot, ()):
             if (token.endswith(ending) and len(token) - len(ending) >= MIN_STEM
-                    and (ending in free or _harmonic(token[: -len(ending)], ending))):
+                    and (ending in free or agrees(token[: -len(ending)], ending, neutral_last=True))):
                 token = token[: -len(ending)]
                 break
     return token
-
-
-def _harmonic(stem: str, ending: str) -> bool:
-    """Kazakh vowel harmony: a back-vowel stem takes back-vowel endings, a front one front; else either."""
-    last = next((c for c in reversed(stem) if c in _BACK | _FRONT | set("иуюё")), "")
-    vowels = {c for c in ending if c in _BACK | _FRONT}
-    if last in _BACK:
-        return not vowels & _FRONT
-    if last in _FRONT:
-        return not vowels & _BACK
-    return True
 
 
 class ResourceError(CorpusError, ValueError):
@@ -152,19 +143,16 @@ def _endings(name: str) -> dict[str, tuple[str, ...]]:
     """
     path = RESOURCES / name
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
+        lines = table(path)
+    except (NlpError, OSError) as exc:
         raise ResourceError(f"cannot read query endings {path}: {exc}") from exc
     slots: dict[str, set[str]] = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        ending = cols[0].strip().lower()
-        flags = [c.strip() for c in cols[2:]]
+    for n, cols in lines:
+        ending = cols[0].lower()
+        flags = [c for c in cols[2:] if c]
         if not _CYRILLIC.fullmatch(ending) or flags not in ([], ["free"]):
-            raise ResourceError(f"{path}:{n}: expected 'ending[<TAB>slot[<TAB>free]]', got {line!r}")
-        slots.setdefault(cols[1].strip() if len(cols) > 1 else "", set()).add(fold(ending))
+            raise ResourceError(f"{path}:{n}: expected 'ending[<TAB>slot[<TAB>free]]', got {cols!r}")
+        slots.setdefault(cols[1] if len(cols) > 1 else "", set()).add(fold(ending))
         if flags:
             slots.setdefault("free", set()).add(fold(ending))
     return {slot: tuple(sorted(e, key=lambda x: (-len(x), x))) for slot, e in slots.items()}

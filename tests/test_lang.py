@@ -161,3 +161,13 @@ def test_registry_names_are_analysis_fields_and_contract_keys() -> None:
     assert {ex.name for ex in nlp.extractors()} >= {"figures", "entities"}
     for ex in nlp.extractors():
         assert isinstance(out[ex.name], list)
+
+
+@pytest.mark.parametrize("stem, ending, strict, lenient", [
+    ("ресурс", "тар", False, True),  # last vowel у: the lenient reading (query stemming) takes either
+    ("тариф", "тер", False, True),
+    ("көшербаев", "қа", True, True),  # е after a back vowel: a Russian loan's, either way
+])
+def test_agrees_neutral_last(stem: str, ending: str, strict: bool, lenient: bool) -> None:
+    assert agrees(stem, ending) is strict
+    assert agrees(stem, ending, neutral_last=True) is lenient
