@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-import corpus
-from ui.app import backend
+from ui.app import backend, urlstate
 from ui.app.components.entities_view import (
     CSS,
     demand_html,
@@ -23,14 +22,10 @@ from ui.app.components.figures_view import CSS as FIGURE_CSS
 from ui.app.components.figures_view import figure_row_html
 from ui.app.components.highlight import escape_markdown, escape_text
 from ui.app.components.labels import language_label
+from ui.app.components.params import Param
 
 MENTION_PAGE = 100
-
-
-
-@st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False, max_entries=64)
-def _entity(url: str | None, key: str):
-    return corpus.get_entity(backend._engine(url), key)
+ENTITY = Param("entity", "entity", "str", "")
 
 
 def passage_link(document_id: int, passage_id: int | None, label: str) -> None:
@@ -105,13 +100,14 @@ def demands(entity) -> None:
 def render() -> None:
     st.html(CSS)
     st.html(FIGURE_CSS)
-    key = (st.query_params.get("entity") or "").strip()
+    key = urlstate.read(ENTITY)
     st.page_link("views/entities.py", label="All entities", icon=":material/arrow_back:")
     if not key:
         st.title("Entity")
-        st.info("Choose an entity on the Entities page, or open a name on a document.", icon=":material/person:")
+        st.info("Choose an entity on the Entities page, or open a name on a document: this page shows one "
+                "person, organisation or place at a time.", icon=":material/person:")
         return
-    entity = backend.guarded(_entity, backend.database_url(), key)
+    entity = backend.read("get_entity", key)
     if entity is None:
         st.title("Entity")
         st.warning(f"No entity “{escape_markdown(key)}” in this corpus.", icon=":material/person_off:")
