@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import corpus
+from corpus import group_by_indicator
 from ingest import read
 from nlp import Analysis, Figure
 from tests.test_corpus_compare import F
 from tests.test_corpus_figures import ILLEGAL_KR, KK_INQUIRY, RU_NEWS, kk_figures, ru_figures
 from ui.app.components import FIGURE_COLUMNS, figures_to_csv
-from corpus import group_by_indicator
 from ui.app.components.figures_view import comparison_html, format_value, indicator_label, quote_html
 
 APP = Path(__file__).resolve().parent.parent / "ui" / "app" / "main.py"

@@ -14,18 +14,22 @@ from ui.app.components.params import ANY, Param, SearchState, filter_options
 
 PARAMS = (Param("docs_lang", "lang"), Param("docs_kind", "kind"), Param("docs_year", "year", "year"),
           Param("docs_undated", "undated", "bool", False))
+# Pixel widths that fit beside the sidebar at 1400 px, so no column is cut off; rows are tall enough
+# (over 4rem) for Streamlit to wrap long titles onto three lines, so their distinguishing end shows.
 COLUMNS = {
-    "open": st.column_config.LinkColumn("Open", display_text="open", width="small"),
-    "title": st.column_config.TextColumn("Title", width="large"),
-    "kind": st.column_config.TextColumn("Kind", width="small"),
-    "language": st.column_config.TextColumn("Language", width="small"),
-    "date": st.column_config.TextColumn("Date", width="small"),
-    "pages": st.column_config.TextColumn("Pages", width="small"),
-    "ocr": st.column_config.CheckboxColumn("OCR", width="small"),
-    "format": st.column_config.TextColumn("Format", width="small"),
-    "file": st.column_config.TextColumn("File", width="medium"),
+    "open": st.column_config.LinkColumn("Open", display_text="open", width=50),
+    "title": st.column_config.TextColumn("Title", width=330),
+    "kind": st.column_config.TextColumn("Kind", width=80),
+    "language": st.column_config.TextColumn("Language", width=70),
+    "date": st.column_config.TextColumn("Date", width=90),
+    "pages": st.column_config.TextColumn("Pages", width=50),
+    "ocr": st.column_config.CheckboxColumn("OCR", width=45),
+    "format": st.column_config.TextColumn("Format", width=60),
+    "file": st.column_config.TextColumn("File", width=120),
 }
 NONE = "—"  # shown for a missing value, never "None"
+ROW_HEIGHT = 72
+ROWS_SHOWN = 12  # rows in view before the table scrolls
 
 
 def filters() -> SearchState:
@@ -91,7 +95,9 @@ def render() -> None:
         return
     st.caption(f"{len(docs)} document(s). Click a row to open it, or use the link in the first column.")
     event = st.dataframe(table_rows(docs), hide_index=True, width="stretch", on_select="rerun",
-                         selection_mode="single-row", key="docs_table", column_config=COLUMNS)
+                         selection_mode="single-row", key="docs_table", column_config=COLUMNS,
+                         row_height=ROW_HEIGHT, placeholder=NONE,
+                         height=ROW_HEIGHT * min(len(docs), ROWS_SHOWN) + 40)
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if selected:
         st.switch_page("views/document.py",
