@@ -11,6 +11,7 @@ import streamlit as st
 from ui.app import backend, urlstate
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.params import ANY, Param, SearchState, filter_options
+from ui.app.filters import undated_note as undated_checkbox
 
 PARAMS = (Param("docs_lang", "lang"), Param("docs_kind", "kind"), Param("docs_year", "year", "year"),
           Param("docs_undated", "undated", "bool", False))
@@ -32,7 +33,7 @@ ROW_HEIGHT = 72
 ROWS_SHOWN = 12  # rows in view before the table scrolls
 
 
-def filters() -> SearchState:
+def choose() -> SearchState:
     """The language, kind and year selectboxes with document counts (values from the URL kept)."""
     counts = backend.facets(None)
     lang_counts, kind_counts = counts.get("language", {}), counts.get("kind", {})
@@ -51,16 +52,9 @@ def filters() -> SearchState:
 
 def undated_note(chosen: SearchState) -> None:
     """Under a year, say how many undated documents it leaves out and offer to include them."""
-    if not chosen.dated:
-        return
-    left_out = backend.read("count_undated", language=chosen.language, kind=chosen.kind)
-    if not left_out:
-        return
-    plural = "s" if left_out != 1 else ""
-    if not chosen.undated:
-        st.caption(f"{left_out} undated document{plural} left out by the year filter.")
-    st.checkbox(f"Include undated documents ({left_out})", key="docs_undated",
-                help="Documents without a date belong to no year; tick to list them too")
+    left_out = backend.read("count_undated", language=chosen.language, kind=chosen.kind) if chosen.dated else 0
+    undated_checkbox("docs_undated", dated=chosen.dated, included=chosen.undated, left_out=left_out,
+                     what="left out by the year filter")
 
 
 def table_rows(docs: list) -> list[dict]:
@@ -82,7 +76,7 @@ def table_rows(docs: list) -> list[dict]:
 def render() -> None:
     st.title("Documents")
     urlstate.sync_from_url(PARAMS)
-    chosen = filters()
+    chosen = choose()
     undated_note(chosen)
     urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "docs_undated": chosen.undated and chosen.dated})
     date_from, date_to = chosen.date_range()

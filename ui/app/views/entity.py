@@ -73,28 +73,17 @@ def mentions(entity) -> None:
                   on_click=lambda: st.session_state.update(entity_limit=limit + MENTION_PAGE))
 
 
-def figures(entity) -> None:
-    if not entity.figures:
+def linked_rows(heading: str, items: list, html, label: str) -> None:
+    """A subheading and one bordered row per item: its HTML, and a link to its passage."""
+    if not items:
         return
-    st.subheader(f"Figures in the same passages ({len(entity.figures)})")
-    for hit in entity.figures:
+    st.subheader(f"{heading} ({len(items)})")
+    for item in items:
         with st.container(border=True):
             text, link = st.columns([5, 1], vertical_alignment="center")
-            text.markdown(figure_row_html(hit), unsafe_allow_html=True)
+            text.markdown(html(item), unsafe_allow_html=True)
             with link:
-                passage_link(hit.document_id, hit.passage_id, "Open figure")
-
-
-def demands(entity) -> None:
-    if not entity.demands:
-        return
-    st.subheader(f"Demands that mention it ({len(entity.demands)})")
-    for d in entity.demands:
-        with st.container(border=True):
-            text, link = st.columns([5, 1], vertical_alignment="center")
-            text.markdown(demand_html(d), unsafe_allow_html=True)
-            with link:
-                passage_link(d.document_id, d.passage_id, "Open demand")
+                passage_link(item.document_id, item.passage_id, label)
 
 
 def render() -> None:
@@ -122,8 +111,8 @@ def render() -> None:
     st.page_link("views/search.py", label="Search the documents that mention it", icon=":material/search:",
                  query_params={"entity": entity.key})
     mentions(entity)
-    figures(entity)
-    demands(entity)
+    linked_rows("Figures in the same passages", entity.figures, figure_row_html, "Open figure")
+    linked_rows("Demands that mention it", entity.demands, demand_html, "Open demand")
 
 
 render()

@@ -13,6 +13,7 @@ from ui.app.components.entities_view import entity_label, entity_name
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.params import ANY, Param, SearchState, filter_options
 from ui.app.components.results import document_header_html, group_hits, passage_html
+from ui.app.filters import undated_note as undated_checkbox
 
 PAGE_SIZE = 50
 CSV_LIMIT = 2000
@@ -127,21 +128,11 @@ def find(state: SearchState, limit: int, *, cached: bool = True) -> tuple[list, 
     return hits, len({h.document_id for h in undated})
 
 
-def undated_note(state: SearchState, left_out: int) -> None:
-    """Say how many undated documents the date range leaves out, with a checkbox to include them."""
-    if not state.dated or not left_out:
-        return
-    plural = "s" if left_out != 1 else ""
-    if not state.undated:
-        st.caption(f"{left_out} undated document{plural} with matches left out by the date filter.")
-    st.checkbox(f"Include undated documents ({left_out})", key="search_undated",
-                help="Documents without a date match no date range; tick to show their passages too")
-
-
 def results(state: SearchState) -> None:
     limit = st.session_state.get("search_limit", PAGE_SIZE)
     hits, left_out = find(state, limit)
-    undated_note(state, left_out)
+    undated_checkbox("search_undated", dated=state.dated, included=state.undated, left_out=left_out,
+                     what="with matches left out by the date filter")
     if not hits:
         hint = " Try removing filters." if state.filtered else " Try another word or a shorter stem."
         st.warning(f"No results for “{escape_markdown(state.q)}”.{hint}", icon=":material/search_off:")
