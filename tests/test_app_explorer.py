@@ -270,3 +270,35 @@ def test_search_date_filter_counts_and_includes_undated(sample_corpus_url, monke
     assert len(links) == len(everything) and any(f"doc={d}&" in q for q in links for d in undated_docs)
     without_dates = run(sample_corpus_url, monkeypatch, None, q="мигрант")
     assert not without_dates.get("checkbox")  # nothing is left out without a date filter
+
+
+def test_figures_group_by_indicator_through_the_url(sample_corpus_url, monkeypatch) -> None:
+    e = engine(sample_corpus_url)
+    page = corpus.list_figures(e, limit=20)
+    at = run(sample_corpus_url, monkeypatch, "views/figures.py", size="20", group="1")
+    assert at.toggle(key="fig_group").value is True
+    headings = [m.value for m in at.markdown if "saual-indicator-group" in m.value]
+    keys = {h.indicator for h in page if h.indicator}
+    assert len(headings) == len(keys) + any(not h.indicator for h in page)
+    grouped = [f"doc={h.document_id}" for _key, group in corpus.group_by_indicator(page) for h in group]
+    assert [q.split("&")[0] for q in figure_links(at)][:len(grouped)] == grouped
+    assert sorted(figure_links(at)) == sorted(figure_links(run(sample_corpus_url, monkeypatch, "views/figures.py",
+                                                               size="20")))  # the same figures, regrouped
+    at.toggle(key="fig_group").set_value(False).run()
+    assert "group" not in at.query_params and at.query_params.get("size") == "20"
+
+
+# ---------------------------------------------------------------- highlights, defined once
+
+def test_highlights_use_the_corpus_markers_and_one_mark_helper() -> None:
+    from ui.app.components import HIGHLIGHT_END, HIGHLIGHT_START, mark_span, snippet_pieces
+    from ui.app.components.entities_view import mention_quote_html
+    from ui.app.components.figures_view import quote_html
+
+    assert (HIGHLIGHT_START, HIGHLIGHT_END) == (corpus.HIGHLIGHT_START, corpus.HIGHLIGHT_END)
+    s, e = HIGHLIGHT_START, HIGHLIGHT_END
+    assert snippet_pieces(f"a {s}b{e} c {s}d{e}") == corpus.split_highlights(f"a {s}b{e} c {s}d{e}")
+    assert snippet_pieces(f"x{e} {s}{s}y") == [("x ", False), ("y", True)]  # stray end dropped, open closed
+    assert quote_html("a 12 b", 2, 4, "t") == mark_span("a 12 b", 2, 4, "figure", "t")
+    assert mention_quote_html("в Астане", 2, 8, "LOC") == mark_span("в Астане", 2, 8, "entity entity-LOC")
+    assert mark_span("<x>", 0, 9) == "<mark>&lt;x&gt;</mark>"

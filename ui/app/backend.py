@@ -1,5 +1,6 @@
-"""The explorer's access to the corpus: one cached engine per database URL, cached reads, and
-database failures shown as a one-line st.error instead of a traceback.
+"""The explorer's one way to the corpus: one cached engine per database URL, `read(name, …)` calling
+`corpus.<name>(engine, …)` with a short cache, and database failures shown as a one-line st.error
+instead of a traceback. Views never create or cache an engine of their own.
 """
 
 from __future__ import annotations

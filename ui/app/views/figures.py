@@ -40,7 +40,8 @@ FILTERS = (
     Param("fig_lang", "lang"),
     Param("fig_kind", "kind"),
 )
-PAGING = (Param("fig_page", "page", "int", None), Param("fig_size", "size", "int", None))
+PAGING = (Param("fig_page", "page", "int", None), Param("fig_size", "size", "int", None),
+          Param("fig_group", "group", "bool", False))
 ARGUMENT = {"fig_q": "query", "fig_indicator": "indicator", "fig_place": "place", "fig_year": "year",
             "fig_source": "source_kind", "fig_lang": "language", "fig_kind": "kind"}
 FACET_OF = {"fig_indicator": "indicator", "fig_place": "place", "fig_year": "year", "fig_source": "source_kind",
@@ -140,16 +141,32 @@ def count_line(first: int, shown: int, total: int) -> str:
     return f"{first + 1}–{first + shown} of {total} figures"
 
 
+def figure_row(hit: Any) -> None:
+    """One figure: its value, details and quote, and a link to its passage."""
+    with st.container(border=True):
+        text, link = st.columns([5, 1], vertical_alignment="center")
+        text.markdown(figure_row_html(hit), unsafe_allow_html=True)
+        params = {"doc": str(hit.document_id)}
+        if hit.passage_id is not None:
+            params["p"] = str(hit.passage_id)
+        link.page_link("views/document.py", label="Open passage", icon=":material/article:",
+                       help="Open the document at this figure's passage", query_params=params)
+
+
 def figure_list(hits: list) -> None:
-    for hit in hits:
-        with st.container(border=True):
-            text, link = st.columns([5, 1], vertical_alignment="center")
-            text.markdown(figure_row_html(hit), unsafe_allow_html=True)
-            params = {"doc": str(hit.document_id)}
-            if hit.passage_id is not None:
-                params["p"] = str(hit.passage_id)
-            link.page_link("views/document.py", label="Open passage", icon=":material/article:",
-                           help="Open the document at this figure's passage", query_params=params)
+    """The page's figures in order, or under one heading per indicator when grouping is on."""
+    if not st.session_state.get("fig_group"):
+        for hit in hits:
+            figure_row(hit)
+        return
+    groups = group_by_indicator(hits)
+    rest = [hit for hit in hits if not hit.indicator]
+    for key, group in [*groups, *([(None, rest)] if rest else [])]:
+        name = indicator_label(key) if key else "No indicator"
+        st.markdown(f'<div class="saual-result-title saual-indicator-group">{escape_text(name)} · {len(group)}</div>',
+                    unsafe_allow_html=True)
+        for hit in group:
+            figure_row(hit)
 
 
 def results(filters: dict[str, Any]) -> None:
@@ -174,6 +191,7 @@ def results(filters: dict[str, Any]) -> None:
                            icon=":material/download:", on_click="ignore",
                            help=f"The filtered figures (up to {CSV_LIMIT}) with document, offsets, value and quote")
     compare(filters, hits)
+    st.toggle("Group by indicator", key="fig_group", help="This page's figures under one heading per indicator")
     figure_list(hits)
     if total > size:
         pager(page, size, total)
