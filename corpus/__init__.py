@@ -1,11 +1,14 @@
 """corpus: SQLModel storage, Alembic migrations, idempotent ingest and full-text search (SQLite, PostgreSQL)."""
 
+from .compare import conflicts, group_by_indicator
 from .db import close_engine, database_url, downgrade, get_engine, migrate, normalise_url, schema_revision
 from .documents import (
     DocumentSummary,
     PassageInfo,
     StoredDocument,
     count_documents,
+    count_undated,
+    display_titles,
     get_document,
     list_documents,
 )
@@ -48,8 +51,11 @@ __all__ = [
     "StoredDocument",
     "build_sample_corpus",
     "close_engine",
+    "conflicts",
     "count_documents",
+    "count_undated",
     "database_url",
+    "display_titles",
     "document_id_for_sha",
     "downgrade",
     "entity_facets",
@@ -59,6 +65,7 @@ __all__ = [
     "get_document",
     "get_engine",
     "get_entity",
+    "group_by_indicator",
     "ingest_paths",
     "list_documents",
     "list_entities",

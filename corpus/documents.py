@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os.path
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlmodel import Session
 from sqlmodel import select as select_rows
 
@@ -74,27 +76,47 @@ _SUMMARY = (DocumentRow.id, DocumentRow.path, DocumentRow.title, DocumentRow.kin
 
 
 def document_filters(language: str | None = None, kind: str | None = None, date_from: dt.date | None = None,
-                     date_to: dt.date | None = None) -> list:
-    """SQL conditions on documents shared by listing and search (undated documents fall out of date ranges)."""
+                     date_to: dt.date | None = None, *, include_undated: bool = False) -> list:
+    """SQL conditions on documents shared by listing and search.
+
+    Undated documents fall out of date ranges unless `include_undated` keeps them in.
+    """
     conditions = []
     if language:
         conditions.append(DocumentRow.language == language)
     if kind:
         conditions.append(DocumentRow.kind == kind)
+    dates = []
     if date_from:
-        conditions.append(DocumentRow.date >= date_from)
+        dates.append(DocumentRow.date >= date_from)
     if date_to:
-        conditions.append(DocumentRow.date <= date_to)
+        dates.append(DocumentRow.date <= date_to)
+    if dates and include_undated:
+        conditions.append(or_(and_(*dates), DocumentRow.date.is_(None)))
+    else:
+        conditions.extend(dates)
     return conditions
 
 
 def list_documents(engine: Engine, *, language: str | None = None, kind: str | None = None,
-                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[DocumentSummary]:
-    """Stored documents, newest first (undated last), filtered by document language, kind and date."""
-    query = (select(*_SUMMARY).where(*document_filters(language, kind, date_from, date_to))
+                   date_from: dt.date | None = None, date_to: dt.date | None = None,
+                   include_undated: bool = False) -> list[DocumentSummary]:
+    """Stored documents, newest first (undated last), filtered by document language, kind and date.
+
+    A date range leaves undated documents out unless `include_undated` is set.
+    """
+    conditions = document_filters(language, kind, date_from, date_to, include_undated=include_undated)
+    query = (select(*_SUMMARY).where(*conditions)
              .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.path, DocumentRow.id))
     with engine.connect() as conn:
         return [DocumentSummary(*row) for row in conn.execute(query)]
+
+
+def count_undated(engine: Engine, *, language: str | None = None, kind: str | None = None) -> int:
+    """How many documents under these filters have no date (a date range would leave them out)."""
+    conditions = [*document_filters(language, kind), DocumentRow.date.is_(None)]
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(DocumentRow).where(*conditions)).scalar_one()
 
 
 def count_documents(engine: Engine) -> int:
@@ -143,3 +165,55 @@ def _figure(f: FigureRow) -> Figure:
     return Figure(text=f.text, start=f.start, end=f.end, value=f.value, qualifier=f.qualifier, unit=f.unit,
                   value_max=f.value_max, page=f.page, what=f.what, indicator=f.indicator, place=f.place,
                   year=f.year, period=f.period, source=f.source, source_kind=f.source_kind, kind=f.kind)
+
+
+def base_title(title: str | None, path: str | None, document_id: int) -> str:
+    """The stored title, else the file name, else 'Document N'."""
+    return (title or "").strip() or os.path.basename(path or "") or f"Document {document_id}"
+
+
+def display_titles(engine: Engine) -> dict[int, str]:
+    """A title per document id that tells documents apart: documents sharing a title get ' · ' and the
+    first detail that differs (their date, first signatory, first person mentioned, else the file name)."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.path, DocumentRow.date)).all()
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(" ".join(base_title(row.title, row.path, row.id).casefold().split()), []).append(row)
+    titles = {row.id: base_title(row.title, row.path, row.id) for row in rows}
+    clashing = [group for group in groups.values() if len(group) > 1]
+    if not clashing:
+        return titles
+    people = _people(engine, [row.id for group in clashing for row in group])
+    for group in clashing:
+        for row in group:
+            others = [other for other in group if other.id != row.id]
+            titles[row.id] += " · " + _detail(row, others, people)
+    return titles
+
+
+def _people(engine: Engine, ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """(key, name) of the signatories, then the persons mentioned, of each document in reading order."""
+    found: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+    signed = (select(SignatoryRow.document_id, SignatoryRow.name).where(SignatoryRow.document_id.in_(ids))
+              .order_by(SignatoryRow.start, SignatoryRow.id))
+    mentioned = (select(MentionRow.document_id, MentionRow.entity_id, MentionRow.canonical)
+                 .where(MentionRow.document_id.in_(ids), MentionRow.label == "PER")
+                 .order_by(MentionRow.start, MentionRow.id))
+    with engine.connect() as conn:
+        for document_id, name in conn.execute(signed):
+            found[document_id].append((name, name))
+        for document_id, entity_id, canonical in conn.execute(mentioned):
+            found[document_id].append((entity_id or canonical, canonical))
+    return found
+
+
+def _detail(row: Any, others: Iterable[Any], people: dict[int, list[tuple[str, str]]]) -> str:
+    others = list(others)
+    if row.date is not None and all(other.date != row.date for other in others):
+        return row.date.isoformat()
+    theirs = {key for other in others for key, _name in people.get(other.id, [])}
+    for key, name in people.get(row.id, []):
+        if key not in theirs:
+            return name
+    return os.path.basename(row.path or "") or f"#{row.id}"

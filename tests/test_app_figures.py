@@ -9,24 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import corpus
+from corpus import group_by_indicator
 from ingest import read
 from nlp import Analysis, Figure
+from tests.test_corpus_compare import F
 from tests.test_corpus_figures import ILLEGAL_KR, KK_INQUIRY, RU_NEWS, kk_figures, ru_figures
 from ui.app.components import FIGURE_COLUMNS, figures_to_csv
-from ui.app.components.figures_view import (
-    comparison_html,
-    conflicts,
-    format_value,
-    group_by_indicator,
-    indicator_label,
-    quote_html,
-)
+from ui.app.components.figures_view import comparison_html, format_value, indicator_label, quote_html
 
 APP = Path(__file__).resolve().parent.parent / "ui" / "app" / "main.py"
 HOSTILE = "Бюджет <b>составил</b> **1 200** тенге [ссылка](http://x.kz) по данным <i>минфина</i>."
@@ -232,32 +226,11 @@ def test_quote_html_escapes_and_marks() -> None:
     assert quote_html("abc", 5, 9) == 'abc<mark class="figure"></mark>'
 
 
-@dataclass
-class F:
-    id: int
-    value: float
-    year: int | None
-    place: str | None
-    indicator: str | None = "x"
-    value_max: float | None = None
-    qualifier: str = "exact"
-    unit: str = "persons"
-    source: str | None = None
-    source_kind: str = "official"
-    title: str | None = None
-    path: str = "d.txt"
-    document_id: int = 1
-    language: str = "kk"
-    period: str | None = None
-
-
-def test_conflicts_and_groups() -> None:
+def test_comparison_flags_conflicts() -> None:
+    """The side-by-side table marks what corpus.conflicts finds (the grouping is tested in test_corpus_compare)."""
     group = [F(1, 9600, 2022, "KR"), F(2, 20000, 2022, "KR", source_kind="unofficial"), F(3, 8902, 2020, "KR"),
              F(4, 5, None, None, indicator="y")]
-    assert conflicts(group[:3]) == {1, 2}
     grouped = group_by_indicator(group)
-    assert [(k, [f.id for f in g]) for k, g in grouped] == [("x", [1, 2, 3]), ("y", [4])]
-    assert group_by_indicator(group, min_size=2)[0][0] == "x"
     html = comparison_html("x", grouped[0][1])
     assert html.count('class="saual-conflict"') == 2 and "2 conflicting" in html
     assert "saual-source-unofficial" in html

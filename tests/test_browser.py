@@ -287,3 +287,62 @@ def test_entities_then_an_entity_then_its_mention_in_the_document(explorer: str,
         assert parse_qs(urlsplit(link.get_attribute("href")).query).get("entity") == [top.key]
         page.screenshot(path=str(doc_shot), full_page=False)
     assert_screenshots(list_shot, entity_shot, doc_shot)
+
+
+def test_newcomer_fixes_in_chromium(explorer: str, chromium: Path, sample_corpus_url: str) -> None:
+    """What a newcomer saw: no empty Document/Entity entries in the top bar (a bare visit says what to do),
+    a Documents table with every column on screen and a title for each document, a permalink that is a
+    link, no database path in the sidebar, and a Figures page a page long, not 10,000 pixels."""
+    from playwright.sync_api import expect
+
+    import corpus
+
+    engine = corpus.get_engine(sample_corpus_url)
+    titles = corpus.display_titles(engine)
+    docs_shot, figures_shot = ARTIFACTS / "explorer-documents.png", ARTIFACTS / "explorer-figures-paged.png"
+    fresh_screenshots(docs_shot, figures_shot)
+    with browser_page(chromium) as page:
+        page.goto(explorer)
+        nav = page.get_by_test_id("stTopNavLinkContainer")
+        expect(nav.get_by_role("link", name="Documents", exact=True)).to_be_visible()
+        expect(nav.get_by_role("link", name="Document", exact=True)).to_have_count(0)
+        expect(nav.get_by_role("link", name="Entity", exact=True)).to_have_count(0)
+        sidebar = page.get_by_test_id("stSidebar")
+        expect(sidebar).to_contain_text("Database: SQLite")
+        assert sample_corpus_url.split("///", 1)[1] not in sidebar.inner_text()
+
+        page.goto(f"{explorer}/document")  # a bare visit: what the page is for, and the way to Documents
+        expect(page.get_by_text("This page shows one document")).to_be_visible()
+        page.get_by_role("link", name="Browse all documents").click()
+        expect(page.get_by_role("heading", name="Documents")).to_be_visible()
+        grid = page.get_by_test_id("stDataFrame")
+        expect(grid).to_be_visible()
+        # the grid's accessible table lists the columns it draws: a column cut off is not in it
+        headers = grid.locator("th[role=columnheader]")
+        expect(headers.last).to_have_text("File")
+        assert [h.inner_text() for h in headers.all()][-3:] == ["OCR", "Format", "File"]
+        cells = [c.inner_text() for c in grid.locator("td[role=gridcell]").all()]
+        twins = [t for t in titles.values() if " · " in t]
+        assert len(twins) >= 2 and all(cells.count(title) == 1 for title in twins)
+        assert "None" not in cells and "PDF" in cells
+        page.screenshot(path=str(docs_shot), full_page=False)
+
+        doc = corpus.list_documents(engine)[0]
+        page.goto(f"{explorer}/document?doc={doc.id}")
+        link = page.locator(".saual-meta-table a", has_text=f"document?doc={doc.id}")
+        expect(link).to_be_visible()
+        link.click()
+        expect(page.locator(".saual-doc")).to_be_visible()
+        assert parse_qs(urlsplit(page.url).query).get("doc") == [str(doc.id)]
+        assert urlsplit(page.url).path.endswith("/document")
+
+        page.goto(f"{explorer}/figures?size=20")
+        expect(page.locator(".saual-figure")).to_have_count(20)
+        expect(page.get_by_role("button", name="Next page")).to_be_visible()
+        height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        assert height < 10_000, height
+        page.get_by_role("button", name="Next page").click()
+        expect(page.get_by_text("Page 2 of")).to_be_visible()
+        assert parse_qs(urlsplit(page.url).query).get("page") == ["2"]
+        page.screenshot(path=str(figures_shot), full_page=False)
+    assert_screenshots(docs_shot, figures_shot)

@@ -1,5 +1,6 @@
-"""The explorer's access to the corpus: one cached engine per database URL, cached reads, and
-database failures shown as a one-line st.error instead of a traceback.
+"""The explorer's one way to the corpus: one cached engine per database URL, `read(name, …)` calling
+`corpus.<name>(engine, …)` with a short cache, and database failures shown as a one-line st.error
+instead of a traceback. Views never create or cache an engine of their own.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from typing import Any, TypeVar
 import streamlit as st
 
 import corpus
-
-from .components.labels import safe_url
 
 T = TypeVar("T")
 CACHE_SECONDS = 30  # reads are cached briefly so reruns (widget clicks) do not hit the database again
@@ -44,6 +43,14 @@ def _is_database_error(exc: BaseException) -> bool:
         "sqlalchemy", "psycopg", "psycopg2", "sqlite3"}
 
 
+def database_kind(url: str | None = None) -> str:
+    """'SQLite' or 'PostgreSQL' (or the URL's scheme): what the explorer may say about its database,
+    never a host, a path or credentials."""
+    url = database_url() if url is None else url
+    scheme = (url or "sqlite:").split(":", 1)[0].split("+", 1)[0].lower()
+    return {"sqlite": "SQLite", "postgresql": "PostgreSQL", "postgres": "PostgreSQL"}.get(scheme, scheme or "SQLite")
+
+
 def guarded(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run a database call; on a database failure show one st.error line and stop this page run."""
     try:
@@ -51,8 +58,7 @@ def guarded(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     except Exception as exc:
         if not _is_database_error(exc):
             raise
-        where = safe_url(database_url()) or "the default SQLite database (data/saual.db)"
-        st.error(f"Database unavailable ({where}): {one_line(exc)}", icon=":material/error:")
+        st.error(f"Database unavailable ({database_kind()}): {one_line(exc)}", icon=":material/error:")
         st.stop()
         raise  # st.stop() raises; this line only satisfies type checkers
 
@@ -62,55 +68,56 @@ def engine() -> Any:
     return guarded(_engine, database_url())
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
-def _search(url: str | None, query: str, language: str | None, kind: str | None,
-            date_from: dt.date | None, date_to: dt.date | None, limit: int) -> list:
-    return corpus.search(_engine(url), query, language=language, kind=kind,
-                         date_from=date_from, date_to=date_to, limit=limit)
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=256)
+def _read(url: str | None, name: str, args: tuple, kwargs: tuple) -> Any:
+    return getattr(corpus, name)(_engine(url), *args, **dict(kwargs))
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
-def _facets(url: str | None, query: str | None) -> dict:
-    return corpus.facets(_engine(url), query)
+def read(name: str, *args: Any, **kwargs: Any) -> Any:
+    """`corpus.<name>(engine, *args, **kwargs)` on the configured database: the one way views read the
+    corpus. Cached for a few seconds (reruns on widget clicks do not query again); a database failure
+    becomes one st.error line."""
+    return guarded(_read, database_url(), name, args, tuple(sorted(kwargs.items())))
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
-def _documents(url: str | None, language: str | None, kind: str | None,
-               date_from: dt.date | None, date_to: dt.date | None) -> list:
-    return corpus.list_documents(_engine(url), language=language, kind=kind,
-                                 date_from=date_from, date_to=date_to)
-
-
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=64)
-def _document(url: str | None, document_id: int) -> Any:
-    return corpus.get_document(_engine(url), document_id)
+def read_uncached(name: str, *args: Any, **kwargs: Any) -> Any:
+    """`corpus.<name>(engine, …)` without the cache or Streamlit calls (for deferred downloads)."""
+    return getattr(corpus, name)(_engine(database_url()), *args, **kwargs)
 
 
 def search(query: str, *, language: str | None = None, kind: str | None = None,
-           date_from: dt.date | None = None, date_to: dt.date | None = None, limit: int = 50) -> list:
+           date_from: dt.date | None = None, date_to: dt.date | None = None, limit: int = 50,
+           **filters: Any) -> list:
     """corpus.search on the configured database (cached for a few seconds)."""
-    return guarded(_search, database_url(), query, language, kind, date_from, date_to, limit)
+    return read("search", query, language=language, kind=kind, date_from=date_from, date_to=date_to,
+                limit=limit, **filters)
 
 
 def search_uncached(query: str, **filters: Any) -> list:
     """corpus.search without the cache or Streamlit calls (for deferred downloads)."""
-    return corpus.search(_engine(database_url()), query, **filters)
+    return read_uncached("search", query, **filters)
 
 
 def facets(query: str | None = None) -> dict[str, dict]:
     """corpus.facets: counts by language, kind and year, for a query or the whole corpus."""
-    return guarded(_facets, database_url(), query or None)
+    return read("facets", query or None)
 
 
-def documents(*, language: str | None = None, kind: str | None = None,
-              date_from: dt.date | None = None, date_to: dt.date | None = None) -> list:
+def documents(*, language: str | None = None, kind: str | None = None, date_from: dt.date | None = None,
+              date_to: dt.date | None = None, include_undated: bool = False) -> list:
     """corpus.list_documents on the configured database."""
-    return guarded(_documents, database_url(), language, kind, date_from, date_to)
+    return read("list_documents", language=language, kind=kind, date_from=date_from, date_to=date_to,
+                include_undated=include_undated)
 
 
 def document(document_id: int) -> Any:
     """corpus.get_document, or None when there is no such document."""
-    return guarded(_document, database_url(), document_id)
+    return read("get_document", document_id)
+
+
+def titles() -> dict[int, str]:
+    """corpus.display_titles: a title per document id that tells same-titled documents apart."""
+    return read("display_titles")
 
 
 CSS = """

@@ -1,7 +1,8 @@
 """Saual explorer entry point: `streamlit run ui/app/main.py` (or `saual serve`).
 
-Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Figures, Entities,
-Documents, Document and Entity pages through st.navigation.
+Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Figures, Entities and
+Documents pages through st.navigation; the Document and Entity pages are reached by links with their
+id (`document?doc=ID`, `entity?entity=KEY`), so they are routed but hidden from the navigation.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only ui/app on the path
 import streamlit as st
 
 from ui.app import backend
-from ui.app.components.labels import safe_url
 
 st.set_page_config(page_title="Saual — parliamentary inquiries explorer", page_icon=":material/gavel:",
                    layout="wide")
@@ -24,17 +24,18 @@ backend.inject_css()
 
 search_page = st.Page("views/search.py", title="Search", icon=":material/search:", default=True)
 document_page = st.Page("views/document.py", title="Document", icon=":material/article:",
-                        url_path="document")
+                        url_path="document", visibility="hidden")
 figures_page = st.Page("views/figures.py", title="Figures", icon=":material/bar_chart:", url_path="figures")
 documents_page = st.Page("views/documents.py", title="Documents", icon=":material/list:",
                          url_path="documents")
 entities_page = st.Page("views/entities.py", title="Entities", icon=":material/groups:", url_path="entities")
-entity_page = st.Page("views/entity.py", title="Entity", icon=":material/person:", url_path="entity")
+entity_page = st.Page("views/entity.py", title="Entity", icon=":material/person:", url_path="entity",
+                      visibility="hidden")
 page = st.navigation([search_page, figures_page, entities_page, documents_page, document_page, entity_page],
                      position="top")
 
 with st.sidebar:
-    st.caption(f"Database: {safe_url(backend.database_url()) or 'data/saual.db (SQLite)'}")
+    st.caption(f"Database: {backend.database_kind()}")  # never a path, host or credentials
 
 if page is search_page and st.query_params.get("doc"):
     # `/?doc=ID` is the short permalink of a document: open it on the Document page.

@@ -9,13 +9,18 @@ from .highlight import (
     HIGHLIGHT_START,
     escape_markdown,
     escape_text,
+    mark_open,
+    mark_span,
     render_snippet,
+    snippet_pieces,
     strip_markers,
 )
-from .params import SearchState
+from .labels import document_title
+from .params import ANY, Param, SearchState, filter_options
 from .text_view import EntityMark, FigureMark, PassageSpan, page_marker, render_document_text
 
 __all__ = [
+    "ANY",
     "CSV_COLUMNS",
     "FIGURE_COLUMNS",
     "HIGHLIGHT_END",
@@ -23,15 +28,21 @@ __all__ = [
     "MENTION_COLUMNS",
     "EntityMark",
     "FigureMark",
+    "Param",
     "PassageSpan",
     "SearchState",
+    "document_title",
     "escape_markdown",
     "escape_text",
     "figures_to_csv",
+    "filter_options",
     "hits_to_csv",
+    "mark_open",
+    "mark_span",
     "mentions_to_csv",
     "page_marker",
     "render_document_text",
     "render_snippet",
+    "snippet_pieces",
     "strip_markers",
 ]

@@ -4,13 +4,12 @@ marked, and name lists. Everything from a document is escaped first.
 
 from __future__ import annotations
 
-import os.path
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
-from .highlight import escape_text
-from .labels import kind_label, language_label
+from .highlight import escape_text, mark_open, mark_span
+from .labels import document_title, kind_label, language_label
 
 ENTITY_LABELS = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
 NAME_LANGUAGES = ("kk", "ru")  # shown first, in this order
@@ -39,11 +38,15 @@ def names_by_language(names: dict[str, list[str]]) -> list[tuple[str, list[str]]
     return [(lang, list(names[lang])) for lang in order]
 
 
+def entity_link(key: str, name: str, label: str | None) -> str:
+    """A highlighted name linking to the Entity page of `key` (everything escaped)."""
+    return (f'<a class="saual-entity-link" href="{escape_text(entity_href(key))}" target="_self">'
+            f'{mark_open(entity_mark_class(label))}{escape_text(name)}</mark></a>')
+
+
 def entity_link_html(entity: Any) -> str:
     """The entity's name as a link to its Entity page, with its label."""
-    label = getattr(entity, "label", "")
-    return (f'<a class="saual-entity-link" href="{escape_text(entity_href(entity.key))}" target="_self">'
-            f'<mark class="entity entity-{_css(label)}">{escape_text(entity_name(entity))}</mark></a>')
+    return entity_link(entity.key, entity_name(entity), getattr(entity, "label", ""))
 
 
 def entities_table_html(entities: Iterable[Any]) -> str:
@@ -61,15 +64,7 @@ def entities_table_html(entities: Iterable[Any]) -> str:
 
 def mention_quote_html(quote_text: str, start: int, end: int, label: str = "", title: str | None = None) -> str:
     """The quote escaped, with quote[start:end] wrapped in <mark class="entity entity-LABEL">."""
-    start, end = max(0, min(start, len(quote_text))), max(0, min(end, len(quote_text)))
-    end = max(start, end)
-    title_attr = f' title="{escape_text(title)}"' if title else ""
-    return (escape_text(quote_text[:start]) + f'<mark class="entity entity-{_css(label)}"{title_attr}>'
-            + escape_text(quote_text[start:end]) + "</mark>" + escape_text(quote_text[end:]))
-
-
-def document_name(hit: Any) -> str:
-    return hit.title or os.path.basename(hit.path or "") or f"Document {hit.document_id}"
+    return mark_span(quote_text, start, end, entity_mark_class(label), title)
 
 
 def mention_html(m: Any) -> str:
@@ -90,14 +85,14 @@ def document_heading_html(m: Any, count: int) -> str:
         details.append(m.date.isoformat() if hasattr(m.date, "isoformat") else str(m.date))
     details.append(f"{count} mention{'s' if count != 1 else ''}")
     return ('<div class="saual-result">'
-            f'<div class="saual-result-title">{escape_text(document_name(m))}</div>'
+            f'<div class="saual-result-title">{escape_text(document_title(m))}</div>'
             f'<div class="saual-meta">{escape_text(" · ".join(d for d in details if d))}</div></div>')
 
 
 def demand_html(d: Any) -> str:
     """A demand that mentions the entity: its type and number, its text, and its document."""
     head = d.type.capitalize() + (f" {d.number}" if d.number else "") + (" (procedural)" if d.procedural else "")
-    where = [document_name(d), language_label(d.language)]
+    where = [document_title(d), language_label(d.language)]
     if d.page:
         where.append(f"page {d.page}")
     return (f'<div class="saual-snippet"><b>{escape_text(head)}</b> · {escape_text(d.text)}</div>'
@@ -114,6 +109,11 @@ def group_mentions(mentions: Iterable[Any]) -> list[tuple[int, list[Any]]]:
 
 def _css(label: str | None) -> str:
     return "".join(c for c in (label or "") if c.isascii() and c.isalnum()) or "X"
+
+
+def entity_mark_class(label: str | None) -> str:
+    """The CSS classes of an entity highlight: 'entity entity-PER' (only ASCII letters of the label)."""
+    return f"entity entity-{_css(label)}"
 
 
 CSS = """

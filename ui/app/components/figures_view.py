@@ -5,12 +5,12 @@ marked, and side-by-side groups per indicator. Everything from a document is esc
 from __future__ import annotations
 
 import math
-import os.path
-from collections.abc import Iterable
 from typing import Any
 
-from .highlight import escape_text
-from .labels import language_label
+from corpus.compare import conflicts
+
+from .highlight import escape_text, mark_span
+from .labels import document_title, language_label
 
 QUALIFIER_SIGNS = {"about": "≈", "more_than": ">", "less_than": "<", "at_least": "≥", "up_to": "≤"}
 UNITS = {"count": "", "persons": "persons", "percent": "%", "KZT": "KZT", "USD": "USD", "RUB": "RUB",
@@ -97,15 +97,7 @@ def figure_title(figure: Any) -> str:
 
 def quote_html(quote: str, start: int, end: int, title: str | None = None) -> str:
     """The quote escaped, with quote[start:end] wrapped in <mark class="figure">."""
-    start, end = max(0, min(start, len(quote))), max(0, min(end, len(quote)))
-    end = max(start, end)
-    title_attr = f' title="{escape_text(title)}"' if title else ""
-    return (escape_text(quote[:start]) + f'<mark class="figure"{title_attr}>' + escape_text(quote[start:end])
-            + "</mark>" + escape_text(quote[end:]))
-
-
-def document_name(hit: Any) -> str:
-    return hit.title or os.path.basename(hit.path or "") or f"Document {hit.document_id}"
+    return mark_span(quote, start, end, "figure", title)
 
 
 def figure_row_html(hit: Any) -> str:
@@ -120,7 +112,7 @@ def figure_row_html(hit: Any) -> str:
                f"{hit.source} ({source_kind_label(hit.source_kind)})" if hit.source
                else source_kind_label(hit.source_kind),
                figure_kind_label(hit.kind)]
-    where = [document_name(hit), language_label(hit.language)]
+    where = [document_title(hit), language_label(hit.language)]
     if hit.date:
         where.append(hit.date.isoformat() if hasattr(hit.date, "isoformat") else str(hit.date))
     if hit.page:
@@ -131,25 +123,6 @@ def figure_row_html(hit: Any) -> str:
             f'<div class="saual-snippet">{quote_html(hit.quote, hit.quote_start, hit.quote_end, figure_title(hit))}'
             '</div>'
             f'<div class="saual-meta">{escape_text(" · ".join(w for w in where if w))}</div></div>')
-
-
-def group_by_indicator(hits: Iterable[Any], *, min_size: int = 1) -> list[tuple[str, list[Any]]]:
-    """(indicator, figures) for every indicator, largest group first; figures ordered by year, place."""
-    groups: dict[str, list[Any]] = {}
-    for hit in hits:
-        if hit.indicator:
-            groups.setdefault(hit.indicator, []).append(hit)
-    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return [(key, sorted(group, key=lambda h: (h.year is None, -(h.year or 0), h.place or "", h.value)))
-            for key, group in ordered if len(group) >= min_size]
-
-
-def conflicts(group: list[Any]) -> set[int]:
-    """Ids of figures that share indicator, place and year with a figure of a different value."""
-    by_key: dict[tuple, set[tuple]] = {}
-    for hit in group:
-        by_key.setdefault((hit.place, hit.year), set()).add((hit.value, hit.value_max))
-    return {hit.id for hit in group if len(by_key[(hit.place, hit.year)]) > 1}
 
 
 def comparison_html(indicator: str, group: list[Any]) -> str:
@@ -163,7 +136,7 @@ def comparison_html(indicator: str, group: list[Any]) -> str:
         flag = ' class="saual-conflict" title="another source gives a different value"' if hit.id in clash else ""
         cells = [format_value(hit.value, hit.value_max, hit.qualifier, hit.unit), when(hit) or "—",
                  hit.place or "—", hit.source or "—", source_kind_label(hit.source_kind),
-                 f"{document_name(hit)} ({hit.language})"]
+                 f"{document_title(hit)} ({hit.language})"]
         kind_class = f"saual-source-{hit.source_kind}" if hit.source_kind in SOURCE_KINDS else ""
         tds = "".join(f'<td class="{kind_class}">{escape_text(c)}</td>' if i == 4 else f"<td>{escape_text(c)}</td>"
                       for i, c in enumerate(cells))

@@ -1,4 +1,5 @@
-"""Escaping of document text for HTML-enabled markdown, and search snippets with <mark> highlights.
+"""Escaping of document text for HTML-enabled markdown, and the one place highlights are made: search
+snippets (corpus's match markers) and <mark> spans (figure quotes, mention quotes, the document text).
 
 Document text is data, never markup: it is passed through html.escape first, then the characters
 Streamlit's markdown would interpret (emphasis, links, math, directives, headings) become numeric
@@ -10,9 +11,8 @@ from __future__ import annotations
 import html
 import re
 
-# The corpus marks matches in snippets with these control characters (corpus.HIGHLIGHT_START/END).
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
+# The corpus marks matches in snippets with these control characters; defined once, in corpus.text.
+from corpus.text import HIGHLIGHT_END, HIGHLIGHT_START
 
 _MARKDOWN_CHARS = "*_`[]$:~#|\\\n"
 # An entity html.escape produced (kept whole) or one markdown-significant character (neutralised).
@@ -32,28 +32,46 @@ def escape_text(text: str) -> str:
     return _ENTITY_OR_CHAR.sub(_neutralise, html.escape(text, quote=True))
 
 
-def render_snippet(snippet: str) -> str:
-    """A snippet as HTML: escaped first, then the corpus match markers turned into <mark>…</mark>.
+def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, highlighted) pieces, read from the corpus match markers.
 
-    Unbalanced markers (a snippet cut inside a match) are closed or dropped, never left open.
+    Unbalanced markers (a snippet cut inside a match) are closed or dropped: a start inside a match
+    and an end outside one are ignored, and a match left open runs to the end.
     """
-    escaped = escape_text(snippet.replace("\r", ""))
-    out: list[str] = []
-    open_mark = False
-    for char in escaped:
-        if char == HIGHLIGHT_START:
-            if not open_mark:
-                out.append("<mark>")
-                open_mark = True
-        elif char == HIGHLIGHT_END:
-            if open_mark:
-                out.append("</mark>")
-                open_mark = False
+    pieces: list[tuple[str, bool]] = []
+    inside, current = False, []
+    for char in snippet:
+        if char in (HIGHLIGHT_START, HIGHLIGHT_END):
+            if inside != (char == HIGHLIGHT_START):
+                if current:
+                    pieces.append(("".join(current), inside))
+                inside, current = not inside, []
         else:
-            out.append(char)
-    if open_mark:
-        out.append("</mark>")
-    return "".join(out)
+            current.append(char)
+    if current:
+        pieces.append(("".join(current), inside))
+    return pieces
+
+
+def mark_open(css_class: str = "", title: str | None = None) -> str:
+    """The opening <mark> tag of every highlight, with an optional class and (escaped) tooltip."""
+    class_attr = f' class="{css_class}"' if css_class else ""
+    title_attr = f' title="{escape_text(title)}"' if title else ""
+    return f"<mark{class_attr}{title_attr}>"
+
+
+def mark_span(text: str, start: int, end: int, css_class: str = "", title: str | None = None) -> str:
+    """`text` escaped, with text[start:end] (clamped to the text) wrapped in a <mark>."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    end = max(start, end)
+    return (escape_text(text[:start]) + mark_open(css_class, title) + escape_text(text[start:end]) + "</mark>"
+            + escape_text(text[end:]))
+
+
+def render_snippet(snippet: str) -> str:
+    """A snippet as HTML: every piece escaped, the matches corpus marked wrapped in <mark>…</mark>."""
+    return "".join(mark_open() + escape_text(text) + "</mark>" if marked else escape_text(text)
+                   for text, marked in snippet_pieces(snippet.replace("\r", "")))
 
 
 def strip_markers(snippet: str) -> str:

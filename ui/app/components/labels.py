@@ -1,8 +1,11 @@
-"""Human labels for stored codes (languages, document kinds) and a password-free database URL."""
+"""Human labels for stored codes (languages, document kinds), document titles and a password-free database URL."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+
+from corpus.documents import base_title
 
 LANGUAGES = {
     "kk": "Kazakh", "ru": "Russian", "kk+ru": "Kazakh + Russian", "ru+kk": "Russian + Kazakh",
@@ -41,3 +44,8 @@ def safe_url(url: str | None) -> str:
         host = f"{host}:{parts.port}"
     netloc = f"{parts.username or ''}:***@{host}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def document_title(hit: Any) -> str:
+    """The stored title of a hit's document, else its file name, else 'Document N'."""
+    return base_title(getattr(hit, "title", None), getattr(hit, "path", None), hit.document_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from .highlight import escape_text
@@ -25,12 +26,24 @@ def plain(value: Any) -> str:
     return str(value)
 
 
-def metadata_table(rows: list[tuple[str, str, bool]]) -> str:
-    """Rows of (name, value, monospace?) as a two-column table, every cell escaped."""
+@dataclass(frozen=True)
+class Link:
+    """A metadata value shown as a link (text and href are escaped on output)."""
+
+    text: str
+    href: str
+
+    def html(self) -> str:
+        return f'<a href="{escape_text(self.href)}" target="_self">{escape_text(self.text)}</a>'
+
+
+def metadata_table(rows: list[tuple[str, str | Link, bool]]) -> str:
+    """Rows of (name, value, monospace?) as a two-column table, every cell escaped; a Link is a link."""
     cells = []
     for name, value, mono in rows:
         cls = f' class="{MONO}"' if mono else ""
-        cells.append(f"<tr><td>{escape_text(name)}</td><td{cls}>{escape_text(value)}</td></tr>")
+        shown = value.html() if isinstance(value, Link) else escape_text(value)
+        cells.append(f"<tr><td>{escape_text(name)}</td><td{cls}>{shown}</td></tr>")
     return f'<table class="saual-meta-table">{"".join(cells)}</table>'
 
 

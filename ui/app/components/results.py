@@ -6,7 +6,7 @@ import os.path
 from typing import Any
 
 from .highlight import escape_text, render_snippet
-from .labels import kind_label, language_label
+from .labels import document_title, kind_label, language_label
 
 
 def group_hits(hits: list[Any]) -> list[tuple[Any, list[Any]]]:
@@ -15,11 +15,6 @@ def group_hits(hits: list[Any]) -> list[tuple[Any, list[Any]]]:
     for hit in hits:
         groups.setdefault(hit.document_id, []).append(hit)
     return [(group[0], group) for group in groups.values()]
-
-
-def document_title(hit: Any) -> str:
-    """The stored title, else the file name, else 'Document N'."""
-    return hit.title or os.path.basename(hit.path or "") or f"Document {hit.document_id}"
 
 
 def document_header_html(hit: Any, passages: int) -> str:

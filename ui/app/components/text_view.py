@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .highlight import escape_text
+from .highlight import escape_text, mark_open
 
 __all__ = ["EntityMark", "FigureMark", "PassageSpan", "page_marker", "page_span", "render_document_text"]
 
@@ -63,11 +63,10 @@ class EntityMark:
 
 
 def _open_tag(mark: FigureMark | EntityMark) -> str:
-    title = f' title="{escape_text(mark.title)}"' if mark.title else ""
     if isinstance(mark, FigureMark):
-        return f'<mark class="figure"{title}>'
+        return mark_open("figure", mark.title)
     label = "".join(c for c in mark.label if c.isascii() and c.isalnum())
-    tag = f'<mark class="entity entity-{label}"{title}>' if label else f'<mark class="entity"{title}>'
+    tag = mark_open(f"entity entity-{label}" if label else "entity", mark.title)
     if mark.href:
         return f'<a class="saual-entity-link" href="{escape_text(mark.href)}" target="_self">{tag}'
     return tag

@@ -7,14 +7,15 @@ text with page markers, figures and entity mentions highlighted; the text is alw
 from __future__ import annotations
 
 import os.path
+from urllib.parse import urljoin
 
 import streamlit as st
 
 from corpus.entities import entity_key
-from ui.app import backend
+from ui.app import backend, urlstate
 from ui.app.components import escape_markdown, escape_text, render_document_text
 from ui.app.components.entities_view import CSS as ENTITY_CSS
-from ui.app.components.entities_view import entity_href, entity_label
+from ui.app.components.entities_view import entity_href, entity_label, entity_link
 from ui.app.components.figures_view import CSS as FIGURE_CSS
 from ui.app.components.figures_view import (
     figure_title,
@@ -24,9 +25,22 @@ from ui.app.components.figures_view import (
     when,
 )
 from ui.app.components.labels import kind_label, language_label
-from ui.app.components.metadata import metadata_rows, metadata_table, plain, stamp_rows
-from ui.app.components.params import SEARCH_PARAMS, parse_int
+from ui.app.components.metadata import Link, metadata_rows, metadata_table, plain, stamp_rows
+from ui.app.components.params import SEARCH_PARAMS, Param
 from ui.app.components.text_view import EntityMark, FigureMark, PassageSpan, page_span
+
+DOC = Param("doc", "doc", "int", None)
+PASSAGE = Param("p", "p", "int", None)
+
+
+def permalink(document_id: int) -> str:
+    """The document's absolute URL when the browser's is known (st.context.url), else the relative one."""
+    relative = f"document?doc={int(document_id)}"
+    try:
+        base = st.context.url
+    except Exception:  # noqa: BLE001 - no browser context (tests, bare mode): the relative link works too
+        base = None
+    return urljoin(base, relative) if base else relative
 
 
 def back_link() -> None:
@@ -37,14 +51,18 @@ def back_link() -> None:
 
 
 def pick_document() -> None:
-    """Without ?doc=, offer every stored document by title."""
+    """Without ?doc=, say what the page is for, link to Documents, and offer every stored document."""
+    st.caption("This page shows one document. Open one from the Documents list or a search result, or choose "
+               "it here.")
+    st.page_link("views/documents.py", label="Browse all documents", icon=":material/list:")
     docs = backend.documents()
     if not docs:
         st.info("The corpus is empty. Add documents with `saual ingest PATH…`.", icon=":material/inbox:")
         return
+    titles = backend.titles()
     by_id = {d.id: d for d in docs}
     choice = st.selectbox("Open a document", list(by_id), index=None, placeholder="Choose a document",
-                          format_func=lambda i: f"{by_id[i].title or os.path.basename(by_id[i].path)} · "
+                          format_func=lambda i: f"{titles.get(i) or os.path.basename(by_id[i].path)} · "
                                                 f"{language_label(by_id[i].language)}")
     if choice is not None:
         st.query_params["doc"] = str(choice)
@@ -61,7 +79,7 @@ def show_metadata(doc) -> None:
         ("OCR", "yes — text recognised from page images" if doc.ocr else "no — text layer", False),
         ("SHA-256", plain(doc.sha256), True),
         ("Source file", plain(doc.path), True),
-        ("Permalink", f"document?doc={doc.id}", True),
+        ("Permalink", Link(permalink(doc.id), f"document?doc={doc.id}"), True),
     ]
     metadata = dict(getattr(doc, "metadata", None) or {})
     st.markdown(metadata_table(rows + stamp_rows(metadata)), unsafe_allow_html=True)
@@ -120,9 +138,8 @@ def entities_list(doc) -> None:
                             if x in ("PER", "ORG", "LOC") else 9):
             items = sorted(((k, g) for k, g in by_key.items() if g[0].label == label),
                            key=lambda kv: (-len(kv[1]), kv[1][0].name_en or kv[1][0].canonical))
-            links = [f'<a class="saual-entity-link" href="{escape_text(entity_href(k))}" target="_self">'
-                     f'<mark class="entity entity-{escape_text(label)}">{escape_text(g[0].name_en or g[0].canonical)}'
-                     f"</mark></a> <span class=\"saual-place\">×{len(g)}</span>" for k, g in items]
+            links = [f'{entity_link(k, g[0].name_en or g[0].canonical, label)} '
+                     f'<span class="saual-place">×{len(g)}</span>' for k, g in items]
             st.markdown(f'<div class="saual-entity-list"><strong>{escape_text(entity_label(label))}</strong>: '
                         f'{" ".join(links)}</div>', unsafe_allow_html=True)
 
@@ -149,7 +166,7 @@ def render() -> None:
         back_link()
         pick_document()
         return
-    doc_id = parse_int(raw)
+    doc_id = urlstate.read(DOC)
     doc = backend.document(doc_id) if doc_id is not None else None
     if doc is None:
         st.title("Document not found")
@@ -160,11 +177,11 @@ def render() -> None:
         return
     st.html(FIGURE_CSS)
     st.html(ENTITY_CSS)
-    title = doc.title or os.path.basename(doc.path) or f"Document {doc.id}"
+    title = backend.titles().get(doc.id) or doc.title or os.path.basename(doc.path) or f"Document {doc.id}"
     st.markdown(f'<h1 class="saual-doc-title">{escape_text(title)}</h1>', unsafe_allow_html=True)
     back_link()
     passages = [PassageSpan.of(p) for p in doc.passages]
-    wanted = parse_int(st.query_params.get("p"))
+    wanted = urlstate.read(PASSAGE)
     hit = next((p for p in passages if p.id == wanted), None)
     info, text = st.columns([1, 2], gap="large")
     with info:

@@ -1,4 +1,5 @@
-"""Documents page: every stored document, filterable by language, kind and year; rows link to Document."""
+"""Documents page: every stored document, filterable by language, kind and year (all in the URL, with
+undated documents counted and optionally kept under a year); rows link to the Document page."""
 
 from __future__ import annotations
 
@@ -7,71 +8,94 @@ import os.path
 
 import streamlit as st
 
-from ui.app import backend
+from ui.app import backend, urlstate
 from ui.app.components.labels import kind_label, language_label
-from ui.app.components.params import SearchState
+from ui.app.components.params import ANY, Param, SearchState, filter_options
+from ui.app.filters import undated_note as undated_checkbox
 
-ANY = ""  # the "any value" option of the filters
+PARAMS = (Param("docs_lang", "lang"), Param("docs_kind", "kind"), Param("docs_year", "year", "year"),
+          Param("docs_undated", "undated", "bool", False))
+# Pixel widths that fit beside the sidebar at 1400 px, so no column is cut off; rows are tall enough
+# (over 4rem) for Streamlit to wrap long titles onto three lines, so their distinguishing end shows.
+COLUMNS = {
+    "open": st.column_config.LinkColumn("Open", display_text="open", width=50),
+    "title": st.column_config.TextColumn("Title", width=330),
+    "kind": st.column_config.TextColumn("Kind", width=80),
+    "language": st.column_config.TextColumn("Language", width=70),
+    "date": st.column_config.TextColumn("Date", width=90),
+    "pages": st.column_config.TextColumn("Pages", width=50),
+    "ocr": st.column_config.CheckboxColumn("OCR", width=45),
+    "format": st.column_config.TextColumn("Format", width=60),
+    "file": st.column_config.TextColumn("File", width=120),
+}
+NONE = "—"  # shown for a missing value, never "None"
+ROW_HEIGHT = 72
+ROWS_SHOWN = 12  # rows in view before the table scrolls
 
 
-def _options(counts: dict) -> list:
-    return [ANY, *sorted((v for v in counts if v not in (None, ANY)), key=lambda v: (-counts[v], str(v)))]
+def choose() -> SearchState:
+    """The language, kind and year selectboxes with document counts (values from the URL kept)."""
+    counts = backend.facets(None)
+    lang_counts, kind_counts = counts.get("language", {}), counts.get("kind", {})
+    years = {int(y): n for y, n in counts.get("year", {}).items() if str(y).isdigit()}
+    c1, c2, c3 = st.columns(3)
+    s = st.session_state
+    c1.selectbox("Language", filter_options(lang_counts, s.get("docs_lang")), key="docs_lang",
+                 format_func=lambda v: "Any language" if v == ANY else f"{language_label(v)} · {lang_counts.get(v, 0)}")
+    c2.selectbox("Kind", filter_options(kind_counts, s.get("docs_kind")), key="docs_kind",
+                 format_func=lambda v: "Any kind" if v == ANY else f"{kind_label(v)} · {kind_counts.get(v, 0)}")
+    c3.selectbox("Year", filter_options(years, s.get("docs_year")), key="docs_year",
+                 format_func=lambda v: "Any year" if v == ANY else f"{v} · {years.get(v, 0)}")
+    return SearchState(language=s.get("docs_lang") or None, kind=s.get("docs_kind") or None,
+                       year=s.get("docs_year") or None, undated=bool(s.get("docs_undated")))
+
+
+def undated_note(chosen: SearchState) -> None:
+    """Under a year, say how many undated documents it leaves out and offer to include them."""
+    left_out = backend.read("count_undated", language=chosen.language, kind=chosen.kind) if chosen.dated else 0
+    undated_checkbox("docs_undated", dated=chosen.dated, included=chosen.undated, left_out=left_out,
+                     what="left out by the year filter")
+
+
+def table_rows(docs: list) -> list[dict]:
+    """One row per document: its distinguishing title, and '—' (never None) for what is unknown."""
+    titles = backend.titles()
+    return [{
+        "open": f"document?doc={d.id}",
+        "title": titles.get(d.id) or d.title or os.path.basename(d.path),
+        "kind": kind_label(d.kind),
+        "language": d.language or NONE,
+        "date": d.date.isoformat() if isinstance(d.date, dt.date) else NONE,
+        "pages": str(d.page_count) if d.page_count else NONE,
+        "ocr": bool(d.ocr),
+        "format": (d.format or NONE).upper(),
+        "file": os.path.basename(d.path or "") or NONE,
+    } for d in docs]
 
 
 def render() -> None:
     st.title("Documents")
-    counts = backend.facets(None)
-    state = SearchState.from_params(st.query_params)
-    lang_counts, kind_counts = counts.get("language", {}), counts.get("kind", {})
-    years = {int(y): n for y, n in counts.get("year", {}).items() if str(y).isdigit()}
-    c1, c2, c3 = st.columns(3)
-    lang_opts, kind_opts, year_opts = _options(lang_counts), _options(kind_counts), _options(years)
-    language = c1.selectbox("Language", lang_opts,
-                            index=lang_opts.index(state.language) if state.language in lang_opts else 0,
-                            format_func=lambda v: "Any language" if v == ANY
-                            else f"{language_label(v)} · {lang_counts.get(v, 0)}", key="docs_lang")
-    kind = c2.selectbox("Kind", kind_opts, index=kind_opts.index(state.kind) if state.kind in kind_opts else 0,
-                        format_func=lambda v: "Any kind" if v == ANY
-                        else f"{kind_label(v)} · {kind_counts.get(v, 0)}", key="docs_kind")
-    year = c3.selectbox("Year", year_opts, index=year_opts.index(state.year) if state.year in year_opts else 0,
-                        format_func=lambda v: "Any year" if v == ANY else f"{v} · {years.get(v, 0)}",
-                        key="docs_year")
-    chosen = SearchState(language=language or None, kind=kind or None, year=year or None)
-    if st.query_params.to_dict() != chosen.to_params():
-        st.query_params.from_dict(chosen.to_params())
+    urlstate.sync_from_url(PARAMS)
+    chosen = choose()
+    undated_note(chosen)
+    urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "docs_undated": chosen.undated and chosen.dated})
     date_from, date_to = chosen.date_range()
-    docs = backend.documents(language=chosen.language, kind=chosen.kind, date_from=date_from, date_to=date_to)
+    docs = backend.documents(language=chosen.language, kind=chosen.kind, date_from=date_from, date_to=date_to,
+                             include_undated=chosen.undated)
     if not docs:
         message = ("No document matches these filters." if chosen.filtered
                    else "The corpus is empty. Add documents with `saual ingest PATH…`.")
         st.info(message, icon=":material/inbox:")
         return
     st.caption(f"{len(docs)} document(s). Click a row to open it, or use the link in the first column.")
-    rows = [{
-        "open": f"document?doc={d.id}",
-        "title": d.title or os.path.basename(d.path),
-        "kind": kind_label(d.kind),
-        "language": d.language,
-        "date": d.date if isinstance(d.date, dt.date) else None,
-        "pages": d.page_count,
-        "ocr": bool(d.ocr),
-        "format": d.format,
-        "file": os.path.basename(d.path),
-    } for d in docs]
-    event = st.dataframe(
-        rows, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-        key="docs_table",
-        column_config={
-            "open": st.column_config.LinkColumn("Open", display_text="open", width="small"),
-            "title": st.column_config.TextColumn("Title", width=520),
-            "kind": "Kind", "language": "Language",
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "pages": st.column_config.NumberColumn("Pages", format="%d"),
-            "ocr": st.column_config.CheckboxColumn("OCR"), "format": "Format", "file": "File",
-        })
+    event = st.dataframe(table_rows(docs), hide_index=True, width="stretch", on_select="rerun",
+                         selection_mode="single-row", key="docs_table", column_config=COLUMNS,
+                         row_height=ROW_HEIGHT, placeholder=NONE,
+                         height=ROW_HEIGHT * min(len(docs), ROWS_SHOWN) + 40)
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if selected:
-        st.switch_page("views/document.py", query_params={"doc": str(docs[selected[0]].id)})
+        st.switch_page("views/document.py",
+                       query_params={"doc": str(docs[selected[0]].id)})
 
 
 render()

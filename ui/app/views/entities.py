@@ -6,50 +6,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-import corpus
-from ui.app import backend
+from ui.app import backend, urlstate
 from ui.app.components.entities_view import CSS, ENTITY_LABELS, entities_table_html, entity_label
 from ui.app.components.highlight import escape_markdown, escape_text
+from ui.app.components.params import ANY, Param
 
 PAGE_SIZE = 200
-ANY = ""
-BOUND = {"ent_q": "q", "ent_label": "label"}
-
-
-
-@st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False)
-def _entities(url: str | None, label: str | None, query: str | None, limit: int) -> list:
-    return corpus.list_entities(backend._engine(url), label=label, query=query, limit=limit)
+PARAMS = (Param("ent_q", "q", "str", ""), Param("ent_label", "label", choices=tuple(ENTITY_LABELS)))
 
 
 def entities(label: str | None, query: str | None, limit: int) -> list:
-    return backend.guarded(_entities, backend.database_url(), label, query, limit)
-
-
-def sync_from_url() -> None:
-    """Give each widget the URL's value on first load, and again whenever the URL changed under us."""
-    for key, param in BOUND.items():
-        url_value = st.query_params.get(param)
-        seen_key = f"_url_{key}"
-        if key not in st.session_state or st.session_state.get(seen_key) != url_value:
-            value = (url_value or "").strip()
-            if key == "ent_label" and value not in ENTITY_LABELS:
-                value = ANY
-            st.session_state[key] = value
-            st.session_state[seen_key] = url_value
-
-
-def sync_to_url(params: dict[str, str]) -> None:
-    if dict(st.query_params.to_dict()) != params:
-        st.query_params.from_dict(params)
-    for key, param in BOUND.items():
-        st.session_state[f"_url_{key}"] = params.get(param)
+    return backend.read("list_entities", label=label, query=query, limit=limit)
 
 
 def render() -> None:
     st.html(CSS)
     st.title("Entities")
-    sync_from_url()
+    urlstate.sync_from_url(PARAMS)
     search, kind = st.columns([3, 1])
     search.text_input("Name", key="ent_q", placeholder="A name in Kazakh, Russian or English",
                       icon=":material/search:")
@@ -59,7 +32,7 @@ def render() -> None:
                    format_func=lambda v: "Any type" if v == ANY else f"{entity_label(v)} · {counts.get(v, 0)}")
     query = (st.session_state.get("ent_q") or "").strip()
     label = st.session_state.get("ent_label") or None
-    sync_to_url({k: v for k, v in (("q", query), ("label", label or "")) if v})
+    urlstate.sync_to_url(PARAMS, {"ent_q": query, "ent_label": label or ANY})
     if not everything:
         st.info("No entities in the corpus yet. Ingest documents with `saual ingest PATH…`; the people, "
                 "organisations and places they mention appear here.", icon=":material/inbox:")

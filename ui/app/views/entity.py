@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-import corpus
-from ui.app import backend
+from ui.app import backend, urlstate
 from ui.app.components.entities_view import (
     CSS,
     demand_html,
@@ -23,14 +22,10 @@ from ui.app.components.figures_view import CSS as FIGURE_CSS
 from ui.app.components.figures_view import figure_row_html
 from ui.app.components.highlight import escape_markdown, escape_text
 from ui.app.components.labels import language_label
+from ui.app.components.params import Param
 
 MENTION_PAGE = 100
-
-
-
-@st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False, max_entries=64)
-def _entity(url: str | None, key: str):
-    return corpus.get_entity(backend._engine(url), key)
+ENTITY = Param("entity", "entity", "str", "")
 
 
 def passage_link(document_id: int, passage_id: int | None, label: str) -> None:
@@ -78,40 +73,30 @@ def mentions(entity) -> None:
                   on_click=lambda: st.session_state.update(entity_limit=limit + MENTION_PAGE))
 
 
-def figures(entity) -> None:
-    if not entity.figures:
+def linked_rows(heading: str, items: list, html, label: str) -> None:
+    """A subheading and one bordered row per item: its HTML, and a link to its passage."""
+    if not items:
         return
-    st.subheader(f"Figures in the same passages ({len(entity.figures)})")
-    for hit in entity.figures:
+    st.subheader(f"{heading} ({len(items)})")
+    for item in items:
         with st.container(border=True):
             text, link = st.columns([5, 1], vertical_alignment="center")
-            text.markdown(figure_row_html(hit), unsafe_allow_html=True)
+            text.markdown(html(item), unsafe_allow_html=True)
             with link:
-                passage_link(hit.document_id, hit.passage_id, "Open figure")
-
-
-def demands(entity) -> None:
-    if not entity.demands:
-        return
-    st.subheader(f"Demands that mention it ({len(entity.demands)})")
-    for d in entity.demands:
-        with st.container(border=True):
-            text, link = st.columns([5, 1], vertical_alignment="center")
-            text.markdown(demand_html(d), unsafe_allow_html=True)
-            with link:
-                passage_link(d.document_id, d.passage_id, "Open demand")
+                passage_link(item.document_id, item.passage_id, label)
 
 
 def render() -> None:
     st.html(CSS)
     st.html(FIGURE_CSS)
-    key = (st.query_params.get("entity") or "").strip()
+    key = urlstate.read(ENTITY)
     st.page_link("views/entities.py", label="All entities", icon=":material/arrow_back:")
     if not key:
         st.title("Entity")
-        st.info("Choose an entity on the Entities page, or open a name on a document.", icon=":material/person:")
+        st.info("Choose an entity on the Entities page, or open a name on a document: this page shows one "
+                "person, organisation or place at a time.", icon=":material/person:")
         return
-    entity = backend.guarded(_entity, backend.database_url(), key)
+    entity = backend.read("get_entity", key)
     if entity is None:
         st.title("Entity")
         st.warning(f"No entity “{escape_markdown(key)}” in this corpus.", icon=":material/person_off:")
@@ -126,8 +111,8 @@ def render() -> None:
     st.page_link("views/search.py", label="Search the documents that mention it", icon=":material/search:",
                  query_params={"entity": entity.key})
     mentions(entity)
-    figures(entity)
-    demands(entity)
+    linked_rows("Figures in the same passages", entity.figures, figure_row_html, "Open figure")
+    linked_rows("Demands that mention it", entity.demands, demand_html, "Open demand")
 
 
 render()

@@ -7,87 +7,49 @@ import datetime as dt
 
 import streamlit as st
 
-import corpus
-from ui.app import backend
+from ui.app import backend, urlstate
 from ui.app.components import escape_markdown, escape_text, hits_to_csv
 from ui.app.components.entities_view import entity_label, entity_name
 from ui.app.components.labels import kind_label, language_label
-from ui.app.components.params import SearchState, parse_date, parse_int
+from ui.app.components.params import ANY, Param, SearchState, filter_options
 from ui.app.components.results import document_header_html, group_hits, passage_html
+from ui.app.filters import undated_note as undated_checkbox
 
 PAGE_SIZE = 50
 CSV_LIMIT = 2000
+UNDATED_LIMIT = 2000  # hits read to find the undated documents a date range leaves out
 ENTITY_FACETS = 30
-ANY = ""  # the "any value" option of the facet selectboxes
 EXAMPLES = ("Корея", "мигрант", "көші-қон", "Employment Permit System")
-# Widget key → (URL parameter, parser from the URL string).
-BOUND = {
-    "search_q": ("q", lambda v: (v or "").strip()),
-    "search_lang": ("lang", lambda v: v or ANY),
-    "search_kind": ("kind", lambda v: v or ANY),
-    "search_year": ("year", lambda v: parse_int(v) or ANY),
-    "search_from": ("from", parse_date),
-    "search_to": ("to", parse_date),
-    "search_entity": ("entity", lambda v: (v or "").strip() or ANY),
-}
-
-
-def sync_from_url() -> None:
-    """Give each widget the URL's value on first load, and again whenever the URL changed under us."""
-    for key, (param, parse) in BOUND.items():
-        url_value = st.query_params.get(param)
-        seen_key = f"_url_{key}"
-        if key not in st.session_state or st.session_state.get(seen_key) != url_value:
-            st.session_state[key] = parse(url_value)
-            st.session_state[seen_key] = url_value
-
-
-def sync_to_url(state: SearchState) -> None:
-    """Write the current search into the URL (only when it changed, so history stays clean)."""
-    params = state.to_params()
-    if dict(st.query_params.to_dict()) != params:
-        st.query_params.from_dict(params)
-    for key, (param, _parse) in BOUND.items():
-        st.session_state[f"_url_{key}"] = params.get(param)
+# The page's URL state, in URL order: widget key, URL name, type.
+PARAMS = (
+    Param("search_q", "q", "str", ""),
+    Param("search_lang", "lang"),
+    Param("search_kind", "kind"),
+    Param("search_year", "year", "year"),
+    Param("search_from", "from", "date", None),
+    Param("search_to", "to", "date", None),
+    Param("search_entity", "entity"),
+    Param("search_undated", "undated", "bool", False),
+)
+FILTERS = tuple(p for p in PARAMS if p.key not in ("search_q", "search_undated"))
 
 
 def set_query(text: str) -> None:
     st.session_state["search_q"] = text
 
 
-@st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False)
-def _search(url: str | None, query: str, filters: tuple, limit: int) -> list:
-    return corpus.search(backend._engine(url), query, limit=limit, **dict(filters))
-
-
-@st.cache_data(ttl=backend.CACHE_SECONDS, show_spinner=False)
-def _entity_facets(url: str | None, query: str | None) -> list:
-    return corpus.entity_facets(backend._engine(url), query, limit=ENTITY_FACETS)
-
-
 def search(query: str, limit: int, filters: dict) -> list:
     """corpus.search with the page's filters (the entity filter included), cached for a few seconds."""
-    return backend.guarded(_search, backend.database_url(), query, tuple(sorted(filters.items())), limit)
+    return backend.read("search", query, limit=limit, **filters)
 
 
 def entity_facets(query: str | None) -> dict[str, object]:
     """The top entities among documents matching the query, by key (most documents first)."""
-    return {e.key: e for e in backend.guarded(_entity_facets, backend.database_url(), query or None)}
+    return {e.key: e for e in backend.read("entity_facets", query or None, limit=ENTITY_FACETS)}
 
 
 def clear_filters() -> None:
-    for key in ("search_lang", "search_kind", "search_year", "search_entity"):
-        st.session_state[key] = ANY
-    for key in ("search_from", "search_to"):
-        st.session_state[key] = None
-
-
-def options_with_counts(counts: dict, current) -> list:
-    """Facet values, most frequent first; a value from the URL is kept even with no hits."""
-    values = sorted((v for v in counts if v not in (None, ANY)), key=lambda v: (-counts[v], str(v)))
-    if current not in (None, ANY) and current not in values:
-        values.append(current)
-    return [ANY, *values]
+    urlstate.clear(FILTERS)
 
 
 def facet_widgets(counts: dict[str, dict], entities: dict[str, object]) -> None:
@@ -96,19 +58,19 @@ def facet_widgets(counts: dict[str, dict], entities: dict[str, object]) -> None:
     with st.sidebar:
         st.subheader("Filters")
         lang = counts.get("language", {})
-        st.selectbox("Language", options_with_counts(lang, st.session_state.get("search_lang")),
+        st.selectbox("Language", filter_options(lang, st.session_state.get("search_lang")),
                      key="search_lang",
                      format_func=lambda v: "Any language" if v == ANY
                      else f"{language_label(v)} · {lang.get(v, 0)}")
         kinds = counts.get("kind", {})
-        st.selectbox("Kind", options_with_counts(kinds, st.session_state.get("search_kind")),
+        st.selectbox("Kind", filter_options(kinds, st.session_state.get("search_kind")),
                      key="search_kind",
                      format_func=lambda v: "Any kind" if v == ANY else f"{kind_label(v)} · {kinds.get(v, 0)}")
-        st.selectbox("Year", options_with_counts(years, st.session_state.get("search_year")),
+        st.selectbox("Year", filter_options(years, st.session_state.get("search_year")),
                      key="search_year",
                      format_func=lambda v: "Any year" if v == ANY else f"{v} · {years.get(v, 0)}")
         documents = {key: e.documents for key, e in entities.items()}
-        st.selectbox("Entity", options_with_counts(documents, st.session_state.get("search_entity")),
+        st.selectbox("Entity", filter_options(documents, st.session_state.get("search_entity")),
                      key="search_entity", help="Only documents that mention this person, organisation or place",
                      format_func=lambda v: "Any entity" if v == ANY else entity_option(v, entities.get(v)))
         low, high = dt.date(1991, 1, 1), dt.date.today() + dt.timedelta(days=366)
@@ -130,7 +92,7 @@ def current_state() -> SearchState:
     return SearchState(q=(s.get("search_q") or "").strip(), language=s.get("search_lang") or None,
                        kind=s.get("search_kind") or None, year=s.get("search_year") or None,
                        date_from=s.get("search_from"), date_to=s.get("search_to"),
-                       entity=s.get("search_entity") or None)
+                       entity=s.get("search_entity") or None, undated=bool(s.get("search_undated")))
 
 
 def empty_state(counts: dict[str, dict]) -> None:
@@ -149,12 +111,28 @@ def empty_state(counts: dict[str, dict]) -> None:
         col.button(example, key=f"example_{example}", on_click=set_query, args=(example,))
 
 
-def results(state: SearchState) -> None:
+def find(state: SearchState, limit: int, *, cached: bool = True) -> tuple[list, int]:
+    """The hits under the state's filters, and how many undated documents the date range leaves out
+    (their hits are merged in, by rank, when the state includes undated documents)."""
     date_from, date_to = state.date_range()
     filters = {"language": state.language, "kind": state.kind, "date_from": date_from, "date_to": date_to,
                "entity": state.entity}
+    run = search if cached else (lambda q, n, f: backend.search_uncached(q, limit=n, **f))
+    hits = run(state.q, limit, filters)
+    if not state.dated:
+        return hits, 0
+    undated = [h for h in run(state.q, UNDATED_LIMIT, {**filters, "date_from": None, "date_to": None})
+               if h.date is None]
+    if state.undated:
+        hits = sorted([*hits, *undated], key=lambda h: -h.rank)[:limit]
+    return hits, len({h.document_id for h in undated})
+
+
+def results(state: SearchState) -> None:
     limit = st.session_state.get("search_limit", PAGE_SIZE)
-    hits = search(state.q, limit, filters)
+    hits, left_out = find(state, limit)
+    undated_checkbox("search_undated", dated=state.dated, included=state.undated, left_out=left_out,
+                     what="with matches left out by the date filter")
     if not hits:
         hint = " Try removing filters." if state.filtered else " Try another word or a shorter stem."
         st.warning(f"No results for “{escape_markdown(state.q)}”.{hint}", icon=":material/search_off:")
@@ -167,8 +145,7 @@ def results(state: SearchState) -> None:
     head.markdown(f'<div class="saual-count">{escape_text(summary)}</div>', unsafe_allow_html=True)
 
     def csv_data() -> bytes:
-        rows = backend.search_uncached(state.q, limit=CSV_LIMIT, **filters)
-        return hits_to_csv(rows).encode("utf-8")
+        return hits_to_csv(find(state, CSV_LIMIT, cached=False)[0]).encode("utf-8")
 
     safe_name = "".join(c if c.isalnum() else "-" for c in state.q)[:40].strip("-") or "search"
     button.download_button("Download CSV", data=csv_data, file_name=f"saual-{safe_name}.csv",
@@ -190,7 +167,7 @@ def results(state: SearchState) -> None:
 
 def render() -> None:
     st.title("Search")
-    sync_from_url()
+    urlstate.sync_from_url(PARAMS)
     if st.session_state.get("_search_limit_for") != st.session_state.get("search_q"):
         st.session_state["search_limit"] = PAGE_SIZE
         st.session_state["_search_limit_for"] = st.session_state.get("search_q")
@@ -200,7 +177,7 @@ def render() -> None:
     counts = backend.facets(state.q or None)
     facet_widgets(counts, entity_facets(state.q))
     state = current_state()
-    sync_to_url(state)
+    urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "search_undated": state.undated and state.dated})
     if not state.q:
         if state.entity:
             st.caption("Type words to search only the documents that mention the chosen entity, or open its "
