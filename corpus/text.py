@@ -73,11 +73,23 @@ def query_tokens(query: str) -> list[str]:
 
 
 def split_highlights(snippet: str) -> list[tuple[str, bool]]:
-    """A snippet as (text, highlighted) pieces, for renderers that escape text themselves."""
+    """A snippet as (text, highlighted) pieces, for renderers that escape text themselves.
+
+    Unbalanced markers (a snippet cut inside a match) are closed or dropped: a start inside a match
+    and an end outside one are ignored, and a match left open runs to the end.
+    """
     pieces: list[tuple[str, bool]] = []
-    for i, part in enumerate(re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]", snippet)):
-        if part:
-            pieces.append((part, i % 2 == 1))
+    inside, current = False, []
+    for char in snippet:
+        if char in (HIGHLIGHT_START, HIGHLIGHT_END):
+            if inside != (char == HIGHLIGHT_START):
+                if current:
+                    pieces.append(("".join(current), inside))
+                inside, current = not inside, []
+        else:
+            current.append(char)
+    if current:
+        pieces.append(("".join(current), inside))
     return pieces
 
 

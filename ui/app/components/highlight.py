@@ -13,6 +13,7 @@ import re
 
 # The corpus marks matches in snippets with these control characters; defined once, in corpus.text.
 from corpus.text import HIGHLIGHT_END, HIGHLIGHT_START
+from corpus.text import split_highlights as snippet_pieces  # snippet parsing lives in corpus, once
 
 _MARKDOWN_CHARS = "*_`[]$:~#|\\\n"
 # An entity html.escape produced (kept whole) or one markdown-significant character (neutralised).
@@ -30,27 +31,6 @@ def escape_text(text: str) -> str:
     Newlines become `&#10;` so the output never contains a blank line that would end an HTML block.
     """
     return _ENTITY_OR_CHAR.sub(_neutralise, html.escape(text, quote=True))
-
-
-def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
-    """A snippet as (text, highlighted) pieces, read from the corpus match markers.
-
-    Unbalanced markers (a snippet cut inside a match) are closed or dropped: a start inside a match
-    and an end outside one are ignored, and a match left open runs to the end.
-    """
-    pieces: list[tuple[str, bool]] = []
-    inside, current = False, []
-    for char in snippet:
-        if char in (HIGHLIGHT_START, HIGHLIGHT_END):
-            if inside != (char == HIGHLIGHT_START):
-                if current:
-                    pieces.append(("".join(current), inside))
-                inside, current = not inside, []
-        else:
-            current.append(char)
-    if current:
-        pieces.append(("".join(current), inside))
-    return pieces
 
 
 def mark_open(css_class: str = "", title: str | None = None) -> str:
