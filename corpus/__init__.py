@@ -26,7 +26,7 @@ from .figures import FigureHit, figure_facets, list_figures
 from .hits import DocumentHeader, SpanHit
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
 from .plan import QueryPlan, query_plan
-from .search import SearchHit, facets, search
+from .search import SearchHit, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
 
@@ -77,4 +77,5 @@ __all__ = [
     "search",
     "split_highlights",
     "store_document",
+    "undated_matches",
 ]

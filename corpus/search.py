@@ -46,16 +46,17 @@ class SearchHit(DocumentHeader):
 
 def search(engine: Engine, query: str, *, language: str | None = None, kind: str | None = None,
            date_from: dt.date | None = None, date_to: dt.date | None = None, entity: str | None = None,
-           limit: int = 50, offset: int = 0) -> list[SearchHit]:
+           limit: int = 50, offset: int = 0, include_undated: bool = False) -> list[SearchHit]:
     """Passages matching every word of `query` (as a word start, else as a substring), best first.
 
-    Filters apply to the document: its language (as in facets), kind, date range, and `entity`: an
-    entity key (corpus.entities) that the document mentions.
+    Filters apply to the document: its language (as in facets), kind, date range (undated documents
+    fall out of a range unless `include_undated`), and `entity`: an entity key (corpus.entities)
+    that the document mentions.
     """
     plan = query_plan(engine, query)
     if plan is None or limit <= 0:
         return []
-    where, params = _filters(language, kind, date_from, date_to, entity)
+    where, params = _filters(language, kind, date_from, date_to, entity, include_undated)
     sql = (
         f"WITH hits AS ({plan.hits_sql}) "
         "SELECT h.pid, h.tier, h.score, p.document_id, p.page, p.start, p.\"end\", p.language, "
@@ -120,18 +121,39 @@ def _rank(engine: Engine, tier: int, score: float | None) -> float:
     return -score if engine.dialect.name == "sqlite" else score
 
 
-def _filters(language, kind, date_from, date_to, entity=None) -> tuple[str, dict]:
+def undated_matches(engine: Engine, query: str, *, language: str | None = None, kind: str | None = None,
+                    entity: str | None = None) -> int:
+    """How many undated documents match `query` under the other filters (a date range leaves them out)."""
+    plan = query_plan(engine, query)
+    if plan is None:
+        return 0
+    where, params = _filters(language, kind, None, None, entity)
+    sql = (f"WITH hits AS ({plan.hits_sql}) SELECT COUNT(DISTINCT d.id) FROM hits h "
+           "JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
+           f"WHERE {where} AND d.date IS NULL")
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(sql), {**plan.params, **params}).scalar_one())
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"search failed for {query!r}: {db_reason(exc)}") from exc
+
+
+def _filters(language, kind, date_from, date_to, entity=None, include_undated=False) -> tuple[str, dict]:
     where, params = ["1 = 1"], {}
     if entity:  # the key is a linked id, else LABEL:canonical of unlinked mentions (corpus.entities)
         where.append("d.id IN (SELECT m.document_id FROM mentions m WHERE m.entity_id = :f_entity OR "
                      "((m.entity_id IS NULL OR m.entity_id = '') AND m.label || ':' || m.canonical = :f_entity))")
         params["f_entity"] = entity
+    dates = []
     for column, op, name, value in (("d.language", "=", "f_language", language), ("d.kind", "=", "f_kind", kind),
                                     ("d.date", ">=", "f_date_from", date_from),
                                     ("d.date", "<=", "f_date_to", date_to)):
         if value:
-            where.append(f"{column} {op} :{name}")
+            (dates if name.startswith("f_date") else where).append(f"{column} {op} :{name}")
             params[name] = value
+    if dates:
+        dated = " AND ".join(dates)
+        where.append(f"(({dated}) OR d.date IS NULL)" if include_undated else dated)
     return " AND ".join(where), params
 
 

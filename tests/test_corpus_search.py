@@ -226,6 +226,16 @@ def test_undated_documents_fall_out_of_date_ranges(search_engine) -> None:
         "press_ru.txt"}
 
 
+def test_undated_documents_are_counted_and_can_be_included(search_engine) -> None:
+    since = {"date_from": dt.date(2000, 1, 1)}
+    assert corpus.undated_matches(search_engine, "защите") == 1
+    assert corpus.undated_matches(search_engine, "защите", kind="news") == 0
+    assert {h.path for h in corpus.search(search_engine, "защите", include_undated=True, **since)} == {
+        "press_ru.txt", "reply_ru.txt"}
+    assert {h.path for h in corpus.search(search_engine, "защите", include_undated=True)} == {
+        "press_ru.txt", "reply_ru.txt"}  # without a range there is nothing to include
+
+
 def test_limit_and_offset_page_through_the_same_order(search_engine) -> None:
     everything = corpus.search(search_engine, "мигрант")
     assert len(everything) == 3

@@ -17,7 +17,6 @@ from ui.app.filters import undated_note as undated_checkbox
 
 PAGE_SIZE = 50
 CSV_LIMIT = 2000
-UNDATED_LIMIT = 2000  # hits read to find the undated documents a date range leaves out
 ENTITY_FACETS = 30
 EXAMPLES = ("Корея", "мигрант", "көші-қон", "Employment Permit System")
 # The page's URL state, in URL order: widget key, URL name, type.
@@ -113,19 +112,17 @@ def empty_state(counts: dict[str, dict]) -> None:
 
 def find(state: SearchState, limit: int, *, cached: bool = True) -> tuple[list, int]:
     """The hits under the state's filters, and how many undated documents the date range leaves out
-    (their hits are merged in, by rank, when the state includes undated documents)."""
+    (included, ranked with the rest, when the state says so)."""
     date_from, date_to = state.date_range()
     filters = {"language": state.language, "kind": state.kind, "date_from": date_from, "date_to": date_to,
-               "entity": state.entity}
+               "entity": state.entity, "include_undated": state.undated}
     run = search if cached else (lambda q, n, f: backend.search_uncached(q, limit=n, **f))
     hits = run(state.q, limit, filters)
     if not state.dated:
         return hits, 0
-    undated = [h for h in run(state.q, UNDATED_LIMIT, {**filters, "date_from": None, "date_to": None})
-               if h.date is None]
-    if state.undated:
-        hits = sorted([*hits, *undated], key=lambda h: -h.rank)[:limit]
-    return hits, len({h.document_id for h in undated})
+    left_out = backend.read("undated_matches", state.q, language=state.language, kind=state.kind,
+                            entity=state.entity)
+    return hits, left_out
 
 
 def results(state: SearchState) -> None:
