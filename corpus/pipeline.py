@@ -69,7 +69,7 @@ def _ingest_one(engine: Engine, path: Path) -> tuple[str, str]:
         return (ADDED if result.created else UNCHANGED), ""
     except ingest.IngestError as exc:
         return FAILED, exc.reason
-    except CorpusError as exc:
+    except (nlp.NlpError, CorpusError) as exc:
         return FAILED, str(exc)
     except Exception as exc:  # noqa: BLE001 - a reader or extractor bug must not stop the other files
         return FAILED, f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]

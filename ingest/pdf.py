@@ -267,10 +267,10 @@ def _ocr(path: Path, data: bytes, numbers: list[int]) -> tuple[list[Block], str 
         return [], f"{label}: no text layer and OCR is unavailable ({exc})"
     try:
         result = ocr_pdf_pages(data, numbers)
+    except OcrError as exc:  # an IngestError without a path: reported as a warning, not raised
+        return [], f"OCR of {label} failed: {exc.reason}"
     except IngestError:
         raise
-    except OcrError as exc:
-        return [], f"OCR of {label} failed: {exc.reason}"
     except Exception as exc:  # noqa: BLE001 — the OCR engine's own failure is reported, not raised
         return [], f"OCR of {label} failed ({_reason(exc)})"
     blocks = [Block([(n, para)]) for n in numbers for para in result.get(n, []) if para.strip()]
