@@ -28,9 +28,10 @@ from pdfminer.utils import apply_matrix_rect, decode_text
 
 from .document import Block, Extracted
 from .errors import IngestError
-from .layout import Glyph, Page, Stamp, add_stamp, analyse, cut_stamps
+from .layout import Glyph, Page, analyse
 from .lexicon import is_known_word
 from .pdf_content import Unsupported, operations, text_operators_only
+from .stamps import Stamp, add_stamp, cut_stamps
 
 # A page with fewer printable characters than this has no real text layer: OCR it.
 MIN_TEXT_CHARS = 20
