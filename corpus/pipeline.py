@@ -61,6 +61,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
 
 
 def _ingest_one(engine: Engine, path: Path) -> tuple[str, str]:
+    """(status, reason) for one file: library errors give their one-line reason, a bug 'unexpected …'."""
     try:
         if _already_stored(engine, path):
             return UNCHANGED, ""

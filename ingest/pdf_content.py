@@ -83,6 +83,7 @@ _CONSTANTS = {b"true": True, b"false": False, b"null": None}
 
 
 def _unescape(m: re.Match[bytes]) -> bytes:
+    """One backslash escape of a literal string: octal code, line continuation or named escape."""
     code = m.group(1)
     if code[:1].isdigit():
         return bytes((int(code, 8) & 0xFF,))
@@ -102,11 +103,13 @@ _LEAD = re.compile(_WS + rb"+")
 
 
 def _string(tok: bytes) -> bytes:
+    """A literal string token `(…)` as bytes, escapes resolved."""
     body = tok[1:-1]
     return _ESCAPE.sub(_unescape, body) if b"\\" in body else body
 
 
 def _hex(tok: bytes) -> bytes:
+    """A hex string token `<…>` as bytes (junk dropped, an odd last digit padded with 0)."""
     digits = _HEX_JUNK.sub(b"", tok)
     if len(digits) % 2:
         digits += b"0"
@@ -114,6 +117,7 @@ def _hex(tok: bytes) -> bytes:
 
 
 def _name(tok: bytes) -> PSLiteral:
+    """A name token `/Name` as pdfminer's PSLiteral, #xx escapes resolved."""
     raw = tok[1:]
     if b"#" in raw:
         raw = _NAME_ESCAPE.sub(lambda e: bytes((int(e.group(1), 16),)), raw)

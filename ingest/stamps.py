@@ -22,6 +22,7 @@ class Stamp:
     pages: list[int]
 
     def as_dict(self) -> dict:
+        """The stamp as document metadata (JSON-ready)."""
         return {"text": self.text, "date": self.date, "system": self.system,
                 "version": self.version, "pages": self.pages}
 

@@ -58,6 +58,7 @@ for _command in COMMANDS:
 
 
 def _version() -> str:
+    """The installed package's version."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -67,6 +68,7 @@ def _version() -> str:
 
 
 def _print_version(value: bool) -> None:
+    """--version: print it and stop before any command runs."""
     if value:
         typer.echo(f"saual {_version()}")
         raise typer.Exit()

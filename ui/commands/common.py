@@ -24,10 +24,12 @@ DbOption = Annotated[
 
 
 def stderr_console() -> Console:
+    """A rich console on stderr (progress and messages), never guessing highlights."""
     return Console(stderr=True, highlight=False)
 
 
 def stdout_console() -> Console:
+    """A rich console on stdout (tables), never guessing highlights."""
     return Console(highlight=False)
 
 
@@ -69,6 +71,7 @@ def exception_reason(exc: BaseException) -> str:
 
 
 def say_error(line: str) -> None:
+    """Write one line to stderr at once (plain text, no rich markup)."""
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
 

@@ -40,6 +40,7 @@ def output_name(template: str, path: Path, fmt: str) -> str:
 
 
 def _check_template(template: str) -> None:
+    """Reject a bad --name-template before any file is read (exit 2, the fields listed)."""
     try:
         output_name(template, Path("dir/000_abc.txt"), "txt")
     except (KeyError, IndexError, ValueError) as exc:
@@ -90,6 +91,7 @@ class _Writer:
         return target
 
     def show(self, path: Path, doc: Any, contract: dict[str, Any], line: str, target: Path | None) -> None:
+        """Print the JSON line (--json) or the summary of one file."""
         if self.as_json:
             sys.stdout.write(line + "\n")
             sys.stdout.flush()

@@ -32,6 +32,7 @@ Exit code 0 when every file went in (or was already there), 1 when any file fail
 
 
 def _walked_extensions() -> str:
+    """The extensions a folder walk takes, for --help (ingest's one list)."""
     import ingest
 
     return " ".join(ingest.SUPPORTED_EXTENSIONS)
@@ -71,10 +72,12 @@ class Progress:
             self.bar.__exit__(*exc)
 
     def start(self, path: Path) -> None:
+        """Show the file being read."""
         if self.bar is not None:
             self.bar.update(self.task, description=Text(path.name, overflow="ellipsis", no_wrap=True))
 
     def finish(self, path: Path, status: str, failure: str | None = None) -> None:
+        """Count one file done; print its failure line, or its status line without a terminal."""
         self.done += 1
         if self.bar is not None:
             if failure:
@@ -87,6 +90,7 @@ class Progress:
 
 
 def _count(value: Any) -> int:
+    """A report field as a number: a count, or the length of a list of paths."""
     return value if isinstance(value, int) else len(value or ())
 
 

@@ -39,11 +39,15 @@ Kazakh words match by prefix, so 'мигрант' also finds 'мигрантта
 
 
 class Lang(str, enum.Enum):
+    """--lang choices: the passage languages stored."""
+
     kk = "kk"
     ru = "ru"
 
 
 class Kind(str, enum.Enum):
+    """--kind choices: the document kinds ingest decides."""
+
     inquiry = "inquiry"
     press_release = "press_release"
     news = "news"
