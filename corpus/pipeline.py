@@ -16,7 +16,9 @@ from .db import get_engine
 from .errors import CorpusError
 from .store import document_id_for_sha, store_document
 
-SUPPORTED_EXTENSIONS = (".pdf", ".html", ".htm", ".txt", ".docx")
+# The formats and the folder walk are ingest's (one list); corpus re-exports them for its callers.
+SUPPORTED_EXTENSIONS = ingest.SUPPORTED_EXTENSIONS
+expand_paths = ingest.expand_paths
 ADDED, UNCHANGED, FAILED = "added", "unchanged", "failed"
 
 
@@ -35,26 +37,6 @@ class IngestReport:
     @property
     def total(self) -> int:
         return len(self.added) + len(self.unchanged) + len(self.failed)
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to ingest: folders walked recursively for supported extensions (sorted), files as given."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
-            found = [path]
-        for p in found:
-            key = p.resolve() if p.exists() else p
-            if key not in seen:
-                seen.add(key)
-                out.append(p)
-    return out
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path],
@@ -79,6 +61,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
 
 
 def _ingest_one(engine: Engine, path: Path) -> tuple[str, str]:
+    """(status, reason) for one file: library errors give their one-line reason, a bug 'unexpected …'."""
     try:
         if _already_stored(engine, path):
             return UNCHANGED, ""
@@ -87,7 +70,7 @@ def _ingest_one(engine: Engine, path: Path) -> tuple[str, str]:
         return (ADDED if result.created else UNCHANGED), ""
     except ingest.IngestError as exc:
         return FAILED, exc.reason
-    except CorpusError as exc:
+    except (nlp.NlpError, CorpusError) as exc:
         return FAILED, str(exc)
     except Exception as exc:  # noqa: BLE001 - a reader or extractor bug must not stop the other files
         return FAILED, f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]

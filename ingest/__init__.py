@@ -2,10 +2,13 @@
 
 from .document import Block, Document, Extracted, PageSpan, Paragraph, assemble
 from .errors import IngestError
-from .read import FORMATS, detect_format, read
+from .formats import EXTENSIONS, FORMATS, SUPPORTED_EXTENSIONS, expand_paths, format_of
+from .read import detect_format, read
 
 __all__ = [
+    "EXTENSIONS",
     "FORMATS",
+    "SUPPORTED_EXTENSIONS",
     "Block",
     "Document",
     "Extracted",
@@ -14,5 +17,7 @@ __all__ = [
     "Paragraph",
     "assemble",
     "detect_format",
+    "expand_paths",
+    "format_of",
     "read",
 ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .document import Document
+from .errors import IngestError
 from .resources import load_rows
 
 KINDS = ("inquiry", "reply", "press_release", "news")  # ties go to the earlier kind
@@ -22,8 +23,8 @@ TAIL_CHARS = 800
 ZONES = ("head", "tail", "any")
 
 
-class KindMarkerError(ValueError):
-    """A malformed row in a kind markers file."""
+class KindMarkerError(IngestError, ValueError):
+    """A malformed row in a kind markers file (path: the resource file)."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,11 @@ def markers() -> tuple[Marker, ...]:
     for name in ("kind_markers_kk.tsv", "kind_markers_ru.tsv"):
         for row in load_rows(name):
             if len(row) != 4 or row[0] not in KINDS or row[2] not in ZONES:
-                raise KindMarkerError(f"{name}: bad row {row!r}; expected kind, weight, zone, regex")
+                raise KindMarkerError(name, f"bad row {row!r}; expected kind, weight, zone, regex")
             try:
                 pattern = re.compile(row[3], re.IGNORECASE)
             except re.error as exc:
-                raise KindMarkerError(f"{name}: bad pattern {row[3]!r}: {exc}") from None
+                raise KindMarkerError(name, f"bad pattern {row[3]!r}: {exc}") from None
             found.append(Marker(row[0], int(row[1]), row[2], pattern))
     return tuple(found)
 

@@ -13,14 +13,12 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 from .document import Block
+from .hyphens import join_lines, vocabulary
 from .lookalike import normalise_lookalikes
-
-RESOURCES = Path(__file__).resolve().parent / "resources"
+from .stamps import Stamp, add_stamp, cut_stamps
 
 # A line is in the header/footer band when it lies in this share of the page height at the top or bottom.
 BAND = 0.12
@@ -29,33 +27,33 @@ SAME_PLACE = 6.0
 
 
 @dataclass(slots=True)
-class Glyph:
-    """One character as printed: text, box (top from the page top), font size, and direction.
+class Box:
+    """Printed text and its box: x0/x1 from the left edge, top/bottom from the page top, font size."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(slots=True)
+class Glyph(Box):
+    """One character as printed, with its direction.
 
     `direction` is 0 for ordinary left-to-right text, else the text's angle in degrees
     (90: reading bottom to top, as in margin stamps; 270: top to bottom; 180: upside down).
     """
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
     direction: int = 0
 
 
 @dataclass
-class Line:
+class Line(Box):
     """One printed line of body text on one page."""
 
     page: int
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
 
 
 @dataclass
@@ -66,21 +64,6 @@ class Page:
     width: float
     height: float
     glyphs: list[Glyph] = field(default_factory=list)
-
-
-@dataclass
-class Stamp:
-    """An e-document registration stamp found on the pages (kept as metadata, not body text)."""
-
-    text: str
-    date: str
-    system: str
-    version: str
-    pages: list[int]
-
-    def as_dict(self) -> dict:
-        return {"text": self.text, "date": self.date, "system": self.system,
-                "version": self.version, "pages": self.pages}
 
 
 @dataclass
@@ -177,34 +160,6 @@ def rotated_lines(glyphs: Iterable[Glyph]) -> list[str]:
         if text:
             out.append(text)
     return out
-
-
-# --- stamps ---------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def stamp_pattern() -> re.Pattern[str]:
-    """The registration-stamp regex from resources/stamp_pattern.txt."""
-    lines = (RESOURCES / "stamp_pattern.txt").read_text(encoding="utf-8").splitlines()
-    return re.compile("\n".join(ln for ln in lines if not ln.lstrip().startswith("#")), re.VERBOSE)
-
-
-def cut_stamps(text: str) -> tuple[str, list[re.Match[str]]]:
-    """`text` without registration stamps, and the stamps found."""
-    found = list(stamp_pattern().finditer(text))
-    if not found:
-        return text, []
-    rest = stamp_pattern().sub(" ", text)
-    return re.sub(r"\s{2,}", " ", rest).strip(), found
-
-
-def add_stamp(stamps: dict[str, Stamp], m: re.Match[str], page: int) -> None:
-    text = re.sub(r"\s+", " ", m.group(0)).strip()
-    day, month, year = m.group("date").split(".")
-    stamp = stamps.setdefault(text, Stamp(text, f"{year}-{int(month):02d}-{int(day):02d}",
-                                          re.sub(r"\s+", " ", m.group("system")), m.group("version"), []))
-    if page not in stamp.pages:
-        stamp.pages.append(page)
 
 
 # --- headers, footers, page numbers ---------------------------------------------------------
@@ -323,74 +278,12 @@ def starts_paragraph(prev: Line, cur: Line, m: _Metrics, same_page: bool, first:
     return abs(prev.size - cur.size) > 0.1 * size  # a change of font size
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_HYPHENS = "-\u2010\u2011\u00ad"
-
-
-def join_lines(left: str, right: str, known: Callable[[str], bool], compounds: set[str] | None = None) -> str:
-    """Join two consecutive lines of one paragraph, resolving a line-end hyphen.
-
-    The hyphen is dropped only when the joined word is known (`known(word)`) and the hyphenated
-    form is not used elsewhere (`compounds`); otherwise it stays (`іс-` + `шаралар` → `іс-шаралар`).
-    A dash after a space (`әрі -`) stays a dash; a soft hyphen always joins.
-    """
-    left, right = left.rstrip(), right.lstrip()
-    if not left:
-        return right
-    if not right:
-        return left
-    last = left[-1]
-    if last not in _HYPHENS:
-        return f"{left} {right}"
-    if last == "\u00ad":
-        return left[:-1] + right
-    before = left[-2] if len(left) > 1 else " "
-    if before.isspace():
-        return f"{left} {right}"  # a dash: (одан әрі - ...
-    if not _LETTER.match(before):
-        return left + right  # 7- + ші, 90%- + ына
-    head = re.search(r"[^\W\d_]+$", left[:-1]).group()
-    tail_m = re.match(r"[^\W\d_]+", right)
-    if tail_m is None:
-        return left + right  # Е- + 9
-    tail = tail_m.group()
-    if head[-1].islower() and tail[0].isupper():
-        return left + right  # Шри- + Ланка
-    hyphenated = f"{head}-{tail}".lower()
-    if compounds and hyphenated in compounds:
-        return left + right
-    if known(head + tail):
-        return left[:-1] + right
-    return left + right
-
-
-def vocabulary(lines: Iterable[Line]) -> tuple[set[str], set[str]]:
-    """Words (lower case) and hyphenated compounds of the lines, leaving out line-end fragments."""
-    words: set[str] = set()
-    compounds: set[str] = set()
-    prev_split = False
-    for ln in lines:
-        tokens = [m.group().lower() for m in _WORD_TOKEN.finditer(ln.text)]
-        split = ln.text[-1:] in _HYPHENS and len(ln.text) > 1 and bool(_LETTER.match(ln.text[-2]))
-        if split and tokens:
-            tokens.pop()
-        if prev_split and tokens:
-            tokens.pop(0)
-        for tok in tokens:
-            if "-" in tok:
-                compounds.add(tok)
-            words.update(tok.split("-"))
-        prev_split = split
-    return words, compounds
-
-
 def build_blocks(lines: list[Line], known: Callable[[str], bool]) -> list[Block]:
     """Body lines (all pages, reading order) into paragraphs; a paragraph may span a page break."""
     if not lines:
         return []
     m = _metrics(lines)
-    words, compounds = vocabulary(lines)
+    words, compounds = vocabulary(ln.text for ln in lines)
 
     def is_known(word: str) -> bool:
         return word.lower() in words or known(word)

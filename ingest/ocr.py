@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import IngestError
 from .lookalike import normalise_lookalikes
 from .text import join_wrapped
 
@@ -31,12 +32,11 @@ TIMEOUT_SECONDS = 300
 INSTALL_HINT = "install tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus"
 
 
-class OcrError(Exception):
-    """OCR could not run or failed; `reason` is one line, without the file's path."""
+class OcrError(IngestError):
+    """OCR could not run or failed; `reason` is one line, without the file's path (the caller adds it)."""
 
     def __init__(self, reason: str):
-        self.reason = reason
-        super().__init__(reason)
+        super().__init__("", reason)
 
 
 @dataclass

@@ -28,9 +28,10 @@ from pdfminer.utils import apply_matrix_rect, decode_text
 
 from .document import Block, Extracted
 from .errors import IngestError
-from .layout import Glyph, Page, Stamp, add_stamp, analyse, cut_stamps
+from .layout import Glyph, Page, analyse
 from .lexicon import is_known_word
 from .pdf_content import Unsupported, operations, text_operators_only
+from .stamps import Stamp, add_stamp, cut_stamps
 
 # A page with fewer printable characters than this has no real text layer: OCR it.
 MIN_TEXT_CHARS = 20
@@ -267,10 +268,10 @@ def _ocr(path: Path, data: bytes, numbers: list[int]) -> tuple[list[Block], str 
         return [], f"{label}: no text layer and OCR is unavailable ({exc})"
     try:
         result = ocr_pdf_pages(data, numbers)
+    except OcrError as exc:  # an IngestError without a path: reported as a warning, not raised
+        return [], f"OCR of {label} failed: {exc.reason}"
     except IngestError:
         raise
-    except OcrError as exc:
-        return [], f"OCR of {label} failed: {exc.reason}"
     except Exception as exc:  # noqa: BLE001 — the OCR engine's own failure is reported, not raised
         return [], f"OCR of {label} failed ({_reason(exc)})"
     blocks = [Block([(n, para)]) for n in numbers for para in result.get(n, []) if para.strip()]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pdfminer.psparser import LIT, PSLiteral
+
 _TOKEN = re.compile(rb"""
     (?P<ws>[\x00\t\n\x0c\r ]+ | %[^\r\n]*)
   | (?P<str>\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))*\))
@@ -81,6 +83,7 @@ _CONSTANTS = {b"true": True, b"false": False, b"null": None}
 
 
 def _unescape(m: re.Match[bytes]) -> bytes:
+    """One backslash escape of a literal string: octal code, line continuation or named escape."""
     code = m.group(1)
     if code[:1].isdigit():
         return bytes((int(code, 8) & 0xFF,))
@@ -99,21 +102,59 @@ _PATH_RUN = re.compile(
 _LEAD = re.compile(_WS + rb"+")
 
 
+def _string(tok: bytes) -> bytes:
+    """A literal string token `(…)` as bytes, escapes resolved."""
+    body = tok[1:-1]
+    return _ESCAPE.sub(_unescape, body) if b"\\" in body else body
+
+
+def _hex(tok: bytes) -> bytes:
+    """A hex string token `<…>` as bytes (junk dropped, an odd last digit padded with 0)."""
+    digits = _HEX_JUNK.sub(b"", tok)
+    if len(digits) % 2:
+        digits += b"0"
+    return bytes.fromhex(digits.decode("ascii"))
+
+
+def _name(tok: bytes) -> PSLiteral:
+    """A name token `/Name` as pdfminer's PSLiteral, #xx escapes resolved."""
+    raw = tok[1:]
+    if b"#" in raw:
+        raw = _NAME_ESCAPE.sub(lambda e: bytes((int(e.group(1), 16),)), raw)
+    try:
+        return LIT(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return LIT(raw)
+
+
+# Converters of the rarer operand tokens, by token kind (numbers, hex strings: in `operations`).
+_OPERANDS = {"str": _string, "name": _name, "op": _CONSTANTS.__getitem__}
+
+
+def _close(stack: list[list], dict_marks: list[bool], tok: bytes) -> None:
+    """End the innermost array or dictionary and add it to its parent as a list or dict."""
+    if not dict_marks or dict_marks[-1] != (tok == b">>"):
+        raise Unsupported("unbalanced brackets")
+    items = stack.pop()
+    if dict_marks.pop():
+        keys = [k.name if hasattr(k, "name") else k for k in items[0::2]]
+        stack[-1].append(dict(zip(keys, items[1::2])))
+    else:
+        stack[-1].append(items)
+
+
 def operations(data: bytes, skip: frozenset[bytes] = DROP) -> list[tuple[bytes, list]]:
     """(operator, operands) pairs of a content stream, operands as pdfminer values.
 
     Strings are bytes, names PSLiteral, numbers int/float, arrays lists, dictionaries dicts.
     Operators in `skip` are left out. Raises Unsupported for inline images and odd syntax.
     """
-    from pdfminer.psparser import LIT
-
     ops: list[tuple[bytes, list]] = []
     stack: list[list] = [[]]
     dict_marks: list[bool] = []  # per open container: is it a dictionary?
     pos, n = 0, len(data)
-    match = _TOKEN.match
+    match, lead = _TOKEN.match, _LEAD.match
     path_run = _PATH_RUN.match if skip >= DROP else None
-    lead = _LEAD.match
     while pos < n:
         w = lead(data, pos)
         if w:
@@ -135,38 +176,7 @@ def operations(data: bytes, skip: frozenset[bytes] = DROP) -> list[tuple[bytes, 
         tok = m.group()
         if kind == "num":
             stack[-1].append(float(tok) if b"." in tok else int(tok))
-        elif kind == "str":
-            body = tok[1:-1]
-            stack[-1].append(_ESCAPE.sub(_unescape, body) if b"\\" in body else body)
-        elif kind == "hex":
-            digits = _HEX_JUNK.sub(b"", tok)
-            if len(digits) % 2:
-                digits += b"0"
-            stack[-1].append(bytes.fromhex(digits.decode("ascii")))
-        elif kind == "name":
-            raw = tok[1:]
-            if b"#" in raw:
-                raw = _NAME_ESCAPE.sub(lambda e: bytes((int(e.group(1), 16),)), raw)
-            try:
-                stack[-1].append(LIT(raw.decode("utf-8")))
-            except UnicodeDecodeError:
-                stack[-1].append(LIT(raw))
-        elif kind == "open":
-            stack.append([])
-            dict_marks.append(tok == b"<<")
-        elif kind == "close":
-            if not dict_marks or dict_marks[-1] != (tok == b">>"):
-                raise Unsupported("unbalanced brackets")
-            items = stack.pop()
-            if dict_marks.pop():
-                keys = [k.name if hasattr(k, "name") else k for k in items[0::2]]
-                stack[-1].append(dict(zip(keys, items[1::2])))
-            else:
-                stack[-1].append(items)
-        else:  # operator or constant
-            if tok in _CONSTANTS:
-                stack[-1].append(_CONSTANTS[tok])
-                continue
+        elif kind == "op" and tok not in _CONSTANTS:  # its operands are the pending top-level values
             if len(stack) > 1:
                 raise Unsupported("operator inside an array or dictionary")
             if tok in _GIVE_UP:
@@ -174,6 +184,15 @@ def operations(data: bytes, skip: frozenset[bytes] = DROP) -> list[tuple[bytes, 
             if tok not in skip:
                 ops.append((tok, stack[0]))
             stack[0] = []
+        elif kind == "hex":
+            stack[-1].append(_hex(tok))
+        elif kind == "open":
+            stack.append([])
+            dict_marks.append(tok == b"<<")
+        elif kind == "close":
+            _close(stack, dict_marks, tok)
+        else:  # a string, a name, or true/false/null
+            stack[-1].append(_OPERANDS[kind](tok))
     if len(stack) > 1:
         raise Unsupported("unclosed array or dictionary")
     return ops

@@ -7,12 +7,7 @@ from pathlib import Path
 
 from .document import Document, Extracted, assemble
 from .errors import IngestError
-
-FORMATS = ("pdf", "html", "txt", "docx")
-_EXTENSIONS = {
-    ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx",
-}
+from .formats import FORMATS, format_of
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -25,7 +20,7 @@ def detect_format(path: Path, data: bytes) -> str:
     lowered = head[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
         return "html"
-    fmt = _EXTENSIONS.get(path.suffix.lower())
+    fmt = format_of(path)
     if fmt == "pdf":
         raise IngestError(str(path), "not a PDF file (no %PDF header)")
     if fmt == "docx":

@@ -3,6 +3,9 @@
 Single-byte Cyrillic encodings all decode any byte string, so candidates are scored by how
 plausible the letters are (letter frequencies of Kazakh/Russian text, lower case dominating);
 KOI8-R read as cp1251 (or the reverse) gives case-swapped, improbable letters and loses.
+charset-normalizer was measured on tests/test_readers.py's table and is not used: it reads KZ-1048
+Kazakh as cp1251, short cp1251/KOI8-R lines as Big5, Shift-JIS or cp1250, and accepts NUL/control
+junk as UTF-8 (9 of 26 cases wrong; 11 when limited to these encodings).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the sample corpus and test data, strict mode for CI."""
+"""Shared fixtures: paths to the sample corpus and test data; strict mode (`make test`, CI): no skips."""
 
 from __future__ import annotations
 
@@ -34,8 +34,19 @@ def data_dir() -> Path:
     return DATA
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under SAUAL_STRICT_TESTS=1 (`make test`, CI) a skipped test is reported as failed, with its reason."""
+    report = yield
+    if STRICT and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"SAUAL_STRICT_TESTS=1: a skip fails the run ({reason})"
+    return report
+
+
 def pytest_sessionfinish(session, exitstatus):
-    """Under SAUAL_STRICT_TESTS=1 (CI) a skipped test fails the run: no tier may silently vanish."""
+    """Under SAUAL_STRICT_TESTS=1 a skip anywhere (also a whole module at collection) fails the run."""
     if not STRICT:
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

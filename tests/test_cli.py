@@ -225,6 +225,43 @@ def test_extract_unexpected_exception(tmp_path: Path, monkeypatch) -> None:
     assert str(good[1]) in result.stdout and "language" in result.stdout
 
 
+def _known_errors():
+    import ingest
+    import nlp
+    from nlp.resources import ResourceError
+
+    return [nlp.NlpError("the Kazakh NER model is missing"), ResourceError("numbers_kk.tsv: bad row 3"),
+            corpus.CorpusError("database is locked"), ingest.IngestError("", "OCR failed: tesseract died")]
+
+
+@pytest.mark.parametrize("error", _known_errors(), ids=lambda e: type(e).__name__)
+def test_known_errors_are_one_line_never_unexpected(tmp_path: Path, db: str, monkeypatch, error) -> None:
+    """IngestError, NlpError and CorpusError (and their subclasses) print `path: reason`; 'unexpected'
+    is kept for real bugs."""
+    import nlp
+
+    good = copy_to(tmp_path / "in", *SEEDS)
+    real = nlp.analyze
+
+    def failing(doc):
+        if doc.path == str(good[0]):
+            raise error
+        return real(doc)
+
+    monkeypatch.setattr(nlp, "analyze", failing)
+    reason = str(error)
+    extracted = runner.invoke(cli.app, ["extract", "--json", *map(str, good)])
+    assert extracted.exit_code == 1
+    assert extracted.stderr.splitlines() == [f"{good[0]}: {reason}"]
+    ingested = runner.invoke(cli.app, ["ingest", str(tmp_path / "in"), "--db", db])
+    assert ingested.exit_code == 1 and "1 added, 0 unchanged, 1 failed" in ingested.stdout
+    assert lines_starting_with(ingested.stderr, str(good[0])) == [f"{good[0]}: {reason}"]
+    monkeypatch.setattr(corpus, "search", lambda *a, **kw: (_ for _ in ()).throw(error))
+    searched = runner.invoke(cli.app, ["search", "мигрант", "--db", db])
+    assert searched.exit_code == 1 and searched.stderr.splitlines() == [f"saual: error: {reason}"]
+    assert "unexpected" not in extracted.stderr + ingested.stderr + searched.stderr
+
+
 def test_bad_database_url_is_one_line(tmp_path: Path) -> None:
     result = saual("ingest", str(SEEDS[0]), "--db", "nosuchdriver://nowhere/db")
     assert result.returncode == 1

@@ -16,6 +16,7 @@ from corpus.models import ALL_TABLES
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 KIND = ROOT / "tests" / "data" / "kind"
+HTML = ROOT / "tests" / "data" / "html"
 
 
 def counts(engine) -> dict[str, int]:
@@ -43,6 +44,22 @@ def test_expand_paths_walks_supported_files_sorted(folder: Path) -> None:
         "b_news_ru.txt", "nested/a_reply_kk.TXT", "nested/deeper/c_press_kk.txt"]
     explicit = corpus.expand_paths([folder / "notes.xyz", folder, folder / "b_news_ru.txt"])
     assert explicit[0].name == "notes.xyz" and len(explicit) == 4  # duplicates dropped, order kept
+
+
+def test_every_readable_format_is_walked(engine, tmp_path: Path) -> None:
+    """One list of formats (ingest.EXTENSIONS): .xhtml, .text and .md are read and walked alike."""
+    root = tmp_path / "formats"
+    root.mkdir()
+    shutil.copy(HTML / "news_ru.html", root / "a.xhtml")
+    shutil.copy(KIND / "news_ru.txt", root / "b.text")
+    shutil.copy(KIND / "reply_kk.txt", root / "c.md")
+    (root / "README.md").write_text("# what this folder holds\n", encoding="utf-8")
+    assert set(ingest.SUPPORTED_EXTENSIONS) == set(ingest.EXTENSIONS) >= {".xhtml", ".text", ".md"}
+    assert corpus.SUPPORTED_EXTENSIONS == ingest.SUPPORTED_EXTENSIONS
+    assert [p.name for p in corpus.expand_paths([root])] == ["a.xhtml", "b.text", "c.md"]
+    report = corpus.ingest_paths(engine, [root])
+    assert report.ok and len(report.added) == 3
+    assert sorted(d.format for d in corpus.list_documents(engine)) == ["html", "txt", "txt"]
 
 
 def test_ingest_a_folder_then_again_changes_nothing(engine, folder: Path) -> None:
@@ -116,7 +133,8 @@ def test_an_extractor_crash_fails_that_file_only(engine, folder: Path, monkeypat
 def test_sample_corpus_ingests_cleanly(sample_corpus_url: str) -> None:
     engine = corpus.get_engine(sample_corpus_url)
     docs = corpus.list_documents(engine)
-    expected = sorted(p for p in SAMPLES.rglob("*") if p.suffix.lower() in corpus.SUPPORTED_EXTENSIONS)
+    expected = [p for p in SAMPLES.rglob("*")
+                if p.suffix.lower() in corpus.SUPPORTED_EXTENSIONS and p.name != "SOURCES.md"]
     assert len(docs) == len(expected) == 10
     assert {d.format for d in docs} == {"pdf", "txt"}
     for summary in docs:

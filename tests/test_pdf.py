@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import ingest
-from ingest.layout import stamp_pattern
 from ingest.lookalike import normalise_lookalikes
 from ingest.pdf import read_pdf, useful_title
+from ingest.stamps import stamp_pattern
 from tests.conftest import DATA, PDFTOTEXT, SAMPLES
 
 PDF_DIR = SAMPLES / "pdf"

@@ -1,0 +1,142 @@
+"""`saual ingest`: store files and folders in the corpus, one file at a time, with a progress display."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Self
+
+import typer
+from rich.text import Text
+
+from .common import (
+    DbOption,
+    exception_reason,
+    expand_paths,
+    failure_line,
+    fatal,
+    open_engine,
+    say_error,
+    shown_url,
+    stderr_console,
+)
+
+EPILOG = """[bold]Examples[/bold]
+
+  saual ingest samples/            every document under samples/, recursively
+
+  saual ingest a.pdf news.html --db sqlite:///tmp/x.db
+
+  SAUAL_DATABASE_URL=postgresql+psycopg://localhost/saual saual ingest inbox/
+
+Exit code 0 when every file went in (or was already there), 1 when any file failed."""
+
+
+def _walked_extensions() -> str:
+    """The extensions a folder walk takes, for --help (ingest's one list)."""
+    import ingest
+
+    return " ".join(ingest.SUPPORTED_EXTENSIONS)
+
+
+class Progress:
+    """A rich progress bar on a terminal, one plain stderr line per file otherwise."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.done = 0
+        self.console = stderr_console()
+        self.live = self.console.is_terminal
+        self.bar = None
+        self.task = None
+
+    def __enter__(self) -> Self:
+        if self.live:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+            from rich.progress import Progress as Bar
+
+            self.bar = Bar(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                           MofNCompleteColumn(), TimeElapsedColumn(), console=self.console)
+            self.bar.__enter__()
+            self.task = self.bar.add_task("ingesting", total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description=f"{self.done} file{'s' if self.done != 1 else ''}")
+            self.bar.__exit__(*exc)
+
+    def start(self, path: Path) -> None:
+        """Show the file being read."""
+        if self.bar is not None:
+            self.bar.update(self.task, description=Text(path.name, overflow="ellipsis", no_wrap=True))
+
+    def finish(self, path: Path, status: str, failure: str | None = None) -> None:
+        """Count one file done; print its failure line, or its status line without a terminal."""
+        self.done += 1
+        if self.bar is not None:
+            if failure:
+                self.bar.console.print(Text(failure), soft_wrap=True)
+            self.bar.advance(self.task)
+        elif failure:
+            say_error(failure)
+        else:
+            say_error(f"[{self.done}/{self.total}] {status:<9} {path}")
+
+
+def _count(value: Any) -> int:
+    """A report field as a number: a count, or the length of a list of paths."""
+    return value if isinstance(value, int) else len(value or ())
+
+
+def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
+    """Store one file in its own call, so that any exception stays with that file: (status, reason)."""
+    import corpus
+
+    statuses: list[str] = []
+    try:
+        report = corpus.ingest_paths(engine, [path], on_progress=lambda _p, s: statuses.append(str(s)),
+                                     on_start=lambda _n: None)
+    except Exception as exc:  # noqa: BLE001 - any failure stays with its file; the run goes on
+        return "failed", exception_reason(exc)
+    if report.failed:
+        _failed_path, reason = report.failed[0]
+        return "failed", str(reason)
+    if _count(report.added):
+        return "added", None
+    if _count(report.unchanged):
+        return "unchanged", None
+    return (statuses[-1] if statuses else "unchanged"), None
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", show_default=False,
+                                                help=f"Files or folders (walked recursively for "
+                                                     f"{_walked_extensions()}; hidden files and a "
+                                                     "folder's README/SOURCES/LICENSE notes skipped).")],
+    db: DbOption = None,
+) -> None:
+    """Read files (PDF, scanned PDF, HTML, TXT, DOCX) and store them in the corpus.
+
+    Re-ingesting a file already stored (same sha256) changes nothing. A file that cannot be read is reported as one line `path: reason` on stderr; the other files still go in.
+    """
+    files = expand_paths(paths)
+    if not files:
+        raise fatal("no files found in " + ", ".join(str(p) for p in paths))
+    engine = open_engine(db)
+    counts = {"added": 0, "unchanged": 0, "failed": 0}
+    with Progress(len(files)) as progress:
+        for path in files:
+            progress.start(path)
+            status, reason = ingest_one(engine, path)
+            status = status if status in counts else "added"
+            counts[status] += 1
+            progress.finish(path, status, failure_line(path, reason) if status == "failed" else None)
+    typer.echo(f"{len(files)} file{'s' if len(files) != 1 else ''}: {counts['added']} added, "
+               f"{counts['unchanged']} unchanged, {counts['failed']} failed  ({shown_url(engine)})")
+    raise typer.Exit(1 if counts["failed"] else 0)
