@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .document import Document
-from .resources import load_rows
+from .script import KAZAKH_LETTERS
 
 KK, RU, OTHER = "kk", "ru", "other"
 
@@ -51,8 +51,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 @cache
 def kazakh_letters() -> frozenset[str]:
-    """The Kazakh-specific letters, from resources/kazakh_letters.txt."""
-    return frozenset("".join(row[0] for row in load_rows("kazakh_letters.txt")))
+    """The Kazakh-specific letters (ingest.script)."""
+    return KAZAKH_LETTERS
 
 
 @dataclass

@@ -7,10 +7,10 @@ matching. `normalise_lookalikes` is shared by every reader; the letter pairs are
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from .resources import load_rows
+from .script import script_of
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -27,26 +27,13 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return to_cyr, to_lat
 
 
-@lru_cache(maxsize=4096)
-def _script(ch: str) -> str:
-    """'latin', 'cyrillic' or 'other' for one letter."""
-    if ch.isascii():
-        return "latin" if ch.isalpha() else "other"
-    name = unicodedata.name(ch, "")
-    if name.startswith("CYRILLIC"):
-        return "cyrillic"
-    if name.startswith("LATIN"):
-        return "latin"
-    return "other"
-
-
 def normalise_word(word: str) -> str:
     """One word with look-alike letters mapped to its dominant script; unmixed words unchanged.
 
     The script is decided by the letters that exist only in one script (`S`, `m`, `Қ`), then by a
     plain majority; ties go to Cyrillic. If a letter cannot be mapped the other way is tried.
     """
-    scripts = [_script(c) for c in word]
+    scripts = [script_of(c) for c in word]
     if "latin" not in scripts or "cyrillic" not in scripts:
         return word
     to_cyr, to_lat = _tables()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import IngestError
 from .lookalike import normalise_lookalikes
+from .script import LOWER
 from .text import join_wrapped
 
 LANGUAGES = ("kaz", "rus")
@@ -226,8 +227,7 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
-_CYRILLIC_LOWER = "а-яёәғқңөұүһі"
-_DIGIT_ONE_IN_WORD = re.compile(rf"(?<=[{_CYRILLIC_LOWER}])1(?=[{_CYRILLIC_LOWER}])")
+_DIGIT_ONE_IN_WORD = re.compile(rf"(?<=[{LOWER}])1(?=[{LOWER}])")
 _DOUBLE_HYPHEN_DASH = re.compile(r"(?<=\s)--(?=\s)")
 
 

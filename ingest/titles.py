@@ -13,6 +13,7 @@ from functools import cache
 from .dates import find_date_mention, find_dates, phrase_end
 from .document import Document
 from .resources import load_rows
+from .script import UPPER
 
 MAX_CHARS = 100          # a derived title is shortened to about this many characters
 HEAD_CHARS = 600         # headings are looked for this far into the text
@@ -20,7 +21,7 @@ HEADLINE_CHARS = 150     # a paragraph this short without a final full stop read
 ADDRESSEE_CHARS = 120    # a longer text before the heading is not an addressee block
 METADATA_WORDS = 6       # a leading paragraph with a date and at most this many words is metadata
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
+_SENTENCE_END = re.compile(rf"[.!?…]+(?=\s+[«\"“(]?[A-Z{UPPER}0-9])")
 
 
 @cache
