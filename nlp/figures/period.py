@@ -1,0 +1,139 @@
+"""A figure's reference year and period: the year mentions of its sentence, present-time cues and tense."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import NumberMatch
+from .draft import Counted, Cue, Draft, FigureSentence, YearMention
+from .lexicon import WORD_RE, lexicon
+
+YEAR_RE = re.compile(
+    r"(?<![\d.,\-])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d))?"
+    r"(?:\s*[-‐]?\s*)(?=ж\.|жж|жыл|г\.|гг|год|года|году|годах|годы|годов\b)", re.IGNORECASE)
+_KK_PRESENT_RE = re.compile(r"(?:йды|йді|ады|еді|уде|уда|юде|юда|ңыз|ңіз|мыз|міз|йтын|йтін|атын|етін)$")
+_RU_PRESENT_RE = re.compile(r"(?:ает|яет|еет|ует|ают|яют|еют|уют|ется|ются|ится|ятся|ут|ют|ит)$")
+_RU_STATE_RE = re.compile(r"(?:ован|ирован|лен|ен|ан)(?:а|о|ы)$")  # реализована, установлены: a present state
+_RU_PAST_RE = re.compile(r"(?:ал|ял|ел|ил|ыл|ол|ла|ло|ли|лся|лась|лось|лись)$")
+
+
+def year_mention(text: str, ym: re.Match, sent: FigureSentence) -> YearMention:
+    """A year mentioned in a sentence: (start, end, year or None for deadlines/starts/ranges, period)."""
+    y, y2 = int(ym.group("y")), ym.group("y2")
+    if y2:
+        return ym.start(), ym.end(), None, f"{y}–{y2}"
+    before = text[max(sent.start, ym.start() - 18):ym.start()].lower()
+    after = text[ym.end():min(sent.end, ym.end() + 40)].lower()
+    after = re.split(r"[,;()]", after)[0]
+    if re.search(r"(?:^|\s)(?:до|по)\s+(?:\d{1,2}\s+\w+\s+)?$", before) or re.search(r"\b(?:дейін|дейінгі)\b", after):
+        return ym.start(), ym.end(), None, f"until {y}"
+    if re.search(r"(?:^|\s)(?:с|со|начиная с|после)\s+(?:\d{1,2}\s+\w+\s+)?$", before) \
+            or re.search(r"^\s*\w*(?:дан|ден|тан|тен|нан|нен)\s+(?:бері|бастап|кейін)", after):
+        return ym.start(), ym.end(), None, f"since {y}"
+    return ym.start(), ym.end(), y, str(y)
+
+
+def when(text: str, d: Draft, doc_year: int | None, langs: tuple[str, ...]) -> None:
+    """Reference year and period: clause year > clause present cue > clause present tense >
+    sentence year > sentence present cue or reference period > sentence tense; else null."""
+    if d.kind == "proposal":
+        return
+    sent = d.sentence
+    ca, cb = sent.clause_of(d.m.start)
+    pos = d.m.start
+    ref = min((c for c in sent.cues if c.kind in ("refperiod", "refspan")), key=lambda c: c.start, default=None)
+    ref_text = (ref.text if ref.kind == "refspan" else _ref_period_text(text, ref, sent)) if ref else None
+    if ref_text and _is_start_value(text, d):
+        d.period = f"start of {ref_text}"
+        return
+    in_clause = [y for y in sent.years if ca <= y[0] < cb]
+    chosen = _nearest(in_clause, pos)
+    if chosen:
+        d.year, d.period = chosen[2], chosen[3]
+        if d.year is not None:
+            if ref is not None and ref.kind == "refspan" and 0 <= chosen[0] - ref.end <= 3:
+                tail = re.match(r"[^\W\d_]*\.?", text[chosen[1]:cb])  # the year word: года, жылғы
+                d.period = " ".join(text[ref.start:chosen[1] + tail.end()].split())  # за 9 месяцев 2025 года
+            return
+    if chosen and not sent.has("present", ca, cb):
+        return  # until 2028, since 2023: a bound, not the reference year
+    if sent.has("present", ca, cb) or _present_tense(text, ca, cb, langs):
+        return _now(d, doc_year, ref_text)
+    chosen = _nearest([y for y in sent.years if y[2] is not None], pos)
+    if chosen:
+        d.year, d.period = chosen[2], chosen[3]
+        return
+    if sent.has("present") or ref_text:
+        return _now(d, doc_year, ref_text)
+    if _present_tense(text, sent.start, sent.end, langs):
+        return _now(d, doc_year, ref_text)
+
+
+def _now(d: Draft, doc_year: int | None, ref_text: str | None) -> None:
+    d.year = doc_year
+    d.period = f"now, after {ref_text}" if ref_text else "now"
+
+
+def _nearest(items: list[YearMention], pos: int) -> YearMention | None:
+    before = [y for y in items if y[1] <= pos]
+    if before:
+        return before[-1]
+    return items[0] if items else None
+
+
+def _ref_period_text(text: str, ref: Cue, sent: FigureSentence) -> str:
+    m = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,1}\S+").match(text, ref.end, sent.end)
+    return (text[ref.start:m.end()] if m else ref.text).strip(" ,.;")
+
+
+def _is_start_value(text: str, d: Draft) -> bool:
+    """The first value of `30 пайыздан 51 пайызға`, `с 30 до 51 процентов`: the level at the start."""
+    span = text[d.m.start:d.m.end].lower()
+    tail = text[d.m.end:d.m.end + 40]
+    if re.search(r"(?:дан|ден|тан|тен|нан|нен)$", span) and re.match(r"\s*\d", tail):
+        return True
+    return bool(re.search(r"(?:^|\s)с\s*$", text[max(0, d.m.start - 4):d.m.start].lower())
+                and re.match(r"\s*до\s+\d", tail))
+
+
+def _present_tense(text: str, a: int, b: int, langs: tuple[str, ...]) -> bool:
+    """The clause's last predicate is in the present or future (a rough, data-free morphology check)."""
+    words = WORD_RE.findall(text, a, b)
+    if not words:
+        return False
+    for lang in langs:
+        if lexicon(lang).present.search(text, a, b):
+            return True
+    tail = [w.lower() for w in words[-3:]]
+    if "kk" in langs and any(len(w) > 3 and _KK_PRESENT_RE.search(w) for w in tail[-2:]):
+        return True
+    if "ru" in langs:
+        verbs = [w.lower() for w in words if len(w) > 3]
+        pres = [w for w in verbs if _RU_PRESENT_RE.search(w) and (len(w) <= 6 or not w.endswith(("ит", "ут")))
+                or w.endswith(("ется", "ются", "ится", "ятся")) or (len(w) >= 9 and _RU_STATE_RE.search(w))]
+        past = [w for w in verbs if _RU_PAST_RE.search(w) and len(w) > 4]
+        return bool(pres) and not past
+    return False
+
+
+_REF_TAIL_RE = re.compile(r"\s*(?:ішінде|аралығында|қорытындысы\s+бойынша|за\b)", re.IGNORECASE)
+_RU_FOR_RE = re.compile(r"(?:^|[\s,(])(за)\s+$", re.IGNORECASE)
+
+
+def is_reference_time(text: str, m: NumberMatch, counted: Counted, sent: FigureSentence) -> bool:
+    """`соңғы 3 жылда`, `за последние 3 года`, `за 9 месяцев`, `9 айдың қорытындысы бойынша`, `5 лет назад`:
+    a period or a point in time, not a figure. A period with no cue of its own becomes a `refspan` cue."""
+    before = [c for c in sent.cues if c.kind == "refperiod" and 0 <= m.start - c.end <= 12]
+    after = [c for c in sent.cues if c.kind == "ago" and 0 <= c.start - counted.end <= 3]
+    if before or after:
+        return True
+    tail = _REF_TAIL_RE.match(text, counted.end, sent.end)
+    za = _RU_FOR_RE.search(text, max(sent.start, m.start - 4), m.start)
+    if za and (sent.has("norm") or sent.has("proposal")):
+        za = None  # `рассмотреть за 3 дня`: a required length, not a reference period
+    if not (tail or za):
+        return False
+    start = za.start(1) if za else m.start
+    end = tail.end() if tail and tail.group().strip().lower() != "за" else counted.end
+    sent.cues.append(Cue(start, end, "refspan", " ".join(text[start:end].split())))
+    return True
