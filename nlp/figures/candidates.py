@@ -10,7 +10,7 @@ from ..numbers import NumberMatch, find_numbers
 from .draft import Counted, Cue, Draft, FigureSentence
 from .kind import kind_of
 from .lexicon import CURRENCIES, WORD_RE, lexicon
-from .period import YEAR_RE, is_reference_time, when, year_mention
+from .period import is_reference_time, when, year_mentions
 from .what import subject_counts_persons, what_of
 
 _STOP_RE = re.compile(r"[.,;:!?()\[\]«»\"“”–—]")
@@ -50,8 +50,7 @@ def _sentence(text: str, split: Sentence, langs: tuple[str, ...]) -> FigureSente
         lex = lexicon(lang)
         for cm in lex.cues.finditer(text, s, e):
             sent.cues.append(Cue(cm.start(), cm.end(), lex.cue_payload[cm.lastgroup], cm.group()))
-    for ym in YEAR_RE.finditer(text, s, e):
-        sent.years.append(year_mention(text, ym, sent))
+    sent.years.extend(year_mentions(text, sent))
     return sent
 
 

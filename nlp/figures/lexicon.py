@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..lang import WORD_RE
 from ..lang.resources import alternation, form_regex, forms, lang_rows, rows
 
 CURRENCIES = frozenset({"KZT", "USD", "EUR", "RUB", "CNY", "GBP", "KRW"})
-WORD_RE = re.compile(r"[^\W_][\w\-‐]*")
+__all__ = ["CURRENCIES", "WORD_RE", "Lexicon", "lexicon"]
 
 
 @dataclass

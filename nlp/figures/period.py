@@ -3,19 +3,58 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
+from ..lang.cases import case_endings
 from ..numbers import NumberMatch
 from .draft import Counted, Cue, Draft, FigureSentence, YearMention
 from .lexicon import WORD_RE, lexicon
+from .words import ending_alt, word_alt, word_forms
 
-YEAR_RE = re.compile(
-    r"(?<![\d.,\-])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d))?"
-    r"(?:\s*[-‐]?\s*)(?=ж\.|жж|жыл|г\.|гг|год|года|году|годах|годы|годов\b)", re.IGNORECASE)
-_KK_PRESENT_RE = re.compile(r"(?:йды|йді|ады|еді|уде|уда|юде|юда|ңыз|ңіз|мыз|міз|йтын|йтін|атын|етін)$")
-_RU_PRESENT_RE = re.compile(r"(?:ает|яет|еет|ует|ают|яют|еют|уют|ется|ются|ится|ятся|ут|ют|ит)$")
-_RU_STATE_RE = re.compile(r"(?:ован|ирован|лен|ен|ан)(?:а|о|ы)$")  # реализована, установлены: a present state
-_RU_PAST_RE = re.compile(r"(?:ал|ял|ел|ил|ыл|ол|ла|ло|ли|лся|лась|лось|лись)$")
+_DAY = r"(?:\d{1,2}\s+\w+\s+)?"  # до 1 января 2025 года
 
+
+@dataclass(frozen=True)
+class _Patterns:
+    """Year, bound and reference-period patterns; the words are data (period_words_<lang>)."""
+
+    year: re.Pattern[str]
+    until_before: re.Pattern[str]
+    until_after: re.Pattern[str]
+    since_before: re.Pattern[str]
+    since_after: re.Pattern[str]
+    ablative_end: re.Pattern[str]
+    start_from: re.Pattern[str]
+    start_to: re.Pattern[str]
+    ref_tail: re.Pattern[str]
+    ref_for: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    w = lambda role: word_alt("period_words", role)
+    abl = ending_alt(case_endings("abl"))
+    return _Patterns(
+        year=re.compile(r"(?<![\d.,\-])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d))?"
+                        rf"(?:\s*[-‐]?\s*)(?=(?:{w('year_mark')}))", re.IGNORECASE),
+        until_before=re.compile(rf"(?:^|\s)(?:{w('until')})\s+{_DAY}$"),
+        until_after=re.compile(rf"\b(?:{w('until_after')})\b"),
+        since_before=re.compile(rf"(?:^|\s)(?:{w('since')})\s+{_DAY}$"),
+        since_after=re.compile(rf"^\s*\w*(?:{abl})\s+(?:{w('since_after')})"),
+        ablative_end=re.compile(rf"(?:{abl})$"),
+        start_from=re.compile(rf"(?:^|\s)(?:{w('from')})\s*$"),
+        start_to=re.compile(rf"\s*(?:{w('to')})\s+\d"),
+        # a Kazakh postposition may carry an ending (`ішіндегі`); a Russian preposition is a whole word
+        ref_tail=re.compile(rf"\s*(?:{word_alt('period_words', 'ref_tail', ('kk',))}|"
+                            rf"(?:{word_alt('period_words', 'ref_tail', ('ru',))})\b)", re.IGNORECASE),
+        ref_for=re.compile(rf"(?:^|[\s,(])({w('for')})\s+$", re.IGNORECASE),
+    )
+
+
+def year_mentions(text: str, sent: FigureSentence) -> list[YearMention]:
+    """The years mentioned in a sentence, in text order."""
+    return [year_mention(text, ym, sent) for ym in _patterns().year.finditer(text, sent.start, sent.end)]
 
 def year_mention(text: str, ym: re.Match, sent: FigureSentence) -> YearMention:
     """A year mentioned in a sentence: (start, end, year or None for deadlines/starts/ranges, period)."""
@@ -25,10 +64,10 @@ def year_mention(text: str, ym: re.Match, sent: FigureSentence) -> YearMention:
     before = text[max(sent.start, ym.start() - 18):ym.start()].lower()
     after = text[ym.end():min(sent.end, ym.end() + 40)].lower()
     after = re.split(r"[,;()]", after)[0]
-    if re.search(r"(?:^|\s)(?:до|по)\s+(?:\d{1,2}\s+\w+\s+)?$", before) or re.search(r"\b(?:дейін|дейінгі)\b", after):
+    p = _patterns()
+    if p.until_before.search(before) or p.until_after.search(after):
         return ym.start(), ym.end(), None, f"until {y}"
-    if re.search(r"(?:^|\s)(?:с|со|начиная с|после)\s+(?:\d{1,2}\s+\w+\s+)?$", before) \
-            or re.search(r"^\s*\w*(?:дан|ден|тан|тен|нан|нен)\s+(?:бері|бастап|кейін)", after):
+    if p.since_before.search(before) or p.since_after.search(after):
         return ym.start(), ym.end(), None, f"since {y}"
     return ym.start(), ym.end(), y, str(y)
 
@@ -90,10 +129,10 @@ def _is_start_value(text: str, d: Draft) -> bool:
     """The first value of `30 пайыздан 51 пайызға`, `с 30 до 51 процентов`: the level at the start."""
     span = text[d.m.start:d.m.end].lower()
     tail = text[d.m.end:d.m.end + 40]
-    if re.search(r"(?:дан|ден|тан|тен|нан|нен)$", span) and re.match(r"\s*\d", tail):
+    p = _patterns()
+    if p.ablative_end.search(span) and re.match(r"\s*\d", tail):
         return True
-    return bool(re.search(r"(?:^|\s)с\s*$", text[max(0, d.m.start - 4):d.m.start].lower())
-                and re.match(r"\s*до\s+\d", tail))
+    return bool(p.start_from.search(text[max(0, d.m.start - 4):d.m.start].lower()) and p.start_to.match(tail))
 
 
 def _present_tense(text: str, a: int, b: int, langs: tuple[str, ...]) -> bool:
@@ -105,19 +144,24 @@ def _present_tense(text: str, a: int, b: int, langs: tuple[str, ...]) -> bool:
         if lexicon(lang).present.search(text, a, b):
             return True
     tail = [w.lower() for w in words[-3:]]
-    if "kk" in langs and any(len(w) > 3 and _KK_PRESENT_RE.search(w) for w in tail[-2:]):
+    if "kk" in langs and any(len(w) > 3 and w.endswith(word_forms("verb_endings", "present", ("kk",)))
+                             for w in tail[-2:]):
         return True
     if "ru" in langs:
-        verbs = [w.lower() for w in words if len(w) > 3]
-        pres = [w for w in verbs if _RU_PRESENT_RE.search(w) and (len(w) <= 6 or not w.endswith(("ит", "ут")))
-                or w.endswith(("ется", "ются", "ится", "ятся")) or (len(w) >= 9 and _RU_STATE_RE.search(w))]
-        past = [w for w in verbs if _RU_PAST_RE.search(w) and len(w) > 4]
-        return bool(pres) and not past
+        return _ru_present([w.lower() for w in words if len(w) > 3])
     return False
 
 
-_REF_TAIL_RE = re.compile(r"\s*(?:ішінде|аралығында|қорытындысы\s+бойынша|за\b)", re.IGNORECASE)
-_RU_FOR_RE = re.compile(r"(?:^|[\s,(])(за)\s+$", re.IGNORECASE)
+def _ru_present(verbs: list[str]) -> bool:
+    """Some word has a present ending (short ones only in short words) or is a long present-state
+    participle, and none has a past ending."""
+    ru = ("ru",)
+    present, short = word_forms("verb_endings", "present", ru), word_forms("verb_endings", "present_short", ru)
+    state, past = word_forms("verb_endings", "state", ru), word_forms("verb_endings", "past", ru)
+    pres = [w for w in verbs if w.endswith(present) or (len(w) <= 6 and w.endswith(short))
+            or (len(w) >= 9 and w.endswith(state))]
+    return bool(pres) and not any(len(w) > 4 and w.endswith(past) for w in verbs)
+
 
 
 def is_reference_time(text: str, m: NumberMatch, counted: Counted, sent: FigureSentence) -> bool:
@@ -127,13 +171,15 @@ def is_reference_time(text: str, m: NumberMatch, counted: Counted, sent: FigureS
     after = [c for c in sent.cues if c.kind == "ago" and 0 <= c.start - counted.end <= 3]
     if before or after:
         return True
-    tail = _REF_TAIL_RE.match(text, counted.end, sent.end)
-    za = _RU_FOR_RE.search(text, max(sent.start, m.start - 4), m.start)
+    tail = _patterns().ref_tail.match(text, counted.end, sent.end)
+    za = _patterns().ref_for.search(text, max(sent.start, m.start - 4), m.start)
     if za and (sent.has("norm") or sent.has("proposal")):
         za = None  # `рассмотреть за 3 дня`: a required length, not a reference period
     if not (tail or za):
         return False
     start = za.start(1) if za else m.start
-    end = tail.end() if tail and tail.group().strip().lower() != "за" else counted.end
+    # a Kazakh tail (`ішінде`) belongs to the period; a Russian preposition after it (`за`) does not
+    own_tail = tail and tail.group().strip().lower() not in word_forms("period_words", "ref_tail", ("ru",))
+    end = tail.end() if own_tail else counted.end
     sent.cues.append(Cue(start, end, "refspan", " ".join(text[start:end].split())))
     return True

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..gazetteer import PlaceMention, find_places
 from ..lang import LANGS, Segmentation
 from .draft import Draft
+from .words import word_alt
 
 
 class Focus:
@@ -59,6 +61,13 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
     return None
 
 
+@cache
+def _and_re() -> re.Pattern[str]:
+    """A conjunction joining two places (`и`, `және`, `мен`, `and`)."""
+    words = "|".join(word_alt("conjunctions", role) for role in ("and", "with"))
+    return re.compile(rf"(?:^|\s)(?:{words})\s")
+
+
 def _join_places(text: str, items: list[PlaceMention]) -> str:
     """`в Великобритании и странах ЕС` → "United Kingdom and European Union"; else the last one."""
     names: list[str] = []
@@ -67,6 +76,6 @@ def _join_places(text: str, items: list[PlaceMention]) -> str:
             names.append(p.name_en)
     if len(names) > 1:
         gap = text[items[0].end:items[-1].start].lower()
-        if re.search(r"(?:^|\s)(?:и|және|мен|бен|пен|and)\s", gap) and len(gap) < 40:
+        if _and_re().search(gap) and len(gap) < 40:
             return " and ".join(names)
     return items[-1].name_en
