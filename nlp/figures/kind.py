@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lang.cases import case_endings
+from ..lang.wordlists import ending_alt, word_alt
 from .draft import Draft
 from .lexicon import CURRENCIES
-from .words import ending_alt, word_alt
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lang.cases import case_endings
+from ..lang.wordlists import ending_alt, word_alt, word_forms
 from ..numbers import NumberMatch
 from .draft import Counted, Cue, Draft, FigureSentence, YearMention
 from .lexicon import WORD_RE, lexicon
-from .words import ending_alt, word_alt, word_forms
 
 _DAY = r"(?:\d{1,2}\s+\w+\s+)?"  # до 1 января 2025 года
 

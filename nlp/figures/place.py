@@ -7,8 +7,8 @@ from functools import cache
 
 from ..gazetteer import PlaceMention, find_places
 from ..lang import LANGS, Segmentation
+from ..lang.wordlists import word_alt
 from .draft import Draft
-from .words import word_alt
 
 
 class Focus:
@@ -64,7 +64,7 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
 @cache
 def _and_re() -> re.Pattern[str]:
     """A conjunction joining two places (`и`, `және`, `мен`, `and`)."""
-    words = "|".join(word_alt("conjunctions", role) for role in ("and", "with"))
+    words = "|".join(word_alt("conjunctions", role, (*LANGS, "xx")) for role in ("and", "with"))
     return re.compile(rf"(?:^|\s)(?:{words})\s")
 
 

@@ -9,10 +9,10 @@ from functools import cache
 
 from ..lang.cases import case_endings
 from ..lang.resources import rows
+from ..lang.wordlists import ending_alt, word_alt, word_forms
 from ..numbers import NumberMatch
 from .draft import Draft, FigureSentence
 from .lexicon import WORD_RE, lexicon
-from .words import ending_alt, word_alt, word_forms
 
 MAX_WHAT_WORDS = 8
 _RU_CASE_LETTER = "[оаеиуь]?"  # a one-letter Russian noun ending (количеств-о, численност-и)

@@ -1,26 +1,26 @@
-"""The word lists of the figure rules, as regex alternations: the words are data in nlp/resources/
-(`<concept>_<lang>.tsv`, rows `form<TAB>role`); the patterns around them stay in the rule's code."""
+"""Word lists as regex alternations: the words of a rule are data in nlp/resources/ (`<concept>_<lang>.tsv`,
+rows `form<TAB>role`); the pattern around them stays in the rule's code."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from ..lang import LANGS, LETTER
-from ..lang.resources import alternation, forms, lang_rows
+from .resources import LETTERS, alternation, forms, lang_rows
+from .segment import LANGS
 
 
 @cache
 def word_forms(concept: str, role: str, langs: tuple[str, ...] = LANGS) -> tuple[str, ...]:
-    """The forms of one role in `<concept>_<lang>.tsv` of the languages (and `_xx`), lower-case."""
-    return tuple(f.lower() for cell, r, *_ in lang_rows(concept, (*langs, "xx")) if r == role for f in forms(cell))
+    """The forms of one role in `<concept>_<lang>.tsv` of the languages (`xx`: language-neutral), lower-case."""
+    return tuple(f.lower() for cell, r, *_ in lang_rows(concept, langs) if r == role for f in forms(cell))
 
 
 def _form(form: str) -> str:
     """Regex source of one form: literal, a space matches any whitespace, `stem*` any letters after."""
     tail = ""
     if form.endswith("*") and len(form) > 1:
-        form, tail = form[:-1], LETTER + "*"
+        form, tail = form[:-1], LETTERS + "*"
     return r"\s+".join(re.escape(part) for part in form.split()) + tail
 
 
