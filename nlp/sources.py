@@ -38,6 +38,7 @@ from .indicators import stem_regex
 from .lang import UPPER
 from .lang.cases import case_endings
 from .lang.resources import ResourceError, alternation, forms, rows
+from .lang.spans import Span
 from .lang.wordlists import ending_alt, word_alt
 
 __all__ = ["KINDS", "SourceCue", "attribute", "find_sources"]
@@ -57,12 +58,9 @@ _SENT_START_RE = re.compile(r"(?:^|[.!?…:;]\s*|\n[^\S\n]*\n)[\s«\"(]*$")
 
 
 @dataclass(frozen=True)
-class SourceCue:
+class SourceCue(Span):
     """One attribution in the text: the cue with its source words, a readable name and kind."""
 
-    start: int
-    end: int
-    text: str
     source: str
     kind: str = "unknown"        # official | unofficial | unknown
     scope: str = "sentence"      # sentence | following

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from ..lang.cases import case_endings
@@ -12,34 +11,23 @@ from .draft import Draft
 from .lexicon import CURRENCIES
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    """Proposal and growth patterns; the words are data (kind_words_<lang>, verb_endings_<lang>)."""
-
-    kk_proposal: re.Pattern[str]
-    ru_proposal: re.Pattern[str]
-    dative_end: re.Pattern[str]
-    kk_growth: re.Pattern[str]
-    ablative_end: re.Pattern[str]
-    ru_growth: re.Pattern[str]
-
-
 @cache
-def _patterns() -> _Patterns:
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Proposal and growth patterns; the words are data (kind_words_<lang>, verb_endings_<lang>)."""
     kk, ru = ("kk",), ("ru",)
     noun, noun_acc = word_alt("verb_endings", "verbal_noun", kk), word_alt("verb_endings", "verbal_noun_acc", kk)
     modal, infinitive = word_alt("kind_words", "modal", ru), word_alt("verb_endings", "infinitive", ru)
-    return _Patterns(
+    return {
         # `арттыру қажет`, `...көбейтуді.`: a verbal noun with a need word, or closing the sentence
-        re.compile(rf"\w{{3,}}(?:{noun})\s+(?:{word_alt('kind_words', 'need', kk)})\b|\w{{3,}}(?:{noun_acc})\s*[;.]?\s*$",
+        "kk_proposal": re.compile(rf"\w{{3,}}(?:{noun})\s+(?:{word_alt('kind_words', 'need', kk)})\b|\w{{3,}}(?:{noun_acc})\s*[;.]?\s*$",
                    re.IGNORECASE),
         # `необходимо увеличить`: a modal word, then an infinitive within three words
-        re.compile(rf"\b(?:{modal})\s+(?:\w+\s+){{0,2}}\w+(?:{infinitive})\b", re.IGNORECASE),
-        re.compile(rf"(?:{ending_alt(case_endings('dat'))})\s*$"),
-        re.compile(rf"\s*(?:{word_alt('kind_words', 'growth', kk)})"),
-        re.compile(rf"(?:{ending_alt(case_endings('abl'))})\s+$"),
-        re.compile(rf"(?:{word_alt('kind_words', 'growth', ru)})\s+(?:{word_alt('kind_words', 'by', ru)})\s+$"),
-    )
+        "ru_proposal": re.compile(rf"\b(?:{modal})\s+(?:\w+\s+){{0,2}}\w+(?:{infinitive})\b", re.IGNORECASE),
+        "dative_end": re.compile(rf"(?:{ending_alt(case_endings('dat'))})\s*$"),
+        "kk_growth": re.compile(rf"\s*(?:{word_alt('kind_words', 'growth', kk)})"),
+        "ablative_end": re.compile(rf"(?:{ending_alt(case_endings('abl'))})\s+$"),
+        "ru_growth": re.compile(rf"(?:{word_alt('kind_words', 'growth', ru)})\s+(?:{word_alt('kind_words', 'by', ru)})\s+$"),
+    }
 
 
 def kind_of(text: str, d: Draft, langs: tuple[str, ...]) -> None:
@@ -70,9 +58,9 @@ def _is_proposal(text: str, d: Draft, langs: tuple[str, ...]) -> bool:
     body = text[sent.start:sent.end]
     if sent.has("proposal"):
         return True
-    if "kk" in langs and _patterns().kk_proposal.search(body):
+    if "kk" in langs and _patterns()["kk_proposal"].search(body):
         return True
-    return "ru" in langs and bool(_patterns().ru_proposal.search(body))
+    return "ru" in langs and bool(_patterns()["ru_proposal"].search(body))
 
 
 def _rate_growth(text: str, d: Draft) -> bool:
@@ -80,6 +68,6 @@ def _rate_growth(text: str, d: Draft) -> bool:
     tail = text[d.m.end:d.m.end + 25].lower()
     head = text[max(d.sentence.start, d.m.start - 25):d.m.start].lower()
     p = _patterns()
-    if p.dative_end.search(text[d.m.start:d.m.end].lower()) and p.kk_growth.match(tail):
-        return not p.ablative_end.search(head)
-    return bool(p.ru_growth.search(head))
+    if p["dative_end"].search(text[d.m.start:d.m.end].lower()) and p["kk_growth"].match(tail):
+        return not p["ablative_end"].search(head)
+    return bool(p["ru_growth"].search(head))

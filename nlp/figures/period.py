@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from ..lang.cases import case_endings
@@ -15,46 +14,31 @@ from .lexicon import WORD_RE, lexicon
 _DAY = r"(?:\d{1,2}\s+\w+\s+)?"  # до 1 января 2025 года
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    """Year, bound and reference-period patterns; the words are data (period_words_<lang>)."""
-
-    year: re.Pattern[str]
-    until_before: re.Pattern[str]
-    until_after: re.Pattern[str]
-    since_before: re.Pattern[str]
-    since_after: re.Pattern[str]
-    ablative_end: re.Pattern[str]
-    start_from: re.Pattern[str]
-    start_to: re.Pattern[str]
-    ref_tail: re.Pattern[str]
-    ref_for: re.Pattern[str]
-
-
 @cache
-def _patterns() -> _Patterns:
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Year, bound and reference-period patterns; the words are data (period_words_<lang>)."""
     w = lambda role: word_alt("period_words", role)
     abl = ending_alt(case_endings("abl"))
-    return _Patterns(
-        year=re.compile(r"(?<![\d.,\-])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d))?"
+    return {
+        "year": re.compile(r"(?<![\d.,\-])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d))?"
                         rf"(?:\s*[-‐]?\s*)(?=(?:{w('year_mark')}))", re.IGNORECASE),
-        until_before=re.compile(rf"(?:^|\s)(?:{w('until')})\s+{_DAY}$"),
-        until_after=re.compile(rf"\b(?:{w('until_after')})\b"),
-        since_before=re.compile(rf"(?:^|\s)(?:{w('since')})\s+{_DAY}$"),
-        since_after=re.compile(rf"^\s*\w*(?:{abl})\s+(?:{w('since_after')})"),
-        ablative_end=re.compile(rf"(?:{abl})$"),
-        start_from=re.compile(rf"(?:^|\s)(?:{w('from')})\s*$"),
-        start_to=re.compile(rf"\s*(?:{w('to')})\s+\d"),
+        "until_before": re.compile(rf"(?:^|\s)(?:{w('until')})\s+{_DAY}$"),
+        "until_after": re.compile(rf"\b(?:{w('until_after')})\b"),
+        "since_before": re.compile(rf"(?:^|\s)(?:{w('since')})\s+{_DAY}$"),
+        "since_after": re.compile(rf"^\s*\w*(?:{abl})\s+(?:{w('since_after')})"),
+        "ablative_end": re.compile(rf"(?:{abl})$"),
+        "start_from": re.compile(rf"(?:^|\s)(?:{w('from')})\s*$"),
+        "start_to": re.compile(rf"\s*(?:{w('to')})\s+\d"),
         # a Kazakh postposition may carry an ending (`ішіндегі`); a Russian preposition is a whole word
-        ref_tail=re.compile(rf"\s*(?:{word_alt('period_words', 'ref_tail', ('kk',))}|"
+        "ref_tail": re.compile(rf"\s*(?:{word_alt('period_words', 'ref_tail', ('kk',))}|"
                             rf"(?:{word_alt('period_words', 'ref_tail', ('ru',))})\b)", re.IGNORECASE),
-        ref_for=re.compile(rf"(?:^|[\s,(])({w('for')})\s+$", re.IGNORECASE),
-    )
+        "ref_for": re.compile(rf"(?:^|[\s,(])({w('for')})\s+$", re.IGNORECASE),
+    }
 
 
 def year_mentions(text: str, sent: FigureSentence) -> list[YearMention]:
     """The years mentioned in a sentence, in text order."""
-    return [year_mention(text, ym, sent) for ym in _patterns().year.finditer(text, sent.start, sent.end)]
+    return [year_mention(text, ym, sent) for ym in _patterns()["year"].finditer(text, sent.start, sent.end)]
 
 def year_mention(text: str, ym: re.Match, sent: FigureSentence) -> YearMention:
     """A year mentioned in a sentence: (start, end, year or None for deadlines/starts/ranges, period)."""
@@ -65,9 +49,9 @@ def year_mention(text: str, ym: re.Match, sent: FigureSentence) -> YearMention:
     after = text[ym.end():min(sent.end, ym.end() + 40)].lower()
     after = re.split(r"[,;()]", after)[0]
     p = _patterns()
-    if p.until_before.search(before) or p.until_after.search(after):
+    if p["until_before"].search(before) or p["until_after"].search(after):
         return ym.start(), ym.end(), None, f"until {y}"
-    if p.since_before.search(before) or p.since_after.search(after):
+    if p["since_before"].search(before) or p["since_after"].search(after):
         return ym.start(), ym.end(), None, f"since {y}"
     return ym.start(), ym.end(), y, str(y)
 
@@ -130,9 +114,9 @@ def _is_start_value(text: str, d: Draft) -> bool:
     span = text[d.m.start:d.m.end].lower()
     tail = text[d.m.end:d.m.end + 40]
     p = _patterns()
-    if p.ablative_end.search(span) and re.match(r"\s*\d", tail):
+    if p["ablative_end"].search(span) and re.match(r"\s*\d", tail):
         return True
-    return bool(p.start_from.search(text[max(0, d.m.start - 4):d.m.start].lower()) and p.start_to.match(tail))
+    return bool(p["start_from"].search(text[max(0, d.m.start - 4):d.m.start].lower()) and p["start_to"].match(tail))
 
 
 def _present_tense(text: str, a: int, b: int, langs: tuple[str, ...]) -> bool:
@@ -171,8 +155,8 @@ def is_reference_time(text: str, m: NumberMatch, counted: Counted, sent: FigureS
     after = [c for c in sent.cues if c.kind == "ago" and 0 <= c.start - counted.end <= 3]
     if before or after:
         return True
-    tail = _patterns().ref_tail.match(text, counted.end, sent.end)
-    za = _patterns().ref_for.search(text, max(sent.start, m.start - 4), m.start)
+    tail = _patterns()["ref_tail"].match(text, counted.end, sent.end)
+    za = _patterns()["ref_for"].search(text, max(sent.start, m.start - 4), m.start)
     if za and (sent.has("norm") or sent.has("proposal")):
         za = None  # `рассмотреть за 3 дня`: a required length, not a reference period
     if not (tail or za):

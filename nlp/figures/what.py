@@ -4,7 +4,6 @@ complement, or the few words before the number."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from ..lang.cases import case_endings
@@ -18,34 +17,22 @@ MAX_WHAT_WORDS = 8
 _RU_CASE_LETTER = "[оаеиуь]?"  # a one-letter Russian noun ending (количеств-о, численност-и)
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    """Subject, complement and link patterns; the words are data (what_words_<lang>, verb_endings_ru)."""
-
-    kk_subject: re.Pattern[str]
-    ru_subject: re.Pattern[str]
-    ru_participle_clause: re.Pattern[str]
-    kk_complement: re.Pattern[str]
-    link: re.Pattern[str]
-    kk_genitive: re.Pattern[str]
-    ru_count_subject: re.Pattern[str]
-
-
 @cache
-def _patterns() -> _Patterns:
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Subject, complement and link patterns; the words are data (what_words_<lang>, verb_endings_ru)."""
     kk, ru = ("kk",), ("ru",)
     participle = word_alt("verb_endings", "participle", ru)
-    return _Patterns(
-        kk_subject=re.compile(rf"(?:{word_alt('what_words', 'subject', kk)})$", re.IGNORECASE),
-        ru_subject=re.compile(rf"^(?:{word_alt('what_words', 'subject', ru)})$", re.IGNORECASE),
-        ru_participle_clause=re.compile(rf"\s*,\s*(\w+(?:{participle})\b(?:\s+[^\s,.;]+){{0,3}})", re.IGNORECASE),
-        kk_complement=re.compile(rf"\s+((?:[^\W\d_][\w\-]*\s+){{1,4}}?)(?:{word_alt('what_words', 'complement', kk)})\b",
+    return {
+        "kk_subject": re.compile(rf"(?:{word_alt('what_words', 'subject', kk)})$", re.IGNORECASE),
+        "ru_subject": re.compile(rf"^(?:{word_alt('what_words', 'subject', ru)})$", re.IGNORECASE),
+        "ru_participle_clause": re.compile(rf"\s*,\s*(\w+(?:{participle})\b(?:\s+[^\s,.;]+){{0,3}})", re.IGNORECASE),
+        "kk_complement": re.compile(rf"\s+((?:[^\W\d_][\w\-]*\s+){{1,4}}?)(?:{word_alt('what_words', 'complement', kk)})\b",
                                  re.IGNORECASE),
-        link=re.compile(word_alt("what_words", "link")),
-        kk_genitive=re.compile(rf"(?:{ending_alt(case_endings('gen'))})$", re.IGNORECASE),
-        ru_count_subject=re.compile(rf"^(?:{word_alt('what_words', 'count_subject', ru)}){_RU_CASE_LETTER}$",
+        "link": re.compile(word_alt("what_words", "link")),
+        "kk_genitive": re.compile(rf"(?:{ending_alt(case_endings('gen'))})$", re.IGNORECASE),
+        "ru_count_subject": re.compile(rf"^(?:{word_alt('what_words', 'count_subject', ru)}){_RU_CASE_LETTER}$",
                                     re.IGNORECASE),
-    )
+    }
 
 def what_of(text: str, d: Draft, langs: tuple[str, ...]) -> str | None:
     """The counted noun phrase in the document's words, short: the subject before (`... саны`, `доля ...`),
@@ -55,16 +42,16 @@ def what_of(text: str, d: Draft, langs: tuple[str, ...]) -> str | None:
     ca, _ = d.sentence.clause_of(d.m.start)
     before = WORD_RE.findall(text, ca, d.m.start)
     for i in range(len(before) - 1, -1, -1):
-        if p.kk_subject.search(before[i]):
+        if p["kk_subject"].search(before[i]):
             return _clean(before[_kk_phrase_start(before, i):i + 1])
-        if p.ru_subject.match(before[i]):
+        if p["ru_subject"].match(before[i]):
             return _clean(before[i:i + 5])
     if d.counted is not None and d.counted.kind not in ("time", "age"):
         phrase = text[min(d.m.end, d.counted.start):d.counted.end]
         phrase = " ".join(phrase.split())
         rest = text[d.counted.end:d.sentence.end]
-        km = p.kk_complement.match(rest) if "kk" in langs else None
-        pm = p.ru_participle_clause.match(rest) if "ru" in langs else None
+        km = p["kk_complement"].match(rest) if "kk" in langs else None
+        pm = p["ru_participle_clause"].match(rest) if "ru" in langs else None
         if km:
             return " ".join(km.group(1).split())
         if pm:
@@ -98,7 +85,7 @@ def _kk_phrase_start(words: list[str], head: int) -> int:
 
 def _clean(words: list[str]) -> str | None:
     """Drop linking verbs at the ends of a word window (`составлял`, `болды`)."""
-    link = _patterns().link
+    link = _patterns()["link"]
     while words and link.fullmatch(words[-1].lower()):
         words = words[:-1]
     while words and link.fullmatch(words[0].lower()):
@@ -121,7 +108,7 @@ def subject_counts_persons(text: str, m: NumberMatch, sent: FigureSentence, lang
         w = words[i].lower()
         if "kk" in langs and w in word_forms("what_words", "count_subject", ("kk",)) and i > 0:
             prev = words[i - 1]
-            return bool(_patterns().kk_genitive.search(prev)) and _is_person(prev, "kk")
-        if "ru" in langs and _patterns().ru_count_subject.match(w):
+            return bool(_patterns()["kk_genitive"].search(prev)) and _is_person(prev, "kk")
+        if "ru" in langs and _patterns()["ru_count_subject"].match(w):
             return i + 1 < len(words) and _is_person(words[i + 1], "ru")
     return False

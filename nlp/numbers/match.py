@@ -6,17 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.spans import Span
+
 QUALIFIERS = ("exact", "about", "more_than", "less_than", "at_least", "up_to", "range")
 APPROX = frozenset({"about", "more_than", "less_than", "at_least", "up_to"})
 
 
 @dataclass(frozen=True)
-class NumberMatch:
+class NumberMatch(Span):
     """One numeric expression: span (qualifier words to unit), normalised value, qualifier, unit."""
 
-    start: int
-    end: int
-    text: str
     value: float
     value_max: float | None = None
     qualifier: str = "exact"
