@@ -102,11 +102,15 @@ def _cues(lang: str) -> tuple[re.Pattern, tuple[tuple[str, str, str], ...]]:
 
 @cache
 def _grammar(lang: str) -> _Grammar:
+    """The compiled cues and source words of one language."""
     by_role: dict[str, list[str]] = {}
     for row in rows(f"source_words_{lang}.tsv", columns=2):
         by_role.setdefault(row[1], []).append(row[0])
     words = {role: _words_regex(cells) for role, cells in by_role.items() if role in ("official", "unofficial")}
-    plain = lambda role: [f.lower() for c in by_role.get(role, []) for f in forms(c)]
+
+    def plain(role: str) -> list[str]:
+        return [f.lower() for c in by_role.get(role, []) for f in forms(c)]
+
     nominative = {}
     if lang == "ru":
         nominative = {r[0].lower(): r[1] for r in rows("source_nominative_ru.tsv") if len(r) > 1}

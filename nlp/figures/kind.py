@@ -17,16 +17,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     kk, ru = ("kk",), ("ru",)
     noun, noun_acc = word_alt("verb_endings", "verbal_noun", kk), word_alt("verb_endings", "verbal_noun_acc", kk)
     modal, infinitive = word_alt("kind_words", "modal", ru), word_alt("verb_endings", "infinitive", ru)
+    need, growth_by = word_alt("kind_words", "need", kk), word_alt("kind_words", "by", ru)
     return {
         # `арттыру қажет`, `...көбейтуді.`: a verbal noun with a need word, or closing the sentence
-        "kk_proposal": re.compile(rf"\w{{3,}}(?:{noun})\s+(?:{word_alt('kind_words', 'need', kk)})\b|\w{{3,}}(?:{noun_acc})\s*[;.]?\s*$",
-                   re.IGNORECASE),
+        "kk_proposal": re.compile(rf"\w{{3,}}(?:{noun})\s+(?:{need})\b|\w{{3,}}(?:{noun_acc})\s*[;.]?\s*$",
+                                  re.IGNORECASE),
         # `необходимо увеличить`: a modal word, then an infinitive within three words
         "ru_proposal": re.compile(rf"\b(?:{modal})\s+(?:\w+\s+){{0,2}}\w+(?:{infinitive})\b", re.IGNORECASE),
         "dative_end": re.compile(rf"(?:{ending_alt(case_endings('dat'))})\s*$"),
         "kk_growth": re.compile(rf"\s*(?:{word_alt('kind_words', 'growth', kk)})"),
         "ablative_end": re.compile(rf"(?:{ending_alt(case_endings('abl'))})\s+$"),
-        "ru_growth": re.compile(rf"(?:{word_alt('kind_words', 'growth', ru)})\s+(?:{word_alt('kind_words', 'by', ru)})\s+$"),
+        "ru_growth": re.compile(rf"(?:{word_alt('kind_words', 'growth', ru)})\s+(?:{growth_by})\s+$"),
     }
 
 

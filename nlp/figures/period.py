@@ -17,11 +17,13 @@ _DAY = r"(?:\d{1,2}\s+\w+\s+)?"  # до 1 января 2025 года
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Year, bound and reference-period patterns; the words are data (period_words_<lang>)."""
-    w = lambda role: word_alt("period_words", role)
+    def w(role: str) -> str:
+        return word_alt("period_words", role)
+
     abl = ending_alt(case_endings("abl"))
     return {
         "year": re.compile(r"(?<![\d.,\-])(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—]\s*(?P<y2>1[89]\d\d|20\d\d))?"
-                        rf"(?:\s*[-‐]?\s*)(?=(?:{w('year_mark')}))", re.IGNORECASE),
+                           rf"(?:\s*[-‐]?\s*)(?=(?:{w('year_mark')}))", re.IGNORECASE),
         "until_before": re.compile(rf"(?:^|\s)(?:{w('until')})\s+{_DAY}$"),
         "until_after": re.compile(rf"\b(?:{w('until_after')})\b"),
         "since_before": re.compile(rf"(?:^|\s)(?:{w('since')})\s+{_DAY}$"),
@@ -31,7 +33,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "start_to": re.compile(rf"\s*(?:{w('to')})\s+\d"),
         # a Kazakh postposition may carry an ending (`ішіндегі`); a Russian preposition is a whole word
         "ref_tail": re.compile(rf"\s*(?:{word_alt('period_words', 'ref_tail', ('kk',))}|"
-                            rf"(?:{word_alt('period_words', 'ref_tail', ('ru',))})\b)", re.IGNORECASE),
+                               rf"(?:{word_alt('period_words', 'ref_tail', ('ru',))})\b)", re.IGNORECASE),
         "ref_for": re.compile(rf"(?:^|[\s,(])({w('for')})\s+$", re.IGNORECASE),
     }
 
@@ -39,6 +41,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def year_mentions(text: str, sent: FigureSentence) -> list[YearMention]:
     """The years mentioned in a sentence, in text order."""
     return [year_mention(text, ym, sent) for ym in _patterns()["year"].finditer(text, sent.start, sent.end)]
+
 
 def year_mention(text: str, ym: re.Match, sent: FigureSentence) -> YearMention:
     """A year mentioned in a sentence: (start, end, year or None for deadlines/starts/ranges, period)."""

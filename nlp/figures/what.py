@@ -21,18 +21,18 @@ _RU_CASE_LETTER = "[оаеиуь]?"  # a one-letter Russian noun ending (кол�
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Subject, complement and link patterns; the words are data (what_words_<lang>, verb_endings_ru)."""
     kk, ru = ("kk",), ("ru",)
-    participle = word_alt("verb_endings", "participle", ru)
+    participle, complement = word_alt("verb_endings", "participle", ru), word_alt("what_words", "complement", kk)
     return {
         "kk_subject": re.compile(rf"(?:{word_alt('what_words', 'subject', kk)})$", re.IGNORECASE),
         "ru_subject": re.compile(rf"^(?:{word_alt('what_words', 'subject', ru)})$", re.IGNORECASE),
         "ru_participle_clause": re.compile(rf"\s*,\s*(\w+(?:{participle})\b(?:\s+[^\s,.;]+){{0,3}})", re.IGNORECASE),
-        "kk_complement": re.compile(rf"\s+((?:[^\W\d_][\w\-]*\s+){{1,4}}?)(?:{word_alt('what_words', 'complement', kk)})\b",
-                                 re.IGNORECASE),
+        "kk_complement": re.compile(rf"\s+((?:[^\W\d_][\w\-]*\s+){{1,4}}?)(?:{complement})\b", re.IGNORECASE),
         "link": re.compile(word_alt("what_words", "link")),
         "kk_genitive": re.compile(rf"(?:{ending_alt(case_endings('gen'))})$", re.IGNORECASE),
         "ru_count_subject": re.compile(rf"^(?:{word_alt('what_words', 'count_subject', ru)}){_RU_CASE_LETTER}$",
-                                    re.IGNORECASE),
+                                       re.IGNORECASE),
     }
+
 
 def what_of(text: str, d: Draft, langs: tuple[str, ...]) -> str | None:
     """The counted noun phrase in the document's words, short: the subject before (`... саны`, `доля ...`),
