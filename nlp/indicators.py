@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .lang import LANGS
 from .lang.resources import LETTERS, ResourceError, forms, rows
 from .lang.wordlists import word_alt
 
 __all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "indicator_for", "stem_regex"]
 
-LANGS = ("kk", "ru")
 _NUMBER_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _QUOTED_RE = re.compile(r"«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“\n]{1,80}“")
 _LEAD_RE = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]*\n?[^\S\n]*(?=\d)")  # порядка, более, до 60%

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .indicators import stem_regex
-from .lang import UPPER
+from .lang import LANGS, UPPER
 from .lang.cases import case_endings
 from .lang.resources import ResourceError, alternation, forms, rows
 from .lang.spans import Span
@@ -44,7 +44,6 @@ from .lang.wordlists import ending_alt, word_alt
 __all__ = ["KINDS", "SourceCue", "attribute", "find_sources"]
 
 KINDS = ("official", "unofficial", "unknown")
-LANGS = ("kk", "ru")
 MAX_WORDS = 9            # longest source phrase, in words
 FOLLOW_SENTENCES = 3     # how far back a `following` cue governs
 NEWS_SENTENCES = 40      # how far back a news speaker governs

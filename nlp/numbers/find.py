@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .grammar import LANGS, Grammar
+from ..lang import LANGS
+from .grammar import Grammar
 from .lex import BLOCK_RE, DASH_RE, WS_RE
 from .match import Core, NumberMatch, combine
 

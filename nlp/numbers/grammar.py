@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import LANGS
 from ..lang.cases import case_endings
 from ..lang.resources import LETTERS, alternation, form_regex, forms, lang_rows, rows, trie_regex
 from ..lang.wordlists import ending_alt, word_alt
@@ -20,8 +21,6 @@ from .lex import (
     Lex,
 )
 from .match import Core, compose, digit_value
-
-LANGS = ("kk", "ru")
 
 
 class Grammar:
