@@ -66,3 +66,9 @@ def test_package_api() -> None:
         assert callable(getattr(nlp.figures, name))
     drafts = nlp.figures.figures_in_text("В 2022 году в области проживали 812 тыс. человек.", "ru")
     assert [(d.m.value, d.unit, d.year) for d in drafts] == [(812000, "persons", 2022)]
+
+
+def test_what_words_are_lang_words() -> None:
+    """`what` is made of nlp.lang words: a hyphen left dangling before the number is not part of one."""
+    drafts = nlp.figures.figures_in_text("Предлагаем ограничить комиссию такси-агрегаторов тремя-пятью процентами.", "ru")
+    assert [d.what for d in drafts] == ["ограничить комиссию такси-агрегаторов тремя"]
