@@ -24,20 +24,22 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .errors import NlpError
-from .lang.resources import LETTERS, forms, rows
+from .lang import LANGS
+from .lang.resources import LETTERS, ResourceError, forms, rows
+from .lang.wordlists import word_alt
 
 __all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "indicator_for", "stem_regex"]
 
-LANGS = ("kk", "ru")
 _NUMBER_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _QUOTED_RE = re.compile(r"«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“\n]{1,80}“")
 _LEAD_RE = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]*\n?[^\S\n]*(?=\d)")  # порядка, более, до 60%
-_CLAUSE_RE = re.compile(r"[,;:()\[\]]|\s[-–—]\s|[.!?](?=\s)|\s(?:и|а|но|және|ал|бірақ)\s")
 
 
-class IndicatorError(NlpError):
-    """A concept resource is malformed."""
+@cache
+def _clause_re() -> re.Pattern[str]:
+    """Clause boundaries: punctuation, a spaced dash, a sentence end, a conjunction (conjunctions_<lang>)."""
+    conj = "|".join(word_alt("conjunctions", role) for role in ("and", "but"))
+    return re.compile(rf"[,;:()\[\]]|\s[-–—]\s|[.!?](?=\s)|\s(?:{conj})\s")
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,9 @@ class Concept:
 @cache
 def _concepts() -> dict[str, Concept]:
     out = {}
-    for row in rows("concepts.tsv"):
-        if len(row) < 4 or row[3] not in {"base", "mod", "sector"}:
-            raise IndicatorError(f"concepts.tsv: bad row {row!r}")
+    for row in rows("concepts.tsv", columns=4):
+        if row[3] not in {"base", "mod", "sector"}:
+            raise ResourceError(f"concepts.tsv: bad row {row!r}")
         out[row[0]] = Concept(row[0], row[1], int(row[2]) if row[2].isdigit() else 0, row[3],
                               len(row) > 4 and row[4] == "people")
     return out
@@ -77,9 +79,9 @@ def _lexicon(lang: str) -> tuple[re.Pattern, tuple[str, ...]]:
     """One regex with a group per form (longest stems first) and the concept id of each group."""
     concepts = _concepts()
     entries = []
-    for row in rows(f"concepts_{lang}.tsv"):
-        if len(row) < 2 or row[1] not in concepts:
-            raise IndicatorError(f"concepts_{lang}.tsv: unknown concept in {row!r}")
+    for row in rows(f"concepts_{lang}.tsv", columns=2):
+        if row[1] not in concepts:
+            raise ResourceError(f"concepts_{lang}.tsv: unknown concept in {row!r}")
         entries.extend((f, row[1]) for f in forms(row[0]))
     entries.sort(key=lambda e: len(e[0].rstrip("*+")), reverse=True)
     rx = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<g{i}>{stem_regex(f)})" for i, (f, _) in enumerate(entries)) + ")",
@@ -89,12 +91,8 @@ def _lexicon(lang: str) -> tuple[re.Pattern, tuple[str, ...]]:
 
 @cache
 def _rules() -> tuple[tuple[str, str, str], ...]:
-    out = []
-    for row in rows("concept_rules.tsv"):
-        if len(row) < 3:
-            raise IndicatorError(f"concept_rules.tsv: bad row {row!r}")
-        out.append((row[0], row[1], row[2]))
-    return tuple(out)
+    """(base, condition, new base) rows of concept_rules.tsv."""
+    return tuple((row[0], row[1], row[2]) for row in rows("concept_rules.tsv", columns=3))
 
 
 @cache
@@ -122,17 +120,20 @@ def _hits(text: str, langs: tuple[str, ...]) -> tuple[_Hit, ...]:
     return tuple(sorted(out, key=lambda h: h.start))
 
 
+def _between(rx: re.Pattern[str], context: str, pos: int, after: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch of context[lo:hi] between the last match of rx ending by pos and the first starting at
+    or after `after`."""
+    for m in rx.finditer(context, lo, hi):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= after:
+            return lo, m.start()
+    return lo, hi
+
+
 def _segment(context: str, at: int) -> tuple[int, int]:
     """The stretch between the numbers before and after the one at `at`."""
-    own_end = _own_end(context, at)
-    lo, hi = 0, len(context)
-    for m in _NUMBER_RE.finditer(context):
-        if m.end() <= at:
-            lo = m.end()
-        elif m.start() >= own_end:
-            hi = m.start()
-            break
-    return lo, hi
+    return _between(_NUMBER_RE, context, at, _own_end(context, at), 0, len(context))
 
 
 def _own_end(context: str, at: int) -> int:
@@ -142,14 +143,7 @@ def _own_end(context: str, at: int) -> int:
 
 def _clause(context: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause (between commas, brackets, dashes) around pos, inside lo..hi."""
-    s, e = lo, hi
-    for m in _CLAUSE_RE.finditer(context, lo, hi):
-        if m.end() <= pos:
-            s = m.end()
-        elif m.start() >= pos:
-            e = m.start()
-            break
-    return s, e
+    return _between(_clause_re(), context, pos, pos, lo, hi)
 
 
 def _best(hits: tuple[_Hit, ...] | list[_Hit], at: int, own_end: int, people: bool) -> _Hit | None:

@@ -34,14 +34,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .errors import NlpError
 from .indicators import stem_regex
-from .lang.resources import alternation, forms, rows
+from .lang import LANGS, UPPER
+from .lang.cases import case_endings
+from .lang.resources import ResourceError, alternation, forms, rows
+from .lang.spans import Span
+from .lang.wordlists import ending_alt, word_alt
 
 __all__ = ["KINDS", "SourceCue", "attribute", "find_sources"]
 
 KINDS = ("official", "unofficial", "unknown")
-LANGS = ("kk", "ru")
 MAX_WORDS = 9            # longest source phrase, in words
 FOLLOW_SENTENCES = 3     # how far back a `following` cue governs
 NEWS_SENTENCES = 40      # how far back a news speaker governs
@@ -50,25 +52,14 @@ ANAPHOR_WINDOW = 400     # characters searched back for the body a pronoun refer
 _WORD = r"[^\W\d_](?:[\w\-‐]|\.(?=\w))*"
 _TOKEN_RE = re.compile(rf"(?P<w>{_WORD})|(?P<q>[«»\"“”„'’])|(?P<nl>\n[^\S\n]*\n)|(?P<p>\S)")
 _DOMAIN_RE = re.compile(r"^[\w\-]+\.(?:kz|ru|com|org|net|info|io|uz|kg)$", re.IGNORECASE)
-_GEN_KK_RE = re.compile(r"(?<=\w\w)(?:ның|нің|дың|дің|тың|тің)$")
-_SURNAME_GEN_RE = re.compile(r"^([А-ЯЁӘҒҚҢӨҰҮҺІ]\w+(?:ев|ов|ин|ын|ёв))а$")
-_VERB_ENDINGS = {"ru": r"^\w{2,}(?:ла|ло|ет|ют|ит|ят|ется|ются|ены|ано|аны)$"}
 _PARA_RE = re.compile(r"\n[^\S\n]*\n")
-_SPEECH_AFTER_RE = re.compile(r"(?:[,—–\-‐»\"”:]|\bкак)\s*$", re.IGNORECASE)
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:;]\s*|\n[^\S\n]*\n)[\s«\"(]*$")
 
 
-class SourcesError(NlpError):
-    """A sources resource is malformed."""
-
-
 @dataclass(frozen=True)
-class SourceCue:
+class SourceCue(Span):
     """One attribution in the text: the cue with its source words, a readable name and kind."""
 
-    start: int
-    end: int
-    text: str
     source: str
     kind: str = "unknown"        # official | unofficial | unknown
     scope: str = "sentence"      # sentence | following
@@ -85,6 +76,10 @@ class _Grammar:
     anaphors: frozenset[str]
     nominative: dict[str, str]
     verb: re.Pattern                            # a verb form ends a following source (были, выросла)
+    leads: frozenset[str]                       # prepositions dropped from a self-naming cue (по, согласно)
+    speech_after: re.Pattern                    # before a speech verb: the speaker follows it
+    genitive: re.Pattern                        # a Kazakh genitive ending (dropped from a source's head)
+    surname_gen: re.Pattern                     # a Russian surname in the genitive (Ертаева)
 
 
 def _words_regex(cells: list[str]) -> re.Pattern:
@@ -92,30 +87,41 @@ def _words_regex(cells: list[str]) -> re.Pattern:
                       re.IGNORECASE)
 
 
-@cache
-def _grammar(lang: str) -> _Grammar:
+def _cues(lang: str) -> tuple[re.Pattern, tuple[tuple[str, str, str], ...]]:
+    """One regex with a group per cue row of sources_<lang>.tsv, and (slot, kind, scope) per group."""
     parts, cue_rows = [], []
-    for i, row in enumerate(rows(f"sources_{lang}.tsv")):
-        if len(row) < 4 or row[1] not in {"after", "before", "speech", "self"} \
+    for i, row in enumerate(rows(f"sources_{lang}.tsv", columns=4)):
+        if row[1] not in {"after", "before", "speech", "self"} \
                 or row[2] not in {*KINDS, "auto"} or row[3] not in {"sentence", "following", "auto"}:
-            raise SourcesError(f"sources_{lang}.tsv: bad row {row!r}")
+            raise ResourceError(f"sources_{lang}.tsv: bad row {row!r}")
         parts.append(f"(?P<c{i}>" + alternation([stem_regex(f) for f in forms(row[0])]) + ")")
         cue_rows.append((row[1], row[2], row[3]))
-    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE), tuple(cue_rows)
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    """The compiled cues and source words of one language."""
     by_role: dict[str, list[str]] = {}
-    for row in rows(f"source_words_{lang}.tsv"):
-        if len(row) < 2:
-            raise SourcesError(f"source_words_{lang}.tsv: no role in {row!r}")
+    for row in rows(f"source_words_{lang}.tsv", columns=2):
         by_role.setdefault(row[1], []).append(row[0])
     words = {role: _words_regex(cells) for role, cells in by_role.items() if role in ("official", "unofficial")}
-    plain = lambda role: [f.lower() for c in by_role.get(role, []) for f in forms(c)]
+
+    def plain(role: str) -> list[str]:
+        return [f.lower() for c in by_role.get(role, []) for f in forms(c)]
+
     nominative = {}
     if lang == "ru":
         nominative = {r[0].lower(): r[1] for r in rows("source_nominative_ru.tsv") if len(r) > 1}
-    return _Grammar(cue_re, tuple(cue_rows), words,
+    surname = word_alt("source_words", "surname_end", (lang,))
+    return _Grammar(*_cues(lang), words,
                     tuple(sorted((tuple(t.split()) for t in plain("trim")), key=len, reverse=True)),
                     frozenset(plain("stop")), frozenset(plain("anaphor")), nominative,
-                    re.compile(_VERB_ENDINGS.get(lang, "(?!)"), re.IGNORECASE))
+                    re.compile(rf"^\w{{2,}}(?:{word_alt('verb_endings', 'finite', (lang,))})$", re.IGNORECASE),
+                    frozenset(plain("lead")),
+                    re.compile(rf"(?:[,—–\-‐»\"”:]|\b(?:{word_alt('source_words', 'speech_lead')}))\s*$", re.IGNORECASE),
+                    re.compile(rf"(?<=\w\w)(?:{ending_alt(case_endings('gen'))})$"),
+                    re.compile(rf"^([{UPPER}]\w+(?:{surname}))а$"))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -186,14 +192,14 @@ def _normalise(phrase: str, lang: str, g: _Grammar) -> str:
     """A readable name in the document's words: whitespace collapsed; genitive heads made nominative."""
     words = phrase.split()
     if lang == "kk" and words:
-        words[-1] = _GEN_KK_RE.sub("", words[-1])
+        words[-1] = g.genitive.sub("", words[-1])
     elif lang == "ru" and words:
         first = words[0].lower()
         if first in g.nominative:
             nom = g.nominative[first]
             words[0] = nom[0].upper() + nom[1:] if words[0][0].isupper() and nom.islower() else nom
         elif len(words) <= 3:
-            words = [_SURNAME_GEN_RE.sub(r"\1", w) for w in words]
+            words = [g.surname_gen.sub(r"\1", w) for w in words]
     return " ".join(words).strip(" «»\"“”")
 
 
@@ -244,12 +250,12 @@ def _cues_lang(text: str, lang: str) -> list[SourceCue]:
         span: tuple[int, int] | None = None
         if slot == "self":
             words = m.group().split()
-            if lang == "ru" and len(words) > 1 and words[0].lower() in {"по", "согласно", "из"}:
+            if lang == "ru" and len(words) > 1 and words[0].lower() in g.leads:
                 words = words[1:]
             src = " ".join(words)
             start, end = m.start(), m.end()
         else:
-            if slot == "after" or (slot == "speech" and _SPEECH_AFTER_RE.search(text[max(0, m.start() - 12):m.start()])):
+            if slot == "after" or (slot == "speech" and g.speech_after.search(text[max(0, m.start() - 12):m.start()])):
                 span = _phrase_after(text, m.end(), g)
                 span = span and _trim(text, span, g)
             else:

@@ -1,0 +1,93 @@
+"""The figures extractor: paragraph by paragraph, drafts → Figures with place, source and indicator."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from ingest import Document
+
+from ..analysis import Figure
+from ..extractors import extractor
+from ..gazetteer import find_places
+from ..indicators import indicator_for
+from ..lang import Segment, Segmentation, segment
+from .candidates import drafts, inherits, series_head
+from .draft import Draft
+from .place import Focus, place_of
+from .source import Attribution
+
+Previous = tuple[Draft, int] | None  # the last draft with a unit and its paragraph's offset
+
+
+def extract_figures(doc: Document) -> list[Figure]:
+    """Every figure of the document, in text order; offsets into doc.text, page set."""
+    return figures_of(segment(doc))
+
+
+def figure_json(fig: Figure) -> dict:
+    """A figure as the contract prints it: its fields plus `approx`."""
+    item = asdict(fig)
+    item["approx"] = fig.approx
+    return item
+
+
+def figures_in_text(text: str, lang: str | None, year: int | None = None) -> list[Draft]:
+    """The figure drafts of one paragraph of text (for tests and callers without a Document)."""
+    return drafts(text, lang, year)
+
+
+@extractor("figures", Figure, to_json=figure_json)
+def figures_of(segmentation: Segmentation) -> list[Figure]:
+    """The figures of a segmented document (the registered extractor)."""
+    doc = segmentation.doc
+    out: list[Figure] = []
+    focus, attribution = Focus(segmentation), Attribution(segmentation)
+    prev: Previous = None
+    for para in segmentation.segments if doc.paragraphs else ():
+        found = drafts(para.text, para.lang, segmentation.year, para.sentences)
+        if not found:
+            continue
+        prev, series = _link(para, found, prev)
+        places = find_places(para.text, para.lang)
+        made: dict[int, Figure] = {}
+        for d in found:
+            fig = _figure(doc, para, d)
+            fig.place = place_of(para.text, d, places, focus, doc.language)
+            attribution.apply(fig)
+            head = made.get(id(series.get(id(d))))
+            if head is not None and head.place == fig.place:
+                fig.indicator = head.indicator  # items of a series count what its head counts
+            else:
+                fig.indicator = indicator_for(fig.what, para.text[d.sentence.start:d.sentence.end], para.lang or "",
+                                              fig.unit, fig.place, at=d.start - d.sentence.start)
+            made[id(d)] = fig
+            out.append(fig)
+    return out
+
+
+def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, dict[int, Draft]]:
+    """Bare numbers take the unit and what of the count before them; bracketed series items the what
+    of their head. Returns the new previous count and id(draft) → the head of its series."""
+    series: dict[int, Draft] = {}
+    for d in found:
+        if prev is not None and inherits(prev, d, para.start):
+            pd = prev[0]
+            d.unit, d.what = pd.unit, pd.what
+            if d.year is None and d.period is None:
+                d.year, d.period = pd.year, pd.period
+        else:
+            head = series_head(para.text, found, d)
+            if head is not None:
+                d.what = head.what  # 8 902 адам (2019 жылы – 10 707 адам): a series of the same thing
+                series[id(d)] = head
+        if d.unit:
+            prev = (d, para.start)
+    return prev, series
+
+
+def _figure(doc: Document, para: Segment, d: Draft) -> Figure:
+    """The Figure of a draft, in document offsets (place, source and indicator set by the caller)."""
+    start, end = para.start + d.start, para.start + d.end
+    return Figure(text=doc.text[start:end], start=start, end=end, value=d.m.value, qualifier=d.m.qualifier,
+                  unit=d.unit or "count", value_max=d.m.value_max, page=doc.page_at(start), what=d.what,
+                  year=d.year, period=d.period, kind=d.kind)

@@ -1,0 +1,81 @@
+"""Where a figure is: a place named in its clause or sentence, else the paragraph's or the document's."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..gazetteer import PlaceMention, find_places
+from ..lang import LANGS, Segmentation
+from ..lang.wordlists import word_alt
+from .draft import Draft
+
+
+class Focus:
+    """The region or city a document is about, found on first use."""
+
+    def __init__(self, segmentation: Segmentation):
+        self.segmentation = segmentation
+        self._focus: str | None | bool = False
+
+    @property
+    def name(self) -> str | None:
+        """The first place named in the document's first body paragraph (200+ characters)."""
+        if self._focus is False:
+            self._focus = None
+            doc = self.segmentation.doc
+            for para in self.segmentation.segments if doc.paragraphs else ():
+                if len(para.text) < 200:
+                    continue
+                named = [p for p in find_places(para.text, para.lang) if not p.deictic]
+                if named:
+                    self._focus = named[0].name_en
+                break
+        return self._focus  # type: ignore[return-value]
+
+
+def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_language: str | None) -> str | None:
+    """Clause place > sentence place > "abroad" (null) > deictic Kazakhstan > paragraph's single place >
+    the document's focus region > Kazakhstan for a domestic document."""
+    sent = d.sentence
+    ca, cb = sent.clause_of(d.m.start)
+    named = [p for p in places if not p.deictic]
+    in_clause = [p for p in named if ca <= p.start < cb]
+    if in_clause:
+        return _join_places(text, in_clause)
+    in_sent = [p for p in named if sent.start <= p.start < sent.end]
+    if in_sent:
+        before = [p for p in in_sent if p.end <= d.m.start]
+        return (before[-1] if before else in_sent[0]).name_en
+    if sent.has("abroad"):
+        return None
+    if any(sent.start <= p.start < sent.end for p in places if p.deictic):
+        return "Kazakhstan"
+    before_names = {p.name_en for p in named if p.end <= sent.start}
+    if len(before_names) == 1:
+        return before_names.pop()
+    if focus.name:
+        return focus.name
+    if (doc_language or "").split("+")[0] in LANGS:
+        return "Kazakhstan"
+    return None
+
+
+@cache
+def _and_re() -> re.Pattern[str]:
+    """A conjunction joining two places (`и`, `және`, `мен`, `and`)."""
+    words = "|".join(word_alt("conjunctions", role, (*LANGS, "xx")) for role in ("and", "with"))
+    return re.compile(rf"(?:^|\s)(?:{words})\s")
+
+
+def _join_places(text: str, items: list[PlaceMention]) -> str:
+    """`в Великобритании и странах ЕС` → "United Kingdom and European Union"; else the last one."""
+    names: list[str] = []
+    for p in items:
+        if p.name_en not in names:
+            names.append(p.name_en)
+    if len(names) > 1:
+        gap = text[items[0].end:items[-1].start].lower()
+        if _and_re().search(gap) and len(gap) < 40:
+            return " and ".join(names)
+    return items[-1].name_en
