@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .russian import morph
+from ..lang.morph import morph
 
 CASES = ("gent", "datv", "accs", "ablt", "loct")
 # adjective ending → its endings in gent, datv, accs (inanimate), ablt, loct

@@ -4,6 +4,7 @@ takes these from here instead of defining its own."""
 
 from .endings import endings_for, split_possessive, stem_key
 from .harmony import BACK, BOTH, FRONT, agrees, harmony_of
+from .morph import morph
 from .resources import (
     ResourceError,
     alternation,
@@ -39,7 +40,7 @@ __all__ = [
     "BACK", "BACK_VOWELS", "BOTH", "CYRILLIC_LOWER", "CYRILLIC_UPPER", "FRONT", "FRONT_VOWELS", "KAZAKH_LETTERS",
     "KK_LOWER", "LANGS", "LETTER", "LOWER", "RU_LOWER", "UPPER", "VOWELS", "WORD_RE", "ResourceError", "Segment",
     "Segmentation", "Sentence", "agrees", "alternation", "clauses", "endings_for", "file_problems", "form_regex",
-    "forms", "harmony_of", "has_kazakh_letters", "lang_rows", "mixed_words", "paragraph_lang", "rows",
+    "forms", "harmony_of", "has_kazakh_letters", "lang_rows", "mixed_words", "morph", "paragraph_lang", "rows",
     "script_of", "segment", "sentences", "split_possessive", "stem_key", "table", "trie_regex", "word_spans",
     "words",
 ]
