@@ -6,12 +6,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from nlp.lang.endings import endings_for
 
 from nlp.gazetteer import GazetteerError, Place, find_places, load_places, place_by_id, resolve_place
 from nlp.gazetteer.matcher import index
 from nlp.gazetteer.records import load_deictic
 from nlp.gazetteer.russian import case_forms
+from nlp.lang.endings import endings_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
