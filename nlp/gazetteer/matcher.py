@@ -16,7 +16,7 @@ from functools import cache
 
 from ..lang import endings as kazakh
 from . import russian
-from .records import KAZAKHSTAN, Place, load_deictic, load_places, tsv_rows
+from .records import KAZAKHSTAN, Place, RecordMention, load_deictic, load_places, tsv_rows
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’‐-][^\W\d_]+)*")
 _GAP_RE = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)?(?:[–—-][^\S\n]*)?")
@@ -24,15 +24,9 @@ _HYPHENS = "-‐"
 
 
 @dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(RecordMention):
     """A place found in a text: offsets, matched text, the record and the base form of the surface."""
 
-    start: int
-    end: int
-    text: str
-    id: str
-    name_en: str
-    kind: str
     deictic: bool = False
     canonical: str = ""
     adjective: bool = False
@@ -41,11 +35,14 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class _Target:
-    place_id: str
+    """What a name in the index points to: the record id, the name's language and base form."""
+
+    place_id: str        # the record id (of a place, body, position or not-organisation)
     lang: str
     base: str
     deictic: bool = False
     adjective: bool = False
+    quoted: bool = False  # the name matches only inside quotation marks
 
 
 @dataclass(frozen=True)
@@ -65,6 +62,12 @@ def fold(text: str) -> str:
 
 def _is_abbr(word: str) -> bool:
     return len(word) > 1 and word.isupper()
+
+
+def loan_endings(stem: str, need_p3: bool = False) -> frozenset[str]:
+    """Kazakh ending chains after `stem` in either vowel harmony (loans and names: `Банкінің`, `Бектеновке`)."""
+    _, classes = kazakh.stem_key(stem)
+    return kazakh.chains(frozenset({kazakh.BACK, kazakh.FRONT}), classes, need_p3)
 
 
 def _tokens(name: str) -> list[str]:
@@ -91,8 +94,9 @@ class Index:
         self.by_first[entry.tokens[0]].append(entry)
         self.surfaces[" ".join(entry.tokens)].add(target.place_id)
 
-    def add_kazakh(self, name: str, target: _Target) -> None:
-        """A Kazakh name: the last word may take endings (3rd-person possessives are re-inflected)."""
+    def add_kazakh(self, name: str, target: _Target, either_harmony: bool = False) -> None:
+        """A Kazakh name: the last word may take endings (3rd-person possessives are re-inflected);
+        `either_harmony`: endings of both vowel harmonies (loans: `Банкінің`, `Банкке`)."""
         toks = _tokens(name)
         if not toks:
             return
@@ -104,7 +108,8 @@ class Index:
         else:
             poss_stem = kazakh.split_possessive(last) if len(toks) > 1 else None
             stem = poss_stem or last
-            ends = kazakh.endings_for(stem, need_p3=poss_stem is not None)
+            ends = loan_endings(stem, poss_stem is not None) if either_harmony else \
+                kazakh.endings_for(stem, need_p3=poss_stem is not None)
         entry = _Entry(tuple(fold(t) for t in toks[:-1]) + (fold(stem),), tuple(toks[:-1]) + (stem,), target, ends)
         if len(toks) == 1 and stem[:1].islower():
             self.lower_stems[entry.tokens[0]].append(entry)
@@ -114,6 +119,15 @@ class Index:
             self.max_stem = max(self.max_stem, len(stem))
         else:
             self.by_first[entry.tokens[0]].append(entry)
+
+
+    def candidates(self, low: str, capital: bool) -> list[_Entry]:
+        """The entries that may match at a token (folded `low`): by first token, then by stem prefix."""
+        out = list(self.by_first.get(low, ()))
+        stems, longest = (self.stems, self.max_stem) if capital else (self.lower_stems, self.max_lower_stem)
+        for cut in range(min(len(low), longest), 1, -1):
+            out.extend(stems.get(low[:cut], ()))
+        return out
 
 
 @cache
@@ -234,12 +248,7 @@ def find_places(text: str, lang: str | None = None, deictic: bool = True) -> lis
             i += 1
             continue
         best: tuple[int, int, _Entry] | None = None  # (end, preference, entry)
-        candidates = list(idx.by_first.get(low, ()))
-        first = text[sc.spans[i][0]]
-        stems, longest = (idx.stems, idx.max_stem) if first.isupper() else (idx.lower_stems, idx.max_lower_stem)
-        for cut in range(min(len(low), longest), 1, -1):
-            candidates.extend(stems.get(low[:cut], ()))
-        for entry in candidates:
+        for entry in idx.candidates(low, text[sc.spans[i][0]].isupper()):
             if not deictic and entry.target.deictic:
                 continue
             end = sc.match(i, entry)
