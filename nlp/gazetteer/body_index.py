@@ -13,7 +13,7 @@ from functools import cache
 
 from . import russian_forms as rf
 from .bodies import Body, load_bodies, load_not_orgs, load_positions
-from .matcher import Index, _Entry, _Scanner, _Target
+from .matcher import Index, _Entry, _Scanner, _Target, longest_matches
 
 PREFIXED_KINDS = {"ministry", "committee", "agency", "bureau", "court", "commission", "audit", "prosecutor"}
 _QUOTES = "«»\"“”„'‘’"
@@ -142,38 +142,16 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES
 
 
-
 def scan(idx: Index, text: str, lang: str | None = None) -> list[tuple[int, int, _Target]]:
     """(start, end, target) of the longest names of `idx` in `text`, left to right."""
-    sc = _BodyScanner(text)
+
+    def accept(start: int, end: int, entry: _Entry) -> bool:
+        """A name written «X» in the data matches only inside quotation marks."""
+        return not entry.target.quoted or _quoted(text, start, start + len("".join(entry.tokens))) \
+            or _quoted(text, start, end)
+
     out = []
-    i, n = 0, len(sc.spans)
-    lows = [sc.low(j) for j in range(n)]
-    while i < n:
-        low = lows[i]
-        best: tuple[int, int, _Entry] | None = None
-        for entry in idx.candidates(low, text[sc.spans[i][0]].isupper()):
-            k = len(entry.tokens)
-            if i + k > n or (k > 1 and lows[i + 1:i + k - 1] != list(entry.tokens[1:k - 1])):
-                continue  # cheap pre-check of the inner tokens before the full match
-            last = lows[i + k - 1]
-            if k > 1 and (last != entry.tokens[-1] if entry.endings is None else not last.startswith(entry.tokens[-1])):
-                continue
-            end = sc.match(i, entry)
-            if end is None:
-                continue
-            start = sc.spans[i][0]
-            if entry.target.quoted and not _quoted(text, start, start + len("".join(entry.tokens))) \
-                    and not _quoted(text, start, end):
-                continue
-            pref = (entry.target.lang == lang) + (entry.endings is None)
-            if best is None or (end, pref) > (best[0], best[1]):
-                best = (end, pref, entry)
-        if best is None:
-            i += 1
-            continue
-        end, _, entry = best
-        start = sc.spans[i][0]
+    for start, end, entry in longest_matches(idx, _BodyScanner(text), lang, accept=accept):
         inner = text[start:end]
         if start > 0 and text[start - 1] in OPEN_QUOTES and any(c in inner for c in CLOSE_QUOTES):
             start -= 1  # `«AMANAT» партиясы`: the opening quote belongs to the name
@@ -181,10 +159,7 @@ def scan(idx: Index, text: str, lang: str | None = None) -> list[tuple[int, int,
         if end < len(text) and text[end] in CLOSE_QUOTES and sum(inner.count(q) for q in "«“„") > inner.count("»") + inner.count("”"):
             end += 1  # `Фонда «Даму»`: close the quotation the name opened
         out.append((start, end, entry.target))
-        while i < n and sc.spans[i][0] < end:
-            i += 1
     return out
-
 
 
 def surface_conflicts() -> dict[str, set[str]]:

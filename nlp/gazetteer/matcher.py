@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -180,6 +181,7 @@ class _Scanner:
         folded = fold(text)
         self.folded = folded if len(folded) == len(text) else None
         self.spans = [m.span() for m in TOKEN_RE.finditer(text)]
+        self.lows = [self.low(j) for j in range(len(self.spans))]
 
     def low(self, i: int) -> str:
         s, e = self.spans[i]
@@ -225,6 +227,40 @@ class _Scanner:
         return self.spans[i + n - 1][1]
 
 
+def longest_matches(idx: Index, sc: _Scanner, lang: str | None, want=None, accept=None,
+                    skip_blocked: bool = False) -> Iterator[tuple[int, int, _Entry]]:
+    """(start, end, entry) of the longest match at each token, left to right; a tie goes to the name in
+    `lang`, then to an exact name. `want(entry)` filters candidates before matching, `accept(start, end,
+    entry)` after; `skip_blocked`: tokens of not_places.tsv start no match."""
+    lows = sc.lows
+    i, n = 0, len(lows)
+    while i < n:
+        low = lows[i]
+        best: tuple[int, int, _Entry] | None = None  # (end, preference, entry)
+        start = sc.spans[i][0]
+        for entry in () if skip_blocked and low in idx.blocked else idx.candidates(low, sc.text[start].isupper()):
+            if want is not None and not want(entry):
+                continue
+            k = len(entry.tokens)
+            if i + k > n or (k > 1 and lows[i + 1:i + k - 1] != list(entry.tokens[1:k - 1])):
+                continue  # cheap pre-check of the inner tokens before the full match
+            last = lows[i + k - 1]
+            if k > 1 and (last != entry.tokens[-1] if entry.endings is None else not last.startswith(entry.tokens[-1])):
+                continue
+            end = sc.match(i, entry)
+            if end is None or accept is not None and not accept(start, end, entry):
+                continue
+            pref = (entry.target.lang == lang) + (entry.endings is None)
+            if best is None or (end, pref) > (best[0], best[1]):
+                best = (end, pref, entry)
+        if best is None:
+            i += 1
+            continue
+        yield start, best[0], best[2]
+        while i < n and sc.spans[i][0] < best[0]:
+            i += 1
+
+
 def _canonical(target: _Target, lang: str | None) -> str:
     if lang is None or target.lang == lang or target.deictic:
         return target.base
@@ -238,36 +274,13 @@ def find_places(text: str, lang: str | None = None, deictic: bool = True) -> lis
     `lang` ('kk'/'ru') chooses the language of `canonical` and is preferred when names tie;
     `deictic=False` leaves out references such as `еліміз` / `в нашей стране`.
     """
-    idx = index()
-    sc = _Scanner(text)
     out: list[PlaceMention] = []
-    i, n = 0, len(sc.spans)
-    while i < n:
-        low = sc.low(i)
-        if low in idx.blocked:
-            i += 1
-            continue
-        best: tuple[int, int, _Entry] | None = None  # (end, preference, entry)
-        for entry in idx.candidates(low, text[sc.spans[i][0]].isupper()):
-            if not deictic and entry.target.deictic:
-                continue
-            end = sc.match(i, entry)
-            if end is None:
-                continue
-            pref = (entry.target.lang == lang) + (entry.endings is None)
-            if best is None or (end, pref) > (best[0], best[1]):
-                best = (end, pref, entry)
-        if best is None:
-            i += 1
-            continue
-        end, _, entry = best
-        start = sc.spans[i][0]
+    want = None if deictic else (lambda entry: not entry.target.deictic)
+    for start, end, entry in longest_matches(index(), _Scanner(text), lang, want, skip_blocked=True):
         t = entry.target
         place = load_places()[t.place_id]
         out.append(PlaceMention(start, end, text[start:end], place.id, place.name_en, place.kind,
                                 t.deictic, _canonical(t, lang), t.adjective, t.lang))
-        while i < n and sc.spans[i][0] < end:
-            i += 1
     return out
 
 
