@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import russian_forms as rf
-from .records import GazetteerError, Named, alts, load_places, tsv_rows
+from .records import GazetteerError, Named, alts, by_id, load_places, tsv_rows
 
 BODY_FILES = ("parliament.tsv", "state_bodies.tsv", "companies.tsv", "foreign_bodies.tsv", "media.tsv")
 BODY_COLUMNS = ("id", "kind", "name_en", "names_en", "names_kk", "names_ru", "abbreviations", "parent")
@@ -134,8 +134,4 @@ def load_not_orgs() -> tuple[tuple[str, str, str], ...]:
 
 def body_by_id(body_id: str) -> Body:
     """The organisation record with this id; GazetteerError when there is none."""
-    try:
-        return load_bodies()[body_id]
-    except KeyError:
-        raise GazetteerError(f"unknown body id {body_id!r}") from None
-
+    return by_id(load_bodies(), body_id, "body")

@@ -17,7 +17,7 @@ from functools import cache
 from ..lang import UPPER
 from . import russian_forms as rf
 from .matcher import fold, loan_endings
-from .records import GazetteerError, Mention, alts, tsv_rows
+from .records import GazetteerError, Mention, alts, by_id, tsv_rows
 
 OFFICIAL_COLUMNS = ("id", "name_en", "given_kk", "patronymic_kk", "surname_kk", "given_ru", "patronymic_ru",
                     "surname_ru", "gender", "posts")
@@ -260,7 +260,4 @@ def link_person(surface: str, lang: str | None = None, date: str | Date | None =
 
 def official_by_id(official_id: str) -> Official:
     """The official with this id; GazetteerError when there is none."""
-    try:
-        return load_officials()[official_id]
-    except KeyError:
-        raise GazetteerError(f"unknown official id {official_id!r}") from None
+    return by_id(load_officials(), official_id, "official")

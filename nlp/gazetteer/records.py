@@ -118,9 +118,14 @@ def load_deictic() -> tuple[DeicticForm, ...]:
     return tuple(out)
 
 
+def by_id(records: dict, record_id: str, what: str):
+    """The record with this id in `records`; GazetteerError naming `what` when there is none."""
+    try:
+        return records[record_id]
+    except KeyError:
+        raise GazetteerError(f"unknown {what} id {record_id!r}") from None
+
+
 def place_by_id(place_id: str) -> Place:
     """The record with this id; GazetteerError when there is none."""
-    try:
-        return load_places()[place_id]
-    except KeyError:
-        raise GazetteerError(f"unknown place id {place_id!r}") from None
+    return by_id(load_places(), place_id, "place")
