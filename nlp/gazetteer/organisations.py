@@ -8,17 +8,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ..lang import alternation
 from .bodies import Body, Position, load_bodies, load_positions
 from .body_index import body_index, not_org_index, position_index, scan
 from .matcher import _Target
-from .records import Mention, RecordMention
+from .records import Mention, RecordMention, tsv_rows
 
-# a legal form before/after a quoted company name is not part of the name (`«ҚазАгроҚаржы» АҚ`)
-_LEGAL_FORM = re.compile(r"(?:^(?:АҚ|АО|ЖШС|ТОО|РМК|РГП|ҰК|НК)\s+(?=[«\"“]))|(?:(?<=[»\"”])\s+(?:АҚ|АО|ЖШС|ТОО|РМК|РГП)$)")
 
-# legal forms anywhere in a company mention, with the quotes around the name (link_org's fallback)
-_LEGAL_WORDS = re.compile(r"(?<!\w)(?:АҚ|АО|ЖШС|ТОО|РМК|РГП|ҰК|НК|ҰАҚ|НАО|КЕАҚ|ҰКАҚ)(?!\w)|[«»\"“”„]")
+@cache
+def _legal_forms(*places: str) -> str:
+    """Alternation of the legal forms of data/legal_forms.tsv written in one of `places`."""
+    return alternation([cells[0] for _, cells in tsv_rows("legal_forms.tsv") if cells[1] in places])
+
+
+@cache
+def _legal_form() -> re.Pattern[str]:
+    """A legal form before/after a quoted company name, not part of the name (`«ҚазАгроҚаржы» АҚ`)."""
+    return re.compile(rf"(?:^(?:{_legal_forms('before', 'both')})\s+(?=[«\"“]))"
+                      rf"|(?:(?<=[»\"”])\s+(?:{_legal_forms('both')})$)")
+
+
+@cache
+def _legal_words() -> re.Pattern[str]:
+    """Legal forms anywhere in a company mention, with the quotes around the name (link_org's fallback)."""
+    return re.compile(rf"(?<!\w)(?:{_legal_forms('before', 'both', 'any')})(?!\w)|[«»\"“”„]")
 
 
 @dataclass(frozen=True)
@@ -95,11 +110,11 @@ def _whole(found: list, phrase: str):
 
 def link_org(surface: str, lang: str | None = None) -> Body | None:
     """The organisation a single phrase names (`Еңбек министрлігіне`, `МТСЗН РК`), else None."""
-    phrase = _LEGAL_FORM.sub("", surface.strip().strip(".,;:!?()")).strip()
+    phrase = _legal_form().sub("", surface.strip().strip(".,;:!?()")).strip()
     m = _whole(find_bodies(phrase, lang), phrase)
     if m is None:
         # `«ҚТЖ» ҰК» АҚ`, `АО «НК «КТЖ»`: every legal form and quote away, the bare name or abbreviation
-        bare = " ".join(w for w in _LEGAL_WORDS.sub(" ", phrase).split())
+        bare = " ".join(w for w in _legal_words().sub(" ", phrase).split())
         if bare and bare != phrase:
             m = _whole(find_bodies(bare, lang), bare)
     if m is None and _SITE.fullmatch(phrase):
