@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from . import russian_forms as rf
+from .name_forms import generated
 from .records import GazetteerError, Named, alts, by_id, load_places, tsv_rows
 
 BODY_FILES = ("parliament.tsv", "state_bodies.tsv", "companies.tsv", "foreign_bodies.tsv", "media.tsv")
@@ -69,21 +69,8 @@ def _akimats() -> list[Body]:
     for place in load_places().values():
         if not place.id.startswith(("kz.region.", "kz.city.")) or place.kind not in ("region", "city"):
             continue
-        kk, ru = [], []
-        for name in place.names_kk:
-            if name.isupper():
-                continue
-            if place.kind == "city":
-                kk += [f"{name} қаласының әкімдігі", f"{name} қаласы әкімдігі", f"{name} әкімдігі"]
-            else:
-                kk += [f"{name}ның әкімдігі", f"{name} әкімдігі"]
-        for name in place.names_ru:
-            if name.isupper():
-                continue
-            gen = rf.genitive(name)
-            ru.append(f"акимат {gen}")
-            if place.kind == "city":
-                ru += [f"акимат города {name}", f"акимат города {gen}"]
+        kk = [f for name in place.names_kk if not name.isupper() for f in generated("akimat", "kk", name, place.kind)]
+        ru = [f for name in place.names_ru if not name.isupper() for f in generated("akimat", "ru", name, place.kind)]
         out.append(Body(f"kz.akimat.{place.id[3:]}", f"Akimat of {place.name_en}", "akimat", tuple(dict.fromkeys(kk)),
                         tuple(dict.fromkeys(ru)), (), (), place.id))
     return out

@@ -14,6 +14,7 @@ from functools import cache
 from . import russian_forms as rf
 from .bodies import Body, load_bodies, load_not_orgs, load_positions
 from .matcher import Index, _Entry, _Scanner, _Target, longest_matches
+from .name_forms import generated
 
 PREFIXED_KINDS = {"ministry", "committee", "agency", "bureau", "court", "commission", "audit", "prosecutor"}
 _QUOTES = "«»\"“”„'‘’"
@@ -38,33 +39,14 @@ def _prefixed(body: Body, lang: str) -> list[str]:
     for name in body.names(lang):
         if len(name.split()) < 2 or "Қазақстан" in name or "Казахстан" in name:
             continue
-        if lang == "kk":
-            out += [f"ҚР {name}", f"Қазақстан Республикасының {name}", f"Қазақстан Республикасы {name}"]
-        else:
-            out += [f"{name} РК", f"{name} Республики Казахстан"]
+        out += generated("prefixed", lang, name)
     return out
 
 
 def _faction_names(faction: Body, party: Body) -> tuple[list[str], list[str]]:
     """kk/ru faction names generated from the party's names (`X партиясының фракциясы`, `фракция X`)."""
-    kk, ru = [], []
-    for name in party.names_kk:
-        n = name.strip("«»")
-        if n.isupper() and len(n.split()) == 1 and not n.isascii():
-            kk += [f"{n} фракциясы"]
-        elif n.endswith("партиясы"):
-            kk += [f"{n} фракциясы", f"{n}ның фракциясы", f"{n}ның фракция", f"{n} фракция"]
-        elif n.endswith("партия"):
-            kk += [f"{n}сы фракциясы", f"{n}сының фракциясы", f"{n}сының фракция"]
-        else:
-            kk += [f"{n} фракциясы", f"{n} партиясы фракциясы", f"{n} партиясының фракциясы",
-                   f"{n} партиясының фракция"]
-    for name in party.names_ru:
-        n = name.strip("«»")
-        if len(n.split()) == 1 or n[:1] == "«":
-            ru += [f"фракция {n}", f"фракция партии {n}"]
-        else:
-            ru += [f"фракция {rf.genitive(n)}"]
+    kk = [f for name in party.names_kk for f in generated("faction", "kk", name.strip("«»"))]
+    ru = [f for name in party.names_ru for f in generated("faction", "ru", name.strip("«»"))]
     return kk, ru
 
 
