@@ -122,15 +122,6 @@ class Index:
             self.by_first[entry.tokens[0]].append(entry)
 
 
-    def candidates(self, low: str, capital: bool) -> list[_Entry]:
-        """The entries that may match at a token (folded `low`): by first token, then by stem prefix."""
-        out = list(self.by_first.get(low, ()))
-        stems, longest = (self.stems, self.max_stem) if capital else (self.lower_stems, self.max_lower_stem)
-        for cut in range(min(len(low), longest), 1, -1):
-            out.extend(stems.get(low[:cut], ()))
-        return out
-
-
 @cache
 def index() -> Index:
     """Build the index of every place name and deictic form (once per process)."""
@@ -232,13 +223,20 @@ def longest_matches(idx: Index, sc: _Scanner, lang: str | None, want=None, accep
     """(start, end, entry) of the longest match at each token, left to right; a tie goes to the name in
     `lang`, then to an exact name. `want(entry)` filters candidates before matching, `accept(start, end,
     entry)` after; `skip_blocked`: tokens of not_places.tsv start no match."""
-    lows = sc.lows
+    lows, blocked = sc.lows, idx.blocked if skip_blocked else frozenset()
     i, n = 0, len(lows)
     while i < n:
         low = lows[i]
+        if low in blocked:
+            i += 1
+            continue
         best: tuple[int, int, _Entry] | None = None  # (end, preference, entry)
         start = sc.spans[i][0]
-        for entry in () if skip_blocked and low in idx.blocked else idx.candidates(low, sc.text[start].isupper()):
+        candidates = list(idx.by_first.get(low, ()))  # by first token, then single-word stems by prefix
+        stems, longest = (idx.stems, idx.max_stem) if sc.text[start].isupper() else (idx.lower_stems, idx.max_lower_stem)
+        for cut in range(min(len(low), longest), 1, -1):
+            candidates.extend(stems.get(low[:cut], ()))
+        for entry in candidates:
             if want is not None and not want(entry):
                 continue
             k = len(entry.tokens)
