@@ -172,11 +172,14 @@ class _Scanner:
         folded = fold(text)
         self.folded = folded if len(folded) == len(text) else None
         self.spans = [m.span() for m in TOKEN_RE.finditer(text)]
-        self.lows = [self.low(j) for j in range(len(self.spans))]
+        if self.folded is not None:
+            self.lows = [folded[s:e] for s, e in self.spans]
+        else:
+            self.lows = [fold(text[s:e]) for s, e in self.spans]
 
     def low(self, i: int) -> str:
-        s, e = self.spans[i]
-        return self.folded[s:e] if self.folded is not None else fold(self.text[s:e])
+        """Token i folded (lower case, ё → е)."""
+        return self.lows[i]
 
     def adjacent(self, i: int) -> bool:
         """Token i+1 follows token i after spaces (at most one line break) or a dash."""
@@ -193,7 +196,7 @@ class _Scanner:
             s, e = self.spans[i + k]
             if k and not self.adjacent(i + k - 1):
                 return None
-            low = self.low(i + k)
+            low = self.lows[i + k]
             if k < n - 1 or entry.endings is None:
                 if low != entry.tokens[k]:
                     return None
