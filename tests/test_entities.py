@@ -10,13 +10,13 @@ import pytest
 import ingest
 from nlp.entities import (
     Span,
-    _russian_batch,
     extract_entities,
     kazakh_base,
     person_canonical,
     person_name_en,
     resolve,
     rule_spans,
+    russian_batch,
     spans_of,
     transliterate,
 )
@@ -291,7 +291,7 @@ def test_russian_batch_equals_per_paragraph():
 
     doc = next(d for d in sample_docs() if d.path.endswith("8931.pdf"))
     texts = [doc.text[p.start:p.end] for p in doc.paragraphs if p.language == "ru"]
-    batched = [[(s.start, s.end, s.label) for s in spans] for spans in _russian_batch(texts)]
+    batched = [[(s.start, s.end, s.label) for s in spans] for spans in russian_batch(texts)]
     single = [[(r.start, r.end, r.label) for r in russian_entities(t)] for t in texts]
     assert batched == single and any(batched)
 

@@ -23,7 +23,7 @@ from nlp.gazetteer import (
     load_positions,
     record_by_id,
 )
-from nlp.gazetteer.bodies import surface_conflicts
+from nlp.gazetteer.body_index import surface_conflicts
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,8 +12,7 @@ import pytest
 from stanza.utils.conll import CoNLL
 
 import nlp.stanza_backend as sb
-from nlp import entities
-from nlp.entities import EntityError, backend_setting, extract_entities
+from nlp.entities import EntityError, backend_setting, backends, extract_entities
 from tests.textdoc import document_from_text
 
 
@@ -65,7 +64,7 @@ def test_missing_models_message(tmp_path):
 
 def test_stanza_setting_falls_back_with_one_message(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
-    monkeypatch.setattr(entities, "_warned", set())
+    monkeypatch.setattr(backends, "_warned", set())
     sb.pipeline.cache_clear()
     doc = document_from_text("Құрметті Олжас Абайұлы!\n\nТүркістан облысындағы шаруалар.\n\nАстанаға келді.")
     with caplog.at_level(logging.WARNING, logger="nlp.entities"):

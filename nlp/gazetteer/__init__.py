@@ -10,23 +10,20 @@ Data format: data/README.md.
 
 from dataclasses import dataclass
 
-from .bodies import (
-    Body,
+from .bodies import Body, Position, body_by_id, load_bodies, load_positions
+from .body_index import surface_conflicts
+from .matcher import PlaceMention, find_places, resolve_place
+from .organisations import (
     BodyMention,
     NotOrgMention,
-    Position,
     PositionMention,
-    body_by_id,
     find_bodies,
     find_not_orgs,
     find_positions,
     is_not_org,
     link_org,
     link_position,
-    load_bodies,
-    load_positions,
 )
-from .matcher import PlaceMention, find_places, resolve_place
 from .people import Official, PersonMention, find_officials, link_person, load_officials, official_by_id
 from .records import GazetteerError, Place, load_places, place_by_id
 
@@ -71,4 +68,4 @@ __all__ = ["Body", "BodyMention", "GazetteerError", "LinkedRecord", "NotOrgMenti
            "Place", "PlaceMention", "Position", "PositionMention", "body_by_id", "find_bodies", "find_not_orgs",
            "find_officials", "find_places", "find_positions", "is_not_org", "link", "link_org", "link_person",
            "link_position", "load_bodies", "load_officials", "load_places", "load_positions", "official_by_id",
-           "place_by_id", "record_by_id", "resolve_place"]
+           "place_by_id", "record_by_id", "resolve_place", "surface_conflicts"]

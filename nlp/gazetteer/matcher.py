@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from ..lang import endings as kazakh
 from . import russian
-from .records import KAZAKHSTAN, Place, load_deictic, load_places, tsv_rows
+from .records import KAZAKHSTAN, Place, RecordMention, load_deictic, load_places, tsv_rows
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’‐-][^\W\d_]+)*")
 _GAP_RE = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)?(?:[–—-][^\S\n]*)?")
@@ -24,15 +25,9 @@ _HYPHENS = "-‐"
 
 
 @dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(RecordMention):
     """A place found in a text: offsets, matched text, the record and the base form of the surface."""
 
-    start: int
-    end: int
-    text: str
-    id: str
-    name_en: str
-    kind: str
     deictic: bool = False
     canonical: str = ""
     adjective: bool = False
@@ -41,11 +36,14 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class _Target:
-    place_id: str
+    """What a name in the index points to: the record id, the name's language and base form."""
+
+    place_id: str        # the record id (of a place, body, position or not-organisation)
     lang: str
     base: str
     deictic: bool = False
     adjective: bool = False
+    quoted: bool = False  # the name matches only inside quotation marks
 
 
 @dataclass(frozen=True)
@@ -65,6 +63,12 @@ def fold(text: str) -> str:
 
 def _is_abbr(word: str) -> bool:
     return len(word) > 1 and word.isupper()
+
+
+def loan_endings(stem: str, need_p3: bool = False) -> frozenset[str]:
+    """Kazakh ending chains after `stem` in either vowel harmony (loans and names: `Банкінің`, `Бектеновке`)."""
+    _, classes = kazakh.stem_key(stem)
+    return kazakh.chains(frozenset({kazakh.BACK, kazakh.FRONT}), classes, need_p3)
 
 
 def _tokens(name: str) -> list[str]:
@@ -91,8 +95,9 @@ class Index:
         self.by_first[entry.tokens[0]].append(entry)
         self.surfaces[" ".join(entry.tokens)].add(target.place_id)
 
-    def add_kazakh(self, name: str, target: _Target) -> None:
-        """A Kazakh name: the last word may take endings (3rd-person possessives are re-inflected)."""
+    def add_kazakh(self, name: str, target: _Target, either_harmony: bool = False) -> None:
+        """A Kazakh name: the last word may take endings (3rd-person possessives are re-inflected);
+        `either_harmony`: endings of both vowel harmonies (loans: `Банкінің`, `Банкке`)."""
         toks = _tokens(name)
         if not toks:
             return
@@ -104,7 +109,8 @@ class Index:
         else:
             poss_stem = kazakh.split_possessive(last) if len(toks) > 1 else None
             stem = poss_stem or last
-            ends = kazakh.endings_for(stem, need_p3=poss_stem is not None)
+            ends = loan_endings(stem, poss_stem is not None) if either_harmony else \
+                kazakh.endings_for(stem, need_p3=poss_stem is not None)
         entry = _Entry(tuple(fold(t) for t in toks[:-1]) + (fold(stem),), tuple(toks[:-1]) + (stem,), target, ends)
         if len(toks) == 1 and stem[:1].islower():
             self.lower_stems[entry.tokens[0]].append(entry)
@@ -166,10 +172,14 @@ class _Scanner:
         folded = fold(text)
         self.folded = folded if len(folded) == len(text) else None
         self.spans = [m.span() for m in TOKEN_RE.finditer(text)]
+        if self.folded is not None:
+            self.lows = [folded[s:e] for s, e in self.spans]
+        else:
+            self.lows = [fold(text[s:e]) for s, e in self.spans]
 
     def low(self, i: int) -> str:
-        s, e = self.spans[i]
-        return self.folded[s:e] if self.folded is not None else fold(self.text[s:e])
+        """Token i folded (lower case, ё → е)."""
+        return self.lows[i]
 
     def adjacent(self, i: int) -> bool:
         """Token i+1 follows token i after spaces (at most one line break) or a dash."""
@@ -186,7 +196,7 @@ class _Scanner:
             s, e = self.spans[i + k]
             if k and not self.adjacent(i + k - 1):
                 return None
-            low = self.low(i + k)
+            low = self.lows[i + k]
             if k < n - 1 or entry.endings is None:
                 if low != entry.tokens[k]:
                     return None
@@ -211,6 +221,47 @@ class _Scanner:
         return self.spans[i + n - 1][1]
 
 
+def longest_matches(idx: Index, sc: _Scanner, lang: str | None, want=None, accept=None,
+                    skip_blocked: bool = False) -> Iterator[tuple[int, int, _Entry]]:
+    """(start, end, entry) of the longest match at each token, left to right; a tie goes to the name in
+    `lang`, then to an exact name. `want(entry)` filters candidates before matching, `accept(start, end,
+    entry)` after; `skip_blocked`: tokens of not_places.tsv start no match."""
+    lows, blocked = sc.lows, idx.blocked if skip_blocked else frozenset()
+    i, n = 0, len(lows)
+    while i < n:
+        low = lows[i]
+        if low in blocked:
+            i += 1
+            continue
+        best: tuple[int, int, _Entry] | None = None  # (end, preference, entry)
+        start = sc.spans[i][0]
+        candidates = list(idx.by_first.get(low, ()))  # by first token, then single-word stems by prefix
+        stems, longest = (idx.stems, idx.max_stem) if sc.text[start].isupper() else (idx.lower_stems, idx.max_lower_stem)
+        for cut in range(min(len(low), longest), 1, -1):
+            candidates.extend(stems.get(low[:cut], ()))
+        for entry in candidates:
+            if want is not None and not want(entry):
+                continue
+            k = len(entry.tokens)
+            if i + k > n or (k > 1 and lows[i + 1:i + k - 1] != list(entry.tokens[1:k - 1])):
+                continue  # cheap pre-check of the inner tokens before the full match
+            last = lows[i + k - 1]
+            if k > 1 and (last != entry.tokens[-1] if entry.endings is None else not last.startswith(entry.tokens[-1])):
+                continue
+            end = sc.match(i, entry)
+            if end is None or accept is not None and not accept(start, end, entry):
+                continue
+            pref = (entry.target.lang == lang) + (entry.endings is None)
+            if best is None or (end, pref) > (best[0], best[1]):
+                best = (end, pref, entry)
+        if best is None:
+            i += 1
+            continue
+        yield start, best[0], best[2]
+        while i < n and sc.spans[i][0] < best[0]:
+            i += 1
+
+
 def _canonical(target: _Target, lang: str | None) -> str:
     if lang is None or target.lang == lang or target.deictic:
         return target.base
@@ -224,41 +275,13 @@ def find_places(text: str, lang: str | None = None, deictic: bool = True) -> lis
     `lang` ('kk'/'ru') chooses the language of `canonical` and is preferred when names tie;
     `deictic=False` leaves out references such as `еліміз` / `в нашей стране`.
     """
-    idx = index()
-    sc = _Scanner(text)
     out: list[PlaceMention] = []
-    i, n = 0, len(sc.spans)
-    while i < n:
-        low = sc.low(i)
-        if low in idx.blocked:
-            i += 1
-            continue
-        best: tuple[int, int, _Entry] | None = None  # (end, preference, entry)
-        candidates = list(idx.by_first.get(low, ()))
-        first = text[sc.spans[i][0]]
-        stems, longest = (idx.stems, idx.max_stem) if first.isupper() else (idx.lower_stems, idx.max_lower_stem)
-        for cut in range(min(len(low), longest), 1, -1):
-            candidates.extend(stems.get(low[:cut], ()))
-        for entry in candidates:
-            if not deictic and entry.target.deictic:
-                continue
-            end = sc.match(i, entry)
-            if end is None:
-                continue
-            pref = (entry.target.lang == lang) + (entry.endings is None)
-            if best is None or (end, pref) > (best[0], best[1]):
-                best = (end, pref, entry)
-        if best is None:
-            i += 1
-            continue
-        end, _, entry = best
-        start = sc.spans[i][0]
+    want = None if deictic else (lambda entry: not entry.target.deictic)
+    for start, end, entry in longest_matches(index(), _Scanner(text), lang, want, skip_blocked=True):
         t = entry.target
         place = load_places()[t.place_id]
         out.append(PlaceMention(start, end, text[start:end], place.id, place.name_en, place.kind,
                                 t.deictic, _canonical(t, lang), t.adjective, t.lang))
-        while i < n and sc.spans[i][0] < end:
-            i += 1
     return out
 
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import date as Date
 from functools import cache
 
-from ..lang import endings as kazakh
+from ..lang import UPPER
 from . import russian_forms as rf
-from .matcher import fold
-from .records import GazetteerError, tsv_rows
+from .matcher import fold, loan_endings
+from .records import GazetteerError, Mention, alts, by_id, tsv_rows
 
 OFFICIAL_COLUMNS = ("id", "name_en", "given_kk", "patronymic_kk", "surname_kk", "given_ru", "patronymic_ru",
                     "surname_ru", "gender", "posts")
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_UP = "A-Z" + UPPER
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _INITIALS_BEFORE = re.compile(rf"((?:[{_UP}]\.[ \t\u00a0]?){{1,2}})[ \t\u00a0]?$")
 _INITIALS_AFTER = re.compile(rf"[ \t\u00a0]+([{_UP}]\.[ \t\u00a0]?[{_UP}](?![^\W\d_])\.?|[{_UP}]\.)")
@@ -73,12 +73,9 @@ class Official:
 
 
 @dataclass(frozen=True)
-class PersonMention:
+class PersonMention(Mention):
     """An official found in a text; `form` is full | initials | first_patronymic | surname."""
 
-    start: int
-    end: int
-    text: str
     id: str
     name_en: str
     canonical: str
@@ -86,7 +83,7 @@ class PersonMention:
 
 
 def _alts(cell: str) -> tuple[str, ...]:
-    return tuple(a.strip() for a in cell.split(";") if a.strip())
+    return alts(cell, ";")
 
 
 def _date(cell: str) -> str | None:
@@ -121,8 +118,7 @@ def load_officials() -> dict[str, Official]:
 
 def _kk_forms(word: str) -> set[str]:
     """`word` + every Kazakh ending chain (either vowel harmony: `Бектеновке`, `Қарабаевқа`)."""
-    _, classes = kazakh.stem_key(word)
-    ends = kazakh.chains(frozenset({kazakh.BACK, kazakh.FRONT}), classes)
+    ends = loan_endings(word)
     return {word + e for e in ends} | {f"{word}-{e}" for e in ends if e}
 
 
@@ -171,6 +167,62 @@ def _pick(ids: set[str], when: str | None = None) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
+def _gap_ok(text: str, a: int, b: int) -> bool:
+    """Two name words are neighbours: 1-3 spaces apart, at most one line break."""
+    gap = text[a:b]
+    return 0 < len(gap) <= 3 and gap.strip(" \t\u00a0\n") == "" and gap.count("\n") <= 1
+
+
+_Word = tuple[int, int, str]  # start, end, folded word
+_Found = tuple[int, int, str, str]  # start, end, official id, form
+
+
+def _by_given(tables: _People, low: str, s: int, nxt: _Word | None, nxt2: _Word | None,
+              when: str | None) -> _Found | None:
+    """First name (+ patronymic) (+ surname) starting at this word."""
+    given_ids = tables.given.get(low, set())
+    if not given_ids or not nxt:
+        return None
+    patr = given_ids & tables.patronymics.get(nxt[2], set())
+    if patr:
+        sur = patr & tables.surnames.get(nxt2[2], set()) if nxt2 else set()
+        if sur and (oid := _pick(sur, when)):
+            return s, nxt2[1], oid, "full"
+        if oid := _pick(patr, when):
+            return s, nxt[1], oid, "first_patronymic"
+    sur = given_ids & tables.surnames.get(nxt[2], set())
+    if sur and (oid := _pick(sur, when)):
+        return s, nxt[1], oid, "full"
+    return None
+
+
+def _by_surname(text: str, tables: _People, word: _Word, nxt: _Word | None, nxt2: _Word | None,
+                when: str | None) -> _Found | None:
+    """A surname with initials before or after it, with a first name after it, or alone."""
+    s, e, low = word
+    sur_ids = tables.surnames.get(low)
+    if not sur_ids:
+        return None
+    officials = load_officials()
+    before = _INITIALS_BEFORE.search(text, max(0, s - 8), s)
+    if before and before.group(1).strip():
+        oid = _pick({i for i in sur_ids if _initials_ok(officials[i], before.group(1))}, when)
+        return (before.start(1), e, oid, "initials") if oid else None
+    # surname in the nominative + first name (+ patronymic) on the same line
+    if nxt and low in tables.bases and "\n" not in text[e:nxt[0]] and (g := sur_ids & tables.given.get(nxt[2], set())):
+        end = nxt[1]
+        if nxt2 and (g2 := g & tables.patronymics.get(nxt2[2], set())):
+            g, end = g2, nxt2[1]
+        if oid := _pick(g, when):
+            return s, end, oid, "full"
+    after = _INITIALS_AFTER.match(text, e)
+    if after:
+        oid = _pick({i for i in sur_ids if _initials_ok(officials[i], after.group(1))}, when)
+        return (s, after.end(1), oid, "initials") if oid else None
+    oid = _pick(set(sur_ids), when)
+    return (s, e, oid, "surname") if oid else None
+
+
 def find_officials(text: str, lang: str | None = None, when: str | None = None) -> list[PersonMention]:
     """Every official named in `text` (see the module docstring for the forms), in text order.
 
@@ -181,64 +233,18 @@ def find_officials(text: str, lang: str | None = None, when: str | None = None) 
     words = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
     out: list[PersonMention] = []
     used_until = 0
-
-    def emit(start: int, end: int, oid: str, form: str) -> None:
-        nonlocal used_until
-        o = officials[oid]
-        out.append(PersonMention(start, end, text[start:end], oid, o.name_en,
-                                 o.full_name(lang if lang in ("kk", "ru") else "ru"), form))
-        used_until = end
-
-    def gap_ok(a: int, b: int) -> bool:
-        gap = text[a:b]
-        return 0 < len(gap) <= 3 and gap.strip(" \t\u00a0\n") == "" and gap.count("\n") <= 1
-
+    name_lang = lang if lang in ("kk", "ru") else "ru"
     for k, (s, e, low) in enumerate(words):
         if s < used_until or not text[s].isupper():
             continue
-        nxt = words[k + 1] if k + 1 < len(words) and gap_ok(e, words[k + 1][0]) else None
-        nxt2 = words[k + 2] if nxt and k + 2 < len(words) and gap_ok(nxt[1], words[k + 2][0]) else None
-        given_ids = tables.given.get(low, set())
-        # first name (+ patronymic) (+ surname)
-        if given_ids and nxt:
-            patr = given_ids & tables.patronymics.get(nxt[2], set())
-            if patr:
-                sur = patr & tables.surnames.get(nxt2[2], set()) if nxt2 else set()
-                if sur and (oid := _pick(sur, when)):
-                    emit(s, nxt2[1], oid, "full")
-                    continue
-                if oid := _pick(patr, when):
-                    emit(s, nxt[1], oid, "first_patronymic")
-                    continue
-            sur = given_ids & tables.surnames.get(nxt[2], set())
-            if sur and (oid := _pick(sur, when)):
-                emit(s, nxt[1], oid, "full")
-                continue
-        sur_ids = tables.surnames.get(low)
-        if not sur_ids:
-            continue
-        before = _INITIALS_BEFORE.search(text, max(0, s - 8), s)
-        if before and before.group(1).strip():
-            cands = {i for i in sur_ids if _initials_ok(officials[i], before.group(1))}
-            if oid := _pick(cands, when):
-                emit(before.start(1), e, oid, "initials")
-            continue
-        # surname in the nominative + first name (+ patronymic) on the same line
-        if nxt and low in tables.bases and "\n" not in text[e:nxt[0]] and (g := sur_ids & tables.given.get(nxt[2], set())):
-            end = nxt[1]
-            if nxt2 and (g2 := g & tables.patronymics.get(nxt2[2], set())):
-                g, end = g2, nxt2[1]
-            if oid := _pick(g, when):
-                emit(s, end, oid, "full")
-                continue
-        after = _INITIALS_AFTER.match(text, e)
-        if after:
-            cands = {i for i in sur_ids if _initials_ok(officials[i], after.group(1))}
-            if oid := _pick(cands, when):
-                emit(s, after.end(1), oid, "initials")
-            continue
-        if oid := _pick(set(sur_ids), when):
-            emit(s, e, oid, "surname")
+        nxt = words[k + 1] if k + 1 < len(words) and _gap_ok(text, e, words[k + 1][0]) else None
+        nxt2 = words[k + 2] if nxt and k + 2 < len(words) and _gap_ok(text, nxt[1], words[k + 2][0]) else None
+        found = _by_given(tables, low, s, nxt, nxt2, when) or _by_surname(text, tables, words[k], nxt, nxt2, when)
+        if found:
+            start, end, oid, form = found
+            o = officials[oid]
+            out.append(PersonMention(start, end, text[start:end], oid, o.name_en, o.full_name(name_lang), form))
+            used_until = end
     return out
 
 
@@ -254,7 +260,4 @@ def link_person(surface: str, lang: str | None = None, date: str | Date | None =
 
 def official_by_id(official_id: str) -> Official:
     """The official with this id; GazetteerError when there is none."""
-    try:
-        return load_officials()[official_id]
-    except KeyError:
-        raise GazetteerError(f"unknown official id {official_id!r}") from None
+    return by_id(load_officials(), official_id, "official")

@@ -1,10 +1,13 @@
-"""Gazetteer records: the `Place` value and the loader of the TSV files in data/ (read once, cached)."""
+"""Gazetteer records: the `Place` value, the bases every record and mention shares, and the reader of
+the TSV files in data/ (read once, cached)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from ingest.resources import read_table
 
 from ..errors import NlpError
 
@@ -19,8 +22,9 @@ class GazetteerError(NlpError):
 
 
 @dataclass(frozen=True)
-class Place:
-    """One gazetteer record; the first name of each language is its base form."""
+class Named:
+    """What every named record has: an id, an English name, a kind and names in kk/ru/en (the first
+    name of each language is its base form)."""
 
     id: str
     name_en: str
@@ -28,13 +32,37 @@ class Place:
     names_kk: tuple[str, ...]
     names_ru: tuple[str, ...]
     names_en: tuple[str, ...] = ()
-    parent: str | None = None
 
     def names(self, lang: str) -> tuple[str, ...]:
-        """The names of this place in `lang` ('kk', 'ru' or 'en')."""
+        """The names of this record in `lang` ('kk', 'ru' or 'en')."""
         if lang == "en":
             return (self.name_en, *self.names_en)
         return {"kk": self.names_kk, "ru": self.names_ru}.get(lang, ())
+
+
+@dataclass(frozen=True)
+class Place(Named):
+    """One place record (country, union, region, town, district)."""
+
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gazetteer name found in a text: offsets and the matched text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RecordMention(Mention):
+    """A mention of a named record: its id, English name and kind."""
+
+    id: str
+    name_en: str
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -52,16 +80,12 @@ def tsv_rows(name: str) -> list[tuple[int, list[str]]]:
     path = DATA / name
     if not path.is_file():
         raise GazetteerError(f"missing gazetteer data file {path}")
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        out.append((n, [c.strip() for c in line.split("\t")]))
-    return out
+    return [(n, list(cells)) for n, cells in read_table(path)]
 
 
-def _alts(cell: str) -> tuple[str, ...]:
-    return tuple(a.strip() for a in cell.split("|") if a.strip())
+def alts(cell: str, sep: str = "|") -> tuple[str, ...]:
+    """The alternatives of one data cell (`a|b|c`), stripped, empty ones left out."""
+    return tuple(a.strip() for a in cell.split(sep) if a.strip())
 
 
 @cache
@@ -77,8 +101,8 @@ def load_places() -> dict[str, Place]:
                 raise GazetteerError(f"{name}:{n}: duplicate id {row['id']!r}")
             places[row["id"]] = Place(
                 id=row["id"], name_en=row["name_en"], kind=row["kind"],
-                names_kk=_alts(row["names_kk"]), names_ru=_alts(row["names_ru"]),
-                names_en=_alts(row["names_en"]), parent=row["parent"] or None,
+                names_kk=alts(row["names_kk"]), names_ru=alts(row["names_ru"]),
+                names_en=alts(row["names_en"]), parent=row["parent"] or None,
             )
     return places
 
@@ -94,9 +118,14 @@ def load_deictic() -> tuple[DeicticForm, ...]:
     return tuple(out)
 
 
+def by_id(records: dict, record_id: str, what: str):
+    """The record with this id in `records`; GazetteerError naming `what` when there is none."""
+    try:
+        return records[record_id]
+    except KeyError:
+        raise GazetteerError(f"unknown {what} id {record_id!r}") from None
+
+
 def place_by_id(place_id: str) -> Place:
     """The record with this id; GazetteerError when there is none."""
-    try:
-        return load_places()[place_id]
-    except KeyError:
-        raise GazetteerError(f"unknown place id {place_id!r}") from None
+    return by_id(load_places(), place_id, "place")

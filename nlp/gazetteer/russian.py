@@ -10,16 +10,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..lang.morph import morph
+
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _ADJ = ("ADJF", "PRTF")
-
-
-@cache
-def morph():
-    """The shared pymorphy3 analyser (dictionaries ship with pymorphy3-dicts-ru; no download)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 def _parse(word: str, want_adj: bool):

@@ -9,33 +9,25 @@ from __future__ import annotations
 
 from functools import cache
 
-from .russian import morph
+from ..lang.morph import morph
+from ..lang.resources import rows
 
 CASES = ("gent", "datv", "accs", "ablt", "loct")
-# adjective ending → its endings in gent, datv, accs (inanimate), ablt, loct
-_ADJ = {
-    "ая": ("ой", "ой", "ую", "ой", "ой"),
-    "яя": ("ей", "ей", "юю", "ей", "ей"),
-    "ый": ("ого", "ому", "ый", "ым", "ом"),
-    "ой": ("ого", "ому", "ой", "ым", "ом"),
-    "ое": ("ого", "ому", "ое", "ым", "ом"),
-    "ее": ("его", "ему", "ее", "им", "ем"),
-    "ые": ("ых", "ым", "ые", "ыми", "ых"),
-    "ие": ("их", "им", "ие", "ими", "их"),
-}
-_ADJ_II_HARD = ("ого", "ому", "ий", "им", "ом")   # -кий, -гий, -хий
-_ADJ_II_SOFT = ("его", "ему", "ий", "им", "ем")   # -ший, -щий, -ний
+
+
+@cache
+def _adjective_table() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(ending, letters before it or "-", case endings gent…loct) of nlp/resources/ru_adjective_cases.tsv."""
+    return tuple((r[0], r[1], tuple(r[2:])) for r in rows("ru_adjective_cases.tsv", 2 + len(CASES)))
 
 
 def _adjective_endings(word: str) -> tuple[str, tuple[str, ...]] | None:
     """(ending to replace, its case endings) of a full adjective, else None."""
     w = word.lower()
-    if w.endswith("ий") and len(w) > 3:
-        return "ий", _ADJ_II_HARD if w[-3] in "кгх" else _ADJ_II_SOFT
-    if w.endswith("ая") and len(w) > 3 and w[-3] in "жшчщ":
-        return "ая", ("ей", "ей", "ую", "ей", "ей")   # высшая → высшей
-    for end, forms in _ADJ.items():
-        if w.endswith(end) and len(w) > 3:
+    if len(w) <= 3:
+        return None
+    for end, after, forms in _adjective_table():
+        if w.endswith(end) and (after == "-" or w[-3] in after):
             return end, forms
     return None
 

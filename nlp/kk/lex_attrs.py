@@ -15,27 +15,32 @@ from spacy.attrs import LIKE_NUM, PREFIX, SUFFIX
 
 from nlp.lang.resources import forms, rows, trie_regex
 
-ORDINAL = ("ыншы", "інші", "ншы", "нші", "шы", "ші")
 _DIGITS = re.compile(r"[+\-−]?\d+(?:[.,\s]\d+)*%?")
-_COLLECTIVE = ("еу", "ау")
+
+
+@cache
+def ordinal_endings() -> tuple[str, ...]:
+    """The ordinal endings of ordinal_endings_kk.tsv (`бесінші`, `7-ші`)."""
+    return tuple(r[0] for r in rows("ordinal_endings_kk.tsv"))
 
 
 @cache
 def _number_regex() -> re.Pattern[str]:
     """Number and scale words, each with its ordinal and listed endings (numbers_kk, scales_kk)."""
     endings = [r[0] for r in rows("endings_kk.tsv")]
+    ordinal_ends = ordinal_endings()
     open_stems, closed, ordinals = set(), set(), set()
     for name in ("numbers_kk.tsv", "scales_kk.tsv"):
         for row in rows(name):
             first = forms(row[0].lower())[0].rstrip("+.")
             if first.isalpha() and len(first) >= 2:
-                ordinals.update(first + o for o in ORDINAL)
+                ordinals.update(first + o for o in ordinal_ends)
             for form in forms(row[0].lower()):
                 if form.endswith("+"):
                     open_stems.add(form[:-1])
                 else:
                     closed.add(form.rstrip("."))
-    tail = trie_regex([o + e for o in ORDINAL for e in ["", *endings]] + endings)
+    tail = trie_regex([o + e for o in ordinal_ends for e in ["", *endings]] + endings)
     ordinal = trie_regex(ordinals)
     return re.compile(rf"(?:{trie_regex(open_stems)})(?:{tail})?|{trie_regex(closed)}"
                       rf"|(?:{ordinal})(?:{trie_regex(endings)})?")
@@ -45,9 +50,9 @@ def _number_regex() -> re.Pattern[str]:
 def _ending_regex() -> re.Pattern[str]:
     """A digit's hyphenated ending: `7-ші`, `100-ден`, `2-еуі`."""
     endings = [r[0] for r in rows("endings_kk.tsv")]
-    words = [o + e for o in ORDINAL for e in ["", *endings]] + endings
-    words += [c + e for c in _COLLECTIVE for e in ["", "і", "сі", "ы", "сы", *endings]]
-    words += [v + o for v in "ыі" for o in ORDINAL]
+    words = [o + e for o in ordinal_endings() for e in ["", *endings]] + endings
+    words += [c + e for c in (r[0] for r in rows("collective_endings_kk.tsv")) for e in ["", "і", "сі", "ы", "сы", *endings]]
+    words += [v + o for v in "ыі" for o in ordinal_endings()]
     return re.compile(rf"[\-‐–](?:{trie_regex(words)})")
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER, CONCAT_QUOTES, LIST_ELLIPSES, LIST_ICONS
 from spacy.lang.punctuation import TOKENIZER_SUFFIXES as BASE_SUFFIXES
 
+from nlp.lang import UPPER as CYRILLIC_UPPER_CLASS
 from nlp.lang.endings import endings_for
 from nlp.lang.resources import trie_regex
 
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+UPPER = "A-Z" + CYRILLIC_UPPER_CLASS
 DASHES = "\\-‐‑–"
 
 

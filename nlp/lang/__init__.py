@@ -5,6 +5,7 @@ takes these from here instead of defining its own."""
 from . import script
 from .endings import endings_for, split_possessive, stem_key
 from .harmony import BACK, BOTH, FRONT, agrees, harmony_of
+from .morph import morph
 from .resources import (
     ResourceError,
     alternation,
@@ -24,7 +25,7 @@ from .tokens import WORD_RE, word_spans, words
 __all__ = [
     "BACK", "BOTH", "FRONT", "LANGS", "WORD_RE", "ResourceError", "Segment", "Segmentation",
     "Sentence", "agrees", "alternation", "clauses", "endings_for", "file_problems", "form_regex", "forms",
-    "harmony_of", "lang_rows", "paragraph_lang", "rows", "segment", "sentences", "split_possessive", "stem_key",
-    "table", "trie_regex", "word_spans", "words",
+    "harmony_of", "lang_rows", "morph", "paragraph_lang", "rows", "segment", "sentences", "split_possessive",
+    "stem_key", "table", "trie_regex", "word_spans", "words",
 ]
 __all__ += script.__all__

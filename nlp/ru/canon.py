@@ -8,26 +8,13 @@ the genitive chain after the head, initials, abbreviations and «quoted names» 
 from __future__ import annotations
 
 import re
-from functools import cache
+
+from nlp.lang.morph import parses
 
 _KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 _CYR_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$", re.IGNORECASE)
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _ADJ = ("ADJF", "PRTF")
-
-
-@cache
-def morph():
-    """The shared pymorphy3 analyser (dictionaries ship with pymorphy3-dicts-ru; no download)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-@cache
-def parses(word: str) -> tuple:
-    """pymorphy3 parses of a lower-cased word (cached: entity words repeat a lot)."""
-    return tuple(morph().parse(word))
 
 
 def normal(word: str) -> str:

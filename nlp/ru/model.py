@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import NlpError
 
@@ -24,8 +24,7 @@ class RuNerError(NlpError):
     """The Russian NER model cannot be loaded (package or model file missing)."""
 
 
-@dataclass(frozen=True)
-class RawSpan:
+class RawSpan(NamedTuple):
     """One span as the statistical model gives it: character offsets and PER/ORG/LOC."""
 
     start: int

@@ -10,16 +10,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from nlp.lang import LOWER, UPPER
+from nlp.lang.morph import parses
 from nlp.lang.resources import form_regex, forms, rows
-from nlp.ru.canon import normal, parses
+from nlp.ru.canon import normal
 from nlp.ru.model import RawSpan
 
-UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
-LOW = "а-яёәғқңөұүһі"
+UP, LOW = UPPER, LOWER
 _TOKEN = re.compile(rf"«[^«»\n]{{1,80}}»|\"[^\"\n]{{1,80}}\"|“[^”\n]{{1,80}}”|[{UP}A-Z]\.|\w+(?:[-.]\w+)*|\S")
 _INITIAL = re.compile(rf"^[{UP}A-Z]\.$")
 _ABBR = re.compile(rf"^[{UP}]{{2,7}}$")
-_KZ_TAIL = ("рк",)
 _KZ_LONG = ("республики", "казахстан")
 _PREP_CHAIN = {"по": ("datv", "loct")}
 
