@@ -15,15 +15,13 @@ from sqlmodel import select as select_rows
 from nlp import Addressee, Demand, Entity, Figure, Signatory
 
 from .models import (
-    AddresseeRow,
-    DemandRow,
     DocumentRow,
-    FigureRow,
     MentionRow,
     PageRow,
     PassageRow,
     SignatoryRow,
 )
+from .rows import ROW_KINDS
 
 
 @dataclass
@@ -148,23 +146,9 @@ def get_document(engine: Engine, document_id: int) -> StoredDocument | None:
             passages=[PassageInfo(p.id, p.seq, p.page, p.start, p.end, p.language) for p in passages],
             metadata=dict(row.meta or {}),
             warnings=list(row.warnings or []),
-            figures=[_figure(f) for f in rows(FigureRow)],
-            entities=[Entity(text=m.text, start=m.start, end=m.end, label=m.label, canonical=m.canonical,
-                             page=m.page, name_en=m.name_en, id=m.entity_id) for m in rows(MentionRow)],
-            demands=[Demand(text=d.text, start=d.start, end=d.end, type=d.type, procedural=d.procedural,
-                            page=d.page, number=d.number, directed_to=d.directed_to) for d in rows(DemandRow)],
-            addressee=[Addressee(text=a.text, start=a.start, end=a.end, name=a.name, name_en=a.name_en,
-                                 position=a.position) for a in rows(AddresseeRow)],
-            signatories=[Signatory(text=s.text, start=s.start, end=s.end, name=s.name, faction=s.faction)
-                         for s in rows(SignatoryRow)],
+            **{kind.field: [kind.item_of(r) for r in rows(kind.row)] for kind in ROW_KINDS},
             response_due=row.response_due,
         )
-
-
-def _figure(f: FigureRow) -> Figure:
-    return Figure(text=f.text, start=f.start, end=f.end, value=f.value, qualifier=f.qualifier, unit=f.unit,
-                  value_max=f.value_max, page=f.page, what=f.what, indicator=f.indicator, place=f.place,
-                  year=f.year, period=f.period, source=f.source, source_kind=f.source_kind, kind=f.kind)
 
 
 def base_title(title: str | None, path: str | None, document_id: int) -> str:

@@ -6,10 +6,12 @@ capability is its extractor, its row model in corpus/models.py and one line belo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlmodel import SQLModel
+
+from nlp import Addressee, Demand, Entity, Figure, Signatory
 
 from .models import AddresseeRow, DemandRow, FigureRow, MentionRow, SignatoryRow
 from .text import clean
@@ -19,11 +21,18 @@ SPAN_COLUMNS = frozenset({"id", "document_id", "passage_id", "page", "start", "e
 
 @dataclass(frozen=True)
 class RowKind:
-    """An Analysis field (`field`) stored as rows of `row`; `renames`: row column → item attribute."""
+    """An Analysis field (`field`) of `item`s stored as rows of `row`; `renames`: row column → item attribute."""
 
     field: str
+    item: type
     row: type[SQLModel]
     renames: dict[str, str] = field(default_factory=dict)
+
+    def item_of(self, row: SQLModel) -> Any:
+        """The extracted item back from its stored row (what get_document returns)."""
+        column = {attr: col for col, attr in self.renames.items()}
+        return self.item(**{f.name: getattr(row, column.get(f.name, f.name)) for f in fields(self.item)
+                            if hasattr(row, column.get(f.name, f.name))})
 
     def columns(self, item: Any) -> dict[str, Any]:
         """The row's own columns (span columns aside) from an extracted item, strings cleaned."""
@@ -37,9 +46,9 @@ class RowKind:
 
 
 ROW_KINDS: tuple[RowKind, ...] = (
-    RowKind("figures", FigureRow),
-    RowKind("entities", MentionRow, {"entity_id": "id"}),
-    RowKind("demands", DemandRow),
-    RowKind("addressee", AddresseeRow),
-    RowKind("signatories", SignatoryRow),
+    RowKind("figures", Figure, FigureRow),
+    RowKind("entities", Entity, MentionRow, {"entity_id": "id"}),
+    RowKind("demands", Demand, DemandRow),
+    RowKind("addressee", Addressee, AddresseeRow),
+    RowKind("signatories", Signatory, SignatoryRow),
 )

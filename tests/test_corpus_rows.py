@@ -25,3 +25,15 @@ def test_entity_id_is_stored_as_entity_id() -> None:
     ent = Entity(text="Бектенов", start=0, end=8, label="PER", canonical="Бектенов", id="official.bektenov")
     cols = next(k for k in ROW_KINDS if k.field == "entities").columns(ent)
     assert cols["entity_id"] == "official.bektenov" and cols["label"] == "PER"
+
+
+def test_items_round_trip_through_their_rows() -> None:
+    fig = Figure(text="20 мыңға жуық", start=3, end=16, value=20000, qualifier="about", page=2, year=2022,
+                 place="South Korea", source_kind="unofficial")
+    ent = Entity(text="Бектенов", start=0, end=8, label="PER", canonical="Бектенов", page=1,
+                 id="official.bektenov", name_en="Olzhas Bektenov")
+    for item in (fig, ent):
+        kind = next(k for k in ROW_KINDS if isinstance(item, k.item))
+        row = kind.row(document_id=1, start=item.start, end=item.end, text=item.text,
+                       page=getattr(item, "page", None), **kind.columns(item))
+        assert kind.item_of(row) == item
