@@ -179,7 +179,33 @@ def entities(paths: list[Path] | None = None, repeat: int = 3) -> dict[str, floa
     return {name: words / sec for name, sec in rows}
 
 
-SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities]
+GAZETTEER_TARGET = 100_000  # words/s per core: bodies + officials over plain text (issue 4)
+
+
+def gazetteer(repeat: int = 3) -> dict[str, float]:
+    """Gazetteer matching speed: find_bodies + find_officials over the sample texts, words/s on one core
+    (was a timed unit test; speed belongs here)."""
+    from nlp.gazetteer import find_bodies, find_officials
+
+    paths = sorted((ROOT / "samples" / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "pdftotext").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    find_bodies("Үкімет", "kk"), find_officials("Бектенов", "kk")  # indexes built once per process
+    words = sum(len(t.split()) for t in texts) * repeat
+
+    def run() -> None:
+        for _ in range(repeat):
+            for t in texts:
+                find_bodies(t)
+                find_officials(t)
+
+    sec = best_time(run)
+    print(f"\n## Gazetteer: {len(texts)} texts × {repeat}, {words} words, one core")
+    print(f"{'method':<44} {'seconds':>8} {'words/s':>10} {'target':>8}")
+    print(f"{'find_bodies + find_officials':<44} {sec:8.3f} {words / sec:10.0f} {GAZETTEER_TARGET:8d}")
+    return {"find_bodies + find_officials": words / sec}
+
+
+SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities, gazetteer]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -303,23 +302,6 @@ def test_data_integrity() -> None:
         assert p.names_kk and p.names_ru, p.id
         assert p.body is None or p.body in bodies, p.id
     assert surface_conflicts() == {}, "a surface maps to two bodies"
-
-
-SAMPLES = sorted((ROOT / "samples" / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "pdftotext").glob("*.txt"))
-
-
-def test_speed_on_samples() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
-    assert texts
-    find_bodies("Үкімет", "kk"), find_officials("Бектенов", "kk")  # build the indexes
-    words = sum(len(t.split()) for t in texts)
-    t0 = time.perf_counter()
-    for _ in range(3):
-        for t in texts:
-            find_bodies(t)
-            find_officials(t)
-    rate = 3 * words / (time.perf_counter() - t0)
-    assert rate >= 100_000, f"{rate:.0f} words/s"
 
 
 def test_places_untouched_by_bodies() -> None:
