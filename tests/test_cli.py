@@ -228,7 +228,7 @@ def test_extract_unexpected_exception(tmp_path: Path, monkeypatch) -> None:
 def _known_errors():
     import ingest
     import nlp
-    from nlp.resources import ResourceError
+    from nlp.lang import ResourceError
 
     return [nlp.NlpError("the Kazakh NER model is missing"), ResourceError("numbers_kk.tsv: bad row 3"),
             corpus.CorpusError("database is locked"), ingest.IngestError("", "OCR failed: tesseract died")]
