@@ -89,14 +89,17 @@ def _words_regex(cells: list[str]) -> re.Pattern:
 
 def _cues(lang: str) -> tuple[re.Pattern, tuple[tuple[str, str, str], ...]]:
     """One regex with a group per cue row of sources_<lang>.tsv, and (slot, kind, scope) per group."""
-    parts, cue_rows = [], []
+    parts, cue_rows, firsts = [], [], set()
     for i, row in enumerate(rows(f"sources_{lang}.tsv", columns=4)):
         if row[1] not in {"after", "before", "speech", "self"} \
                 or row[2] not in {*KINDS, "auto"} or row[3] not in {"sentence", "following", "auto"}:
             raise ResourceError(f"sources_{lang}.tsv: bad row {row!r}")
         parts.append(f"(?P<c{i}>" + alternation([stem_regex(f) for f in forms(row[0])]) + ")")
         cue_rows.append((row[1], row[2], row[3]))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE), tuple(cue_rows)
+        firsts.update(f[0].lower() + f[0].upper() for f in forms(row[0]))
+    # a cheap look at the first letter lets the scan skip most word starts before trying every cue
+    first = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if all(c.isalpha() for c in "".join(firsts)) else ""
+    return re.compile(r"(?<!\w)" + first + "(?:" + "|".join(parts) + ")", re.IGNORECASE), tuple(cue_rows)
 
 
 @cache

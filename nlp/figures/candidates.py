@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang import LANGS, Sentence, clauses, sentences
+from ..lang import LANGS, Sentence, split_sentences
 from ..numbers import NumberMatch, find_numbers
 from .draft import Counted, Cue, Draft, FigureSentence
 from .kind import kind_of
@@ -23,7 +23,7 @@ def drafts(text: str, lang: str | None, doc_year: int | None, split: list[Senten
         return []
     langs = (lang,) if lang in LANGS else LANGS
     if split is None:
-        split = [Sentence(s, e, tuple(clauses(text, s, e))) for s, e in sentences(text)]
+        split = split_sentences(text)
     sents = [_sentence(text, sent, langs) for sent in split]
     out: list[Draft] = []
     si = 0

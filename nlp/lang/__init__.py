@@ -18,14 +18,14 @@ from .resources import (
     trie_regex,
 )
 from .script import *  # the alphabets (names in script.__all__)
-from .segment import LANGS, Segment, Segmentation, Sentence, paragraph_lang, segment
+from .segment import LANGS, Segment, Segmentation, Sentence, paragraph_lang, segment, split_sentences
 from .sentences import clauses, sentences
 from .tokens import WORD_RE, word_spans, words
 
 __all__ = [
-    "BACK", "BOTH", "FRONT", "LANGS", "WORD_RE", "ResourceError", "Segment", "Segmentation",
-    "Sentence", "agrees", "alternation", "clauses", "endings_for", "file_problems", "form_regex", "forms",
-    "harmony_of", "lang_rows", "morph", "paragraph_lang", "rows", "segment", "sentences", "split_possessive",
-    "stem_key", "table", "trie_regex", "word_spans", "words",
+    "BACK", "BOTH", "FRONT", "LANGS", "WORD_RE", "ResourceError", "Segment", "Segmentation", "Sentence", "agrees",
+    "alternation", "clauses", "endings_for", "file_problems", "form_regex", "forms", "harmony_of", "lang_rows",
+    "morph", "paragraph_lang", "rows", "segment", "sentences", "split_possessive", "split_sentences", "stem_key",
+    "table", "trie_regex", "word_spans", "words",
 ]
 __all__ += script.__all__

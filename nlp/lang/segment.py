@@ -20,13 +20,23 @@ from .tokens import word_spans
 LANGS = ("kk", "ru")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Sentence:
-    """One sentence of a segment (segment-relative offsets) and its clauses."""
+    """One sentence of a text (offsets into `text`); its clauses are split on first use."""
 
     start: int
     end: int
-    clauses: tuple[tuple[int, int], ...]
+    text: str = field(repr=False, compare=False)
+
+    @cached_property
+    def clauses(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of the sentence's clauses."""
+        return tuple(clauses(self.text, self.start, self.end))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of a text (clauses computed lazily)."""
+    return [Sentence(s, e, text) for s, e in sentences(text)]
 
 
 @dataclass
@@ -48,7 +58,7 @@ class Segment:
     @cached_property
     def sentences(self) -> list[Sentence]:
         """The sentences of the segment with their clauses."""
-        return [Sentence(s, e, tuple(clauses(self.text, s, e))) for s, e in sentences(self.text)]
+        return split_sentences(self.text)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
