@@ -20,8 +20,7 @@ def _grammar(langs: tuple[str, ...]) -> Grammar:
 def find_numbers(text: str, lang: str | None = None) -> list[NumberMatch]:
     """All numbers in `text` that can be figures, in text order (lang "kk", "ru" or None for both)."""
     g = _grammar((lang,) if lang in LANGS else LANGS)
-    blocked = sorted([(m.start(), m.end()) for m in BLOCK_RE.finditer(text)]
-                     + [(m.start(), m.end()) for m in g.phone.finditer(text)])
+    blocked: list[tuple[int, int]] | None = None  # built at the first anchor: most paragraphs have none
     bi = 0
     out: list[NumberMatch] = []
     last_end = 0
@@ -32,6 +31,9 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMatch]:
         word = am.group("w")
         if word is not None and word[:3].lower() not in g.word_keys:
             continue
+        if blocked is None:
+            blocked = sorted([(m.start(), m.end()) for m in BLOCK_RE.finditer(text)]
+                             + [(m.start(), m.end()) for m in g.phone.finditer(text)])
         while bi < len(blocked) and blocked[bi][1] <= s:
             bi += 1
         if bi < len(blocked) and blocked[bi][0] <= s:
