@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from .script import LETTER_WORD_RE
+
 _LETTER = re.compile(r"[^\W\d_]")
-_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHENS = "-\u2010\u2011\u00ad"
 
 
@@ -54,7 +55,7 @@ def vocabulary(lines: Iterable[str]) -> tuple[set[str], set[str]]:
     compounds: set[str] = set()
     prev_split = False
     for text in lines:
-        tokens = [m.group().lower() for m in _WORD_TOKEN.finditer(text)]
+        tokens = [m.group().lower() for m in LETTER_WORD_RE.finditer(text)]
         split = text[-1:] in _HYPHENS and len(text) > 1 and bool(_LETTER.match(text[-2]))
         if split and tokens:
             tokens.pop()

@@ -7,12 +7,11 @@ restricted to kk/ru. Latin-script, digit-only and empty paragraphs are "other".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from .document import Document
-from .script import KAZAKH_LETTERS
+from .script import KAZAKH_LETTERS, LETTER_WORD_RE
 
 KK, RU, OTHER = "kk", "ru", "other"
 
@@ -46,7 +45,6 @@ BILINGUAL_SHARE = 0.1
 BILINGUAL_PARAGRAPHS = 2
 BALANCED = 0.1
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @cache
@@ -91,7 +89,7 @@ def kazakh_word_share(text: str) -> tuple[float, int, int]:
     few of them, as in an upper-case heading: then all Cyrillic words count.
     """
     kk = kazakh_letters()
-    words = [w for w in _WORD.findall(text) if any("\u0400" <= c <= "\u04ff" for c in w)]
+    words = [w for w in LETTER_WORD_RE.findall(text) if any("\u0400" <= c <= "\u04ff" for c in w)]
     common = [w for w in words if w[0].islower()]
     pool = common if len(common) >= 3 else words
     if not pool:
@@ -160,7 +158,7 @@ def detect_paragraph_language(text: str) -> str:
 def is_weak(text: str) -> bool:
     """Too little text to have a language of its own: no lower-case word, at most two words
     besides initials (`О.А. Бектеновке`, `Н. Арсютин`, `Премьер – Министрі`)."""
-    words = [w for w in _WORD.findall(text) if len(w) >= 2]
+    words = [w for w in LETTER_WORD_RE.findall(text) if len(w) >= 2]
     return not any(w[0].islower() for w in words) and len(words) <= WEAK_WORDS
 
 
@@ -215,7 +213,7 @@ def language_shares(doc: Document) -> dict[str, LanguageShare]:
         share = shares[para.language if para.language in shares else OTHER]
         share.letters += letters
         share.weighted_position += letters * para.start
-        if letters >= PROSE_LETTERS and len(_WORD.findall(text)) >= MIN_WORDS:
+        if letters >= PROSE_LETTERS and len(LETTER_WORD_RE.findall(text)) >= MIN_WORDS:
             share.prose_letters += letters
             share.prose_paragraphs += 1
     return shares

@@ -6,13 +6,10 @@ matching. `normalise_lookalikes` is shared by every reader; the letter pairs are
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .resources import load_rows
-from .script import script_of
-
-_WORD = re.compile(r"[^\W\d_]+")
+from .script import LETTER_RUN_RE, script_of
 
 
 @lru_cache(maxsize=1)
@@ -61,4 +58,4 @@ def normalise_lookalikes(text: str) -> str:
     """`text` with every mixed Latin/Cyrillic word put into one script (`ЕРS` → `EPS`)."""
     if text.isascii():
         return text
-    return _WORD.sub(lambda m: normalise_word(m.group()), text)
+    return LETTER_RUN_RE.sub(lambda m: normalise_word(m.group()), text)

@@ -23,7 +23,8 @@ UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "а-яёәғқңөұүһі"
 LETTER = r"[^\W\d_]"  # any letter of any script
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+LETTER_RUN_RE = re.compile(r"[^\W\d_]+")  # a run of letters of any script
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, inner hyphens kept (іс-шара)
 
 
 @lru_cache(maxsize=4096)
@@ -47,7 +48,7 @@ def has_kazakh_letters(text: str) -> bool:
 def mixed_words(text: str) -> list[str]:
     """The words (runs of letters) of text that mix Latin and Cyrillic letters (`төмендe`)."""
     out = []
-    for m in _LETTERS.finditer(text):
+    for m in LETTER_RUN_RE.finditer(text):
         scripts = {script_of(ch) for ch in m.group()}
         if {"latin", "cyrillic"} <= scripts:
             out.append(m.group())
