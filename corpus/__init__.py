@@ -1,6 +1,8 @@
 """corpus: SQLModel storage, Alembic migrations, idempotent ingest and full-text search (SQLite, PostgreSQL)."""
 
+from .cards import CardFigure, ConflictCard, indicator_cards, list_conflicts, recompute_conflicts
 from .compare import conflicts, group_by_indicator
+from .conflicts import Moment, Settings, Statement, agree, moments, same_moment
 from .db import close_engine, database_url, downgrade, get_engine, migrate, normalise_url, schema_revision
 from .documents import (
     DocumentSummary,
@@ -34,6 +36,8 @@ __all__ = [
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
     "SUPPORTED_EXTENSIONS",
+    "CardFigure",
+    "ConflictCard",
     "CorpusError",
     "DemandHit",
     "DocumentHeader",
@@ -43,12 +47,16 @@ __all__ = [
     "EntitySummary",
     "FigureHit",
     "IngestReport",
+    "Moment",
     "PassageInfo",
     "QueryPlan",
     "SearchHit",
+    "Settings",
     "SpanHit",
+    "Statement",
     "StoreResult",
     "StoredDocument",
+    "agree",
     "build_sample_corpus",
     "close_engine",
     "conflicts",
@@ -66,13 +74,18 @@ __all__ = [
     "get_engine",
     "get_entity",
     "group_by_indicator",
+    "indicator_cards",
     "ingest_paths",
+    "list_conflicts",
     "list_documents",
     "list_entities",
     "list_figures",
     "migrate",
+    "moments",
     "normalise_url",
     "query_plan",
+    "recompute_conflicts",
+    "same_moment",
     "schema_revision",
     "search",
     "split_highlights",

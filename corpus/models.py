@@ -145,5 +145,19 @@ class SignatoryRow(_Span, table=True):
     faction: str | None = Field(default=None, sa_type=Text)
 
 
+class ConflictRow(SQLModel, table=True):
+    """A conflict card found once (indicator and moment): when it was first and last seen, and if it still holds."""
+
+    __tablename__ = "conflicts"
+
+    id: str = Field(primary_key=True, max_length=40)
+    indicator: str = Field(max_length=128, index=True)
+    period: str = Field(default="", max_length=64)
+    first_seen: dt.datetime = Field(default_factory=_now, index=True)
+    last_seen: dt.datetime = Field(default_factory=_now)
+    active: bool = True
+
+
 EXTRACTED_TABLES = ("figures", "mentions", "demands", "addressees", "signatories")
-ALL_TABLES = ("documents", "pages", "passages", *EXTRACTED_TABLES)
+DERIVED_TABLES = ("conflicts",)
+ALL_TABLES = ("documents", "pages", "passages", *EXTRACTED_TABLES, *DERIVED_TABLES)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 import ingest
 import nlp
 
+from .cards import recompute_conflicts
 from .db import get_engine
 from .errors import CorpusError
 from .store import document_id_for_sha, store_document
@@ -47,8 +48,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
     if on_start:
         on_start(len(files))
     report = IngestReport()
+    touched: set[str] = set()
     for path in files:
-        status, reason = _ingest_one(engine, path)
+        status, reason = _ingest_one(engine, path, touched)
         if status == ADDED:
             report.added.append(str(path))
         elif status == UNCHANGED:
@@ -57,16 +59,26 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
             report.failed.append((str(path), reason))
         if on_progress:
             on_progress(path, status)
+    if touched:
+        try:
+            recompute_conflicts(engine, touched)
+        except CorpusError as exc:
+            report.failed.append(("conflicts", str(exc)))
     return report
 
 
-def _ingest_one(engine: Engine, path: Path) -> tuple[str, str]:
-    """(status, reason) for one file: library errors give their one-line reason, a bug 'unexpected …'."""
+def _ingest_one(engine: Engine, path: Path, touched: set[str]) -> tuple[str, str]:
+    """(status, reason) for one file: library errors give their one-line reason, a bug 'unexpected …'.
+
+    The indicators of an added document's figures go to `touched` (their conflicts are recomputed)."""
     try:
         if _already_stored(engine, path):
             return UNCHANGED, ""
         doc = ingest.read(path)
-        result = store_document(engine, doc, nlp.analyze(doc))
+        analysis = nlp.analyze(doc)
+        result = store_document(engine, doc, analysis)
+        if result.created:
+            touched.update(f.indicator for f in analysis.figures if f.indicator)
         return (ADDED if result.created else UNCHANGED), ""
     except ingest.IngestError as exc:
         return FAILED, exc.reason

@@ -46,6 +46,8 @@ app = typer.Typer(
 
   saual search "еңбек мигранттары"      search the stored documents
 
+  saual conflicts --json                figures that disagree, per indicator and moment
+
   saual extract --json doc.pdf          the extraction contract for one file
 
   saual serve                           open the explorer in a browser

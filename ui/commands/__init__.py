@@ -1,9 +1,9 @@
-"""The `saual` commands, one module each (ingest, extract, search, serve), and what they share (common)."""
+"""The `saual` commands, one module each (ingest, extract, search, conflicts, serve), and what they share (common)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import extract, ingest, search, serve
+from . import conflicts, extract, ingest, search, serve
 from .common import exception_reason, expand_paths, failure_line, known_errors, one_line
 from .extract import output_name, summary_line
 from .search import highlighted, hit_record, hits_table, plain_snippet
@@ -23,6 +23,7 @@ COMMANDS = (
     Command("ingest", ingest.ingest_command, ingest.EPILOG),
     Command("extract", extract.extract_command, extract.EPILOG),
     Command("search", search.search_command, search.EPILOG),
+    Command("conflicts", conflicts.conflicts_command, conflicts.EPILOG),
     Command("serve", serve.serve_command, serve.EPILOG),
 )
 

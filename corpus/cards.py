@@ -1,0 +1,182 @@
+"""Conflict cards over stored figures: loaded one indicator at a time (indexed), judged by corpus.conflicts,
+and remembered in the `conflicts` table so that each card keeps the moment it was first seen.
+
+`recompute_conflicts` is called by the ingest pipeline for the indicators a new document touched;
+`list_conflicts` reads the active cards (CLI `saual conflicts`, explorer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from .conflicts import DEFAULT, Moment, Settings, Statement, moments
+from .errors import CorpusError, db_reason
+from .models import ConflictRow, DocumentRow, FigureRow, PassageRow
+
+__all__ = ["CardFigure", "ConflictCard", "indicator_cards", "list_conflicts", "recompute_conflicts"]
+
+
+@dataclass
+class CardFigure:
+    """One figure of a card, with the file it comes from (`doc` is the file name's stem) and its quote."""
+
+    doc: str
+    path: str
+    document_id: int
+    text: str
+    value: float
+    value_max: float | None
+    qualifier: str
+    unit: str
+    year: int | None
+    period: str | None
+    source: str | None
+    source_kind: str
+    page: int | None
+    start: int
+    end: int
+
+
+@dataclass
+class ConflictCard:
+    """Every figure of one indicator at one moment, and the index pairs of those that disagree."""
+
+    id: str
+    indicator: str
+    label: str
+    place: str | None
+    period: str
+    kind: str
+    spread: float
+    first_seen: str | None
+    figures: list[CardFigure] = field(default_factory=list)
+    pairs: list[list[int]] = field(default_factory=list)
+
+
+def _label(indicator: str) -> str:
+    """The readable name nlp gives an indicator key (the key itself when nlp has none)."""
+    try:
+        from nlp import describe_indicator
+
+        return describe_indicator(indicator) or indicator
+    except Exception:  # noqa: BLE001 - a label is never worth failing a listing
+        return indicator
+
+
+def _load(conn: Any, indicator: str) -> tuple[list[Statement], dict[int, CardFigure]]:
+    """The figures of one indicator (ix_figures_indicator) as Statements, and their card figures by id."""
+    stmt = (select(FigureRow.__table__, DocumentRow.path.label("d_path"), DocumentRow.date.label("d_date"),
+                   DocumentRow.language.label("d_language"), PassageRow.language.label("p_language"))
+            .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
+            .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
+            .where(FigureRow.indicator == indicator).order_by(FigureRow.id))
+    statements, shown = [], {}
+    for row in conn.execute(stmt).mappings():
+        f = FigureRow.model_construct(**{k: row[k] for k in FigureRow.model_fields if k in row})
+        statements.append(Statement(id=f.id, value=f.value, value_max=f.value_max, qualifier=f.qualifier,
+                                    year=f.year, period=f.period, source_kind=f.source_kind or "unknown",
+                                    document_id=f.document_id, doc_date=row["d_date"],
+                                    language=row["p_language"] or row["d_language"], approx=bool(f.approx),
+                                    source=f.source, kind=f.kind))
+        shown[f.id] = CardFigure(doc=Path(row["d_path"]).stem, path=row["d_path"], document_id=f.document_id,
+                                 text=f.text, value=f.value, value_max=f.value_max, qualifier=f.qualifier,
+                                 unit=f.unit, year=f.year, period=f.period, source=f.source,
+                                 source_kind=f.source_kind, page=f.page, start=f.start, end=f.end)
+    return statements, shown
+
+
+def card_id(indicator: str, period: str) -> str:
+    """A stable id for an indicator at a moment."""
+    return hashlib.sha1(f"{indicator}\0{period}".encode()).hexdigest()[:16]
+
+
+def _card(indicator: str, moment: Moment, shown: dict[int, CardFigure], first_seen: str | None) -> ConflictCard:
+    figures = [shown[s.id] for s in moment.statements]
+    parts = indicator.split("|")
+    place = parts[2] if len(parts) > 2 and parts[2] not in ("", "-") else None
+    return ConflictCard(id=card_id(indicator, moment.period), indicator=indicator, label=_label(indicator),
+                        place=place, period=moment.period, kind=moment.kind, spread=moment.spread,
+                        first_seen=first_seen, figures=figures, pairs=[[i, j] for i, j in moment.pairs])
+
+
+def indicator_cards(conn: Any, indicator: str, settings: Settings = DEFAULT) -> list[ConflictCard]:
+    """The conflict cards of one indicator (moments with at least one disagreeing pair), not yet dated."""
+    statements, shown = _load(conn, indicator)
+    return [_card(indicator, m, shown, None) for m in moments(statements, settings) if m.pairs]
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat(timespec="seconds")
+
+
+def recompute_conflicts(engine: Engine, indicators: Iterable[str] | None = None,
+                        settings: Settings = DEFAULT, now: dt.datetime | None = None) -> list[ConflictCard]:
+    """Recompute the cards of `indicators` (all stored ones when None) and record new ones as first seen now.
+
+    Cards that no longer hold are kept, inactive, so a card that comes back keeps its first sighting.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    found: list[ConflictCard] = []
+    try:
+        with engine.begin() as conn:
+            if indicators is None:
+                indicators = conn.execute(select(FigureRow.indicator).where(FigureRow.indicator.is_not(None))
+                                          .distinct()).scalars().all()
+            for indicator in sorted({i for i in indicators if i}):
+                found += _store(conn, indicator, indicator_cards(conn, indicator, settings), now)
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"recomputing conflicts failed: {db_reason(exc)}") from exc
+    return found
+
+
+def _store(conn: Any, indicator: str, cards: list[ConflictCard], now: dt.datetime) -> list[ConflictCard]:
+    """Upsert one indicator's cards: new ids get first_seen = now, vanished ones become inactive."""
+    table = ConflictRow.__table__
+    stored = {r.id: r for r in conn.execute(select(table).where(table.c.indicator == indicator))}
+    for card in cards:
+        row = stored.pop(card.id, None)
+        if row is None:
+            conn.execute(table.insert().values(id=card.id, indicator=indicator, period=card.period[:64],
+                                               first_seen=now, last_seen=now, active=True))
+            card.first_seen = _iso(now)
+        else:
+            conn.execute(table.update().where(table.c.id == card.id).values(last_seen=now, active=True))
+            card.first_seen = _iso(row.first_seen)
+    gone = [cid for cid, row in stored.items() if row.active]
+    if gone:
+        conn.execute(table.update().where(table.c.id.in_(gone)).values(active=False))
+    return cards
+
+
+def list_conflicts(engine: Engine, *, indicator: str | None = None, place: str | None = None,
+                   since: dt.date | None = None, settings: Settings = DEFAULT) -> list[ConflictCard]:
+    """Active conflict cards, widest spread first; filters: indicator key, place, first seen on or after `since`."""
+    table = ConflictRow.__table__
+    stmt = select(table.c.id, table.c.indicator, table.c.first_seen).where(table.c.active.is_(True))
+    if indicator:
+        stmt = stmt.where(table.c.indicator == indicator)
+    if since is not None:
+        stmt = stmt.where(table.c.first_seen >= dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC))
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+            seen = {r.id: r.first_seen for r in rows}
+            cards = [c for key in sorted({r.indicator for r in rows}) for c in indicator_cards(conn, key, settings)
+                     if c.id in seen]
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"listing conflicts failed: {db_reason(exc)}") from exc
+    for card in cards:
+        card.first_seen = _iso(seen[card.id])
+    if place:
+        cards = [c for c in cards if (c.place or "").casefold() == place.casefold()]
+    return sorted(cards, key=lambda c: (-c.spread, c.indicator, c.period))

@@ -1,0 +1,221 @@
+"""Conflict rules: when two stored figures of one indicator speak of the same moment, and when they disagree.
+
+Pure functions over small dataclasses (`Statement`), so the rules are tested on hand-built values and
+the database layer (corpus/cards.py) only loads rows and stores what these functions decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+LOWER_BOUNDS = frozenset({"more_than", "at_least", "from"})
+UPPER_BOUNDS = frozenset({"up_to", "less_than"})
+APPROXIMATE = frozenset({"about"})
+OFFICIAL = "official"
+# card kinds, most telling first (a card with several kinds of disagreeing pairs shows the first)
+KIND_ORDER = ("official vs unofficial", "official vs official", "unofficial vs unofficial")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Tolerances (relative) and the window in which two "now" statements are the same moment."""
+
+    tolerance: float = 0.05
+    approx_tolerance: float = 0.15
+    window_days: int = 365
+    kinds: frozenset[str] = frozenset({"statistic", "count", "money", "duration", "rate"})  # not proposals, norms
+
+
+DEFAULT = Settings()
+
+
+@dataclass
+class Statement:
+    """One stored figure as the rules see it; `language` is its passage's, `doc_date` its document's date."""
+
+    id: int
+    value: float
+    value_max: float | None = None
+    qualifier: str = "exact"
+    year: int | None = None
+    period: str | None = None
+    source_kind: str = "unknown"
+    document_id: int = 0
+    doc_date: dt.date | None = None
+    language: str = "other"
+    approx: bool = False
+    source: str | None = None
+    kind: str = "statistic"
+
+    @property
+    def now(self) -> bool:
+        """A present-time statement ("now", "now, after …")."""
+        return bool(self.period) and self.period.split(",")[0].strip() == "now"
+
+    @property
+    def dated(self) -> bool:
+        """It can be placed in time: a year, or a present-time cue."""
+        return self.year is not None or self.now
+
+
+@dataclass
+class Moment:
+    """Statements of one indicator about one moment, and the index pairs among them that disagree."""
+
+    statements: list[Statement]
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def period(self) -> str:
+        """A readable moment: the year(s), with "now" when present-time statements are in it."""
+        years = sorted({s.year for s in self.statements if s.year is not None})
+        label = "–".join(str(y) for y in (years[0], years[-1])) if len(years) > 1 else (str(years[0]) if years else "")
+        if any(s.now for s in self.statements):
+            label = f"now ({label})" if label else "now"
+        return label
+
+    @property
+    def spread(self) -> float:
+        """Relative difference of the extremes of the disagreeing figures (0 when none disagree)."""
+        used = {i for pair in self.pairs for i in pair}
+        if not used:
+            return 0.0
+        low = min(self.statements[i].value for i in used)
+        high = max(max(self.statements[i].value, self.statements[i].value_max or 0) for i in used)
+        return round((high - low) / high, 4) if high > 0 else 0.0
+
+    @property
+    def kind(self) -> str:
+        """Official vs unofficial, official vs official, unofficial vs unofficial, else e.g. "official vs unknown"."""
+        kinds = {pair_kind(self.statements[i], self.statements[j]) for i, j in self.pairs}
+        ranked = [k for k in KIND_ORDER if k in kinds] + sorted(kinds - set(KIND_ORDER))
+        return ranked[0] if ranked else ""
+
+
+def pair_kind(a: Statement, b: Statement) -> str:
+    """The kind of a pair from the two source kinds; unknown (or anything else) counts as its own kind."""
+    ka, kb = sorted((a.source_kind or "unknown", b.source_kind or "unknown"), key=lambda k: (k != OFFICIAL, k))
+    return f"{ka} vs {kb}"
+
+
+def _interval(s: Statement) -> tuple[float, float]:
+    """The values a statement allows: a point, a range, or a half-line for a bound."""
+    if s.qualifier in LOWER_BOUNDS:
+        return s.value, math.inf
+    if s.qualifier in UPPER_BOUNDS:
+        return -math.inf, s.value
+    if s.value_max is not None:
+        return min(s.value, s.value_max), max(s.value, s.value_max)
+    return s.value, s.value
+
+
+def tolerance(a: Statement, b: Statement, settings: Settings = DEFAULT) -> float:
+    """The relative tolerance of a pair: widened when either figure is approximate."""
+    approximate = any(s.approx or s.qualifier in APPROXIMATE for s in (a, b))
+    return max(settings.tolerance, settings.approx_tolerance) if approximate else settings.tolerance
+
+
+def agree(a: Statement, b: Statement, settings: Settings = DEFAULT) -> bool:
+    """Two figures of one moment agree when their allowed values meet within the tolerance.
+
+    The Kazakh and Russian halves of one document stating the same value are one statement, and one source
+    does not contradict itself within a document (its different values are parts or other subjects).
+    """
+    if a.document_id == b.document_id and (_same_source(a, b) or (
+            a.language != b.language and (a.value, a.value_max) == (b.value, b.value_max))):
+        return True
+    (lo_a, hi_a), (lo_b, hi_b) = _interval(a), _interval(b)
+    if lo_a > hi_b:
+        (lo_a, hi_a), (lo_b, hi_b) = (lo_b, hi_b), (lo_a, hi_a)
+    gap = lo_b - hi_a  # > 0 when the allowed values do not meet
+    if gap <= 0:
+        return True
+    scale = max(abs(lo_b), abs(hi_a))
+    return scale > 0 and gap / scale <= tolerance(a, b, settings)
+
+
+def _same_source(a: Statement, b: Statement) -> bool:
+    """Two figures of one document from one source: same source kind, and the same words or the two halves."""
+    if a.source_kind != b.source_kind:
+        return False
+    return a.language != b.language or " ".join((a.source or "").casefold().split()) == \
+        " ".join((b.source or "").casefold().split())
+
+
+def _contrast(a: Statement, b: Statement) -> bool:
+    """A document setting its own present estimate against an official figure of the year(s) before."""
+    if a.document_id != b.document_id or a.now == b.now:
+        return False
+    present, other = (a, b) if a.now else (b, a)
+    if other.year is None or (present.source_kind == OFFICIAL) == (other.source_kind == OFFICIAL):
+        return False
+    now_year = present.year or (present.doc_date.year if present.doc_date else None)
+    return now_year is None or 0 <= now_year - other.year <= 1
+
+
+def same_moment(a: Statement, b: Statement, settings: Settings = DEFAULT) -> bool:
+    """Same year; or two "now" statements from documents dated within the window; or a source's own contrast."""
+    if not (a.dated and b.dated):
+        return False
+    if a.now and b.now:
+        if a.document_id == b.document_id:
+            return True
+        if a.doc_date and b.doc_date:
+            return abs((a.doc_date - b.doc_date).days) <= settings.window_days
+    if a.year is not None and a.year == b.year:
+        return True
+    return _contrast(a, b)
+
+
+def _components(statements: list[Statement], edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Connected index groups of the same-moment graph (union-find), in first-index order."""
+    parent = list(range(len(statements)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in edges:
+        parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(statements)):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _candidate_pairs(statements: list[Statement], settings: Settings) -> list[tuple[int, int]]:
+    """Index pairs worth testing: the same year, "now" statements dated in the same or the next window, or
+    the same document (no other pair can be one moment), so the work grows with each moment's size."""
+    buckets: dict[tuple, list[int]] = {}
+    width = max(settings.window_days, 1)
+    for i, s in enumerate(statements):
+        keys = {("doc", s.document_id)}
+        if s.year is not None:
+            keys.add(("year", s.year))
+        if s.now and s.doc_date:
+            slot = s.doc_date.toordinal() // width
+            keys |= {("now", slot), ("now", slot + 1)}
+        for key in keys:
+            buckets.setdefault(key, []).append(i)
+    pairs = {(i, j) for members in buckets.values() for n, i in enumerate(members) for j in members[n + 1:]}
+    return sorted(pairs)
+
+
+def moments(statements: list[Statement], settings: Settings = DEFAULT) -> list[Moment]:
+    """The statements of one indicator split into moments, each with its disagreeing pairs (dated ones only)."""
+    dated = sorted((s for s in statements if s.dated and s.kind in settings.kinds),
+                   key=lambda s: (s.year is None, s.year or 0, s.doc_date or dt.date.min, s.document_id, s.id))
+    edges = [(i, j) for i, j in _candidate_pairs(dated, settings) if same_moment(dated[i], dated[j], settings)]
+    result = []
+    for group in _components(dated, edges):
+        if len(group) < 2:
+            continue
+        index = {g: n for n, g in enumerate(group)}
+        pairs = sorted((index[i], index[j]) for i, j in edges
+                       if i in index and j in index and not agree(dated[i], dated[j], settings))
+        result.append(Moment([dated[g] for g in group], pairs))
+    return result

@@ -1,0 +1,100 @@
+"""`saual conflicts`: figures of one indicator and moment that disagree, as a table or one JSON document."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from .common import (
+    DbOption,
+    exception_reason,
+    fatal,
+    known_errors,
+    one_line,
+    open_engine,
+    say_error,
+    stdout_console,
+)
+
+EPILOG = """[bold]Examples[/bold]
+
+  saual conflicts
+
+  saual conflicts --json > conflicts.json
+
+  saual conflicts --place "South Korea" --since 2025-01-01
+
+  saual conflicts --recompute --db sqlite:////tmp/x.db
+
+Cards are recomputed on every ingest; --recompute rebuilds them all (e.g. for a database ingested before)."""
+
+
+def conflicts_json(cards: list[Any]) -> dict[str, Any]:
+    """The `--json` document: {"conflicts": [card, …]} with each card's figures and disagreeing pairs."""
+    return {"conflicts": [dataclasses.asdict(card) for card in cards]}
+
+
+def _value(figure: Any) -> str:
+    """A figure's value as shown: 9 600, 3–5, ~20 000, >75."""
+    marks = {"about": "~", "more_than": ">", "at_least": "≥", "up_to": "≤", "less_than": "<"}
+    shown = f"{figure.value:,.0f}".replace(",", " ") if float(figure.value).is_integer() else f"{figure.value:g}"
+    if figure.value_max is not None:
+        shown += f"–{figure.value_max:g}"
+    return marks.get(figure.qualifier, "") + shown
+
+
+def conflicts_table(cards: list[Any]) -> Table:
+    """One row per card: indicator, moment, kind, spread, and its figures with their sources."""
+    table = Table(title=Text(f"{len(cards)} conflict{'s' if len(cards) != 1 else ''}"), show_lines=True,
+                  expand=True)
+    for name in ("#", "Indicator", "Period", "Kind", "Spread", "Figures"):
+        table.add_column(name, overflow="fold")
+    for n, card in enumerate(cards, 1):
+        clashing = {i for pair in card.pairs for i in pair}
+        lines = Text()
+        for i, f in enumerate(card.figures):
+            lines.append(("! " if i in clashing else "  ") + _value(f), style="bold" if i in clashing else None)
+            lines.append(f"  {f.source_kind} · {f.doc} p.{f.page or '-'} · «{one_line(f.text)}»\n")
+        table.add_row(str(n), card.label, card.period, card.kind, f"{card.spread:.0%}", lines)
+    return table
+
+
+def conflicts_command(
+    indicator: Annotated[str | None, typer.Option("--indicator", help="Only this indicator key.",
+                                                  show_default=False)] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Only cards about this place.",
+                                              show_default=False)] = None,
+    since: Annotated[dt.datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                                                      help="Only conflicts first seen on or after this day.",
+                                                      show_default=False)] = None,
+    recompute: Annotated[bool, typer.Option("--recompute", help="Recompute every card first.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document with every card.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Figures that disagree: one card per indicator and moment, with every figure and the pairs that clash."""
+    import corpus
+
+    engine = open_engine(db)
+    try:
+        if recompute:
+            corpus.recompute_conflicts(engine)
+        cards = corpus.list_conflicts(engine, indicator=indicator, place=place,
+                                      since=since.date() if since else None)
+    except known_errors() as exc:
+        raise fatal(exception_reason(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
+        raise fatal(f"conflicts failed: {exception_reason(exc)}") from None
+    if as_json:
+        sys.stdout.write(json.dumps(conflicts_json(cards), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.flush()
+    elif not cards:
+        say_error("no conflicts")
+    else:
+        stdout_console().print(conflicts_table(cards))
