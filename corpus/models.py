@@ -159,5 +159,5 @@ class ConflictRow(SQLModel, table=True):
 
 
 EXTRACTED_TABLES = ("figures", "mentions", "demands", "addressees", "signatories")
-DERIVED_TABLES = ("conflicts",)
-ALL_TABLES = ("documents", "pages", "passages", *EXTRACTED_TABLES, *DERIVED_TABLES)
+ALL_TABLES = ("documents", "pages", "passages", *EXTRACTED_TABLES)
+DERIVED_TABLES = ("conflicts",)  # computed across documents from the tables above

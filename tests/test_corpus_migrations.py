@@ -10,10 +10,11 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 import corpus
-from corpus.models import ALL_TABLES, SQLModel
+from corpus.models import ALL_TABLES, DERIVED_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
+HEAD = "0002"  # the newest migration (0002: conflicts)
 
 
 def table_names(engine) -> set[str]:
@@ -22,8 +23,8 @@ def table_names(engine) -> set[str]:
 
 
 def test_fresh_database_is_migrated_to_head(engine) -> None:
-    assert corpus.schema_revision(engine) == "0001"
-    expected = set(ALL_TABLES) | {"alembic_version"}
+    assert corpus.schema_revision(engine) == HEAD
+    expected = set(ALL_TABLES) | set(DERIVED_TABLES) | {"alembic_version"}
     if engine.dialect.name == "sqlite":
         expected |= SEARCH_OBJECTS
     assert table_names(engine) == expected
@@ -61,7 +62,7 @@ def test_downgrade_to_base_and_back(engine, make_document) -> None:
     assert corpus.schema_revision(engine) is None
     assert table_names(engine) <= {"alembic_version"}
     corpus.migrate(engine)
-    assert corpus.schema_revision(engine) == "0001"
+    assert corpus.schema_revision(engine) == HEAD
     assert corpus.count_documents(engine) == 0
     doc = make_document([("Кореяда мигранттар", "kk")])
     assert corpus.store_document(engine, doc, Analysis()).created
@@ -70,7 +71,7 @@ def test_downgrade_to_base_and_back(engine, make_document) -> None:
 
 def test_migrate_twice_is_harmless(engine) -> None:
     corpus.migrate(engine)
-    assert corpus.schema_revision(engine) == "0001"
+    assert corpus.schema_revision(engine) == HEAD
 
 
 def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
@@ -134,3 +135,13 @@ def test_bad_urls_are_corpus_errors(url, message) -> None:
 def test_unreachable_postgres_is_a_corpus_error() -> None:
     with pytest.raises(corpus.CorpusError, match="cannot migrate"):
         corpus.get_engine("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_conflicts_migration_down_and_up(engine) -> None:
+    """0002 alone: the conflicts table (indexed by indicator and first_seen) goes and comes back."""
+    indexes = {tuple(i["column_names"]) for i in inspect(engine).get_indexes("conflicts")}
+    assert {("indicator",), ("first_seen",)} <= indexes
+    corpus.downgrade(engine, "0001")
+    assert "conflicts" not in table_names(engine) and corpus.schema_revision(engine) == "0001"
+    corpus.migrate(engine)
+    assert "conflicts" in table_names(engine) and corpus.schema_revision(engine) == HEAD
