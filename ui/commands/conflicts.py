@@ -12,16 +12,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from .common import (
-    DbOption,
-    exception_reason,
-    fatal,
-    known_errors,
-    one_line,
-    open_engine,
-    say_error,
-    stdout_console,
-)
+from . import common
+from .common import DbOption
 
 EPILOG = """[bold]Examples[/bold]
 
@@ -61,40 +53,41 @@ def conflicts_table(cards: list[Any]) -> Table:
         lines = Text()
         for i, f in enumerate(card.figures):
             lines.append(("! " if i in clashing else "  ") + _value(f), style="bold" if i in clashing else None)
-            lines.append(f"  {f.source_kind} · {f.doc} p.{f.page or '-'} · «{one_line(f.text)}»\n")
+            lines.append(f"  {f.source_kind} · {f.doc} p.{f.page or '-'} · «{common.one_line(f.text)}»\n")
         table.add_row(str(n), card.label, card.period, card.kind, f"{card.spread:.0%}", lines)
     return table
 
 
-def conflicts_command(
-    indicator: Annotated[str | None, typer.Option("--indicator", help="Only this indicator key.",
-                                                  show_default=False)] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Only cards about this place.",
-                                              show_default=False)] = None,
-    since: Annotated[dt.datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-                                                      help="Only conflicts first seen on or after this day.",
-                                                      show_default=False)] = None,
-    recompute: Annotated[bool, typer.Option("--recompute", help="Recompute every card first.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document with every card.")] = False,
-    db: DbOption = None,
-) -> None:
+IndicatorOption = Annotated[str | None, typer.Option("--indicator", help="Only this indicator key.",
+                                                   show_default=False)]
+PlaceOption = Annotated[str | None, typer.Option("--place", help="Only cards about this place.", show_default=False)]
+SinceOption = Annotated[dt.datetime | None, typer.Option(
+    "--since", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", show_default=False,
+    help="Only conflicts first seen on or after this day.")]
+RecomputeOption = Annotated[bool, typer.Option("--recompute", help="Recompute every card first.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document with every card.")]
+
+
+def conflicts_command(indicator: IndicatorOption = None, place: PlaceOption = None, since: SinceOption = None,
+                      recompute: RecomputeOption = False, as_json: JsonOption = False,
+                      db: DbOption = None) -> None:
     """Figures that disagree: one card per indicator and moment, with every figure and the pairs that clash."""
     import corpus
 
-    engine = open_engine(db)
+    engine = common.open_engine(db)
     try:
         if recompute:
             corpus.recompute_conflicts(engine)
         cards = corpus.list_conflicts(engine, indicator=indicator, place=place,
                                       since=since.date() if since else None)
-    except known_errors() as exc:
-        raise fatal(exception_reason(exc)) from None
+    except common.known_errors() as exc:
+        raise common.fatal(common.exception_reason(exc)) from None
     except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
-        raise fatal(f"conflicts failed: {exception_reason(exc)}") from None
+        raise common.fatal(f"conflicts failed: {common.exception_reason(exc)}") from None
     if as_json:
         sys.stdout.write(json.dumps(conflicts_json(cards), ensure_ascii=False, indent=1) + "\n")
         sys.stdout.flush()
     elif not cards:
-        say_error("no conflicts")
+        common.say_error("no conflicts")
     else:
-        stdout_console().print(conflicts_table(cards))
+        common.stdout_console().print(conflicts_table(cards))
