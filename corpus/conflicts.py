@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 LOWER_BOUNDS = frozenset({"more_than", "at_least", "from"})
 UPPER_BOUNDS = frozenset({"up_to", "less_than"})
@@ -48,6 +48,7 @@ class Statement:
     approx: bool = False
     source: str | None = None
     kind: str = "statistic"
+    latest_year: int | None = None  # the newest year its document gives this indicator (set by moments)
 
     @property
     def now(self) -> bool:
@@ -145,14 +146,15 @@ def _same_source(a: Statement, b: Statement) -> bool:
 
 
 def _contrast(a: Statement, b: Statement) -> bool:
-    """A document setting its own present estimate against an official figure of the year(s) before."""
+    """A document setting its own present estimate against an official figure of the year(s) before; in an
+    undated document "now" is taken as the newest year it gives the indicator (its present is no earlier)."""
     if a.document_id != b.document_id or a.now == b.now:
         return False
     present, other = (a, b) if a.now else (b, a)
     if other.year is None or (present.source_kind == OFFICIAL) == (other.source_kind == OFFICIAL):
         return False
-    now_year = present.year or (present.doc_date.year if present.doc_date else None)
-    return now_year is None or 0 <= now_year - other.year <= 1
+    now_year = present.year or (present.doc_date.year if present.doc_date else None) or present.latest_year
+    return now_year is not None and 0 <= now_year - other.year <= 1
 
 
 def same_moment(a: Statement, b: Statement, settings: Settings = DEFAULT) -> bool:
@@ -207,6 +209,12 @@ def _candidate_pairs(statements: list[Statement], settings: Settings) -> list[tu
 
 def moments(statements: list[Statement], settings: Settings = DEFAULT) -> list[Moment]:
     """The statements of one indicator split into moments, each with its disagreeing pairs (dated ones only)."""
+    latest: dict[int, int] = {}
+    for s in statements:
+        if s.year is not None:
+            latest[s.document_id] = max(s.year, latest.get(s.document_id, s.year))
+    statements = [replace(s, latest_year=latest.get(s.document_id)) if s.now and s.year is None else s
+                  for s in statements]
     dated = sorted((s for s in statements if s.dated and s.kind in settings.kinds),
                    key=lambda s: (s.year is None, s.year or 0, s.doc_date or dt.date.min, s.document_id, s.id))
     edges = [(i, j) for i, j in _candidate_pairs(dated, settings) if same_moment(dated[i], dated[j], settings)]
