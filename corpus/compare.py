@@ -1,13 +1,15 @@
 """Comparison across documents: stored figures grouped by indicator, and figures that disagree.
 
 Pure functions over stored figure rows (corpus.FigureHit or anything with the same attributes), so the
-explorer, the CLI and tests share them. This is the module the coming "conflicts" work fills in.
+explorer, the CLI and tests share them; the rules themselves are corpus.conflicts'.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+
+from .conflicts import DEFAULT, Settings, Statement, moments
 
 
 def group_by_indicator(hits: Iterable[Any], *, min_size: int = 1) -> list[tuple[str, list[Any]]]:
@@ -21,13 +23,23 @@ def group_by_indicator(hits: Iterable[Any], *, min_size: int = 1) -> list[tuple[
             for key, group in ordered if len(group) >= min_size]
 
 
-def conflicts(group: Iterable[Any]) -> set[int]:
-    """Ids of figures that share indicator, place and year with a figure of a different value.
+def conflicts(group: Iterable[Any], settings: Settings = DEFAULT) -> set[int]:
+    """Ids of figures that disagree with another figure of the same place and moment (corpus.conflicts rules).
 
-    `group` holds the figures of one indicator (as group_by_indicator gives them).
+    `group` holds the figures of one indicator (as group_by_indicator gives them): corpus.FigureHit or
+    anything with its attributes; missing optional ones take Statement's defaults.
     """
-    group = list(group)
-    by_key: dict[tuple, set[tuple]] = {}
+    by_place: dict[Any, list[Statement]] = {}
     for hit in group:
-        by_key.setdefault((hit.place, hit.year), set()).add((hit.value, hit.value_max))
-    return {hit.id for hit in group if len(by_key[(hit.place, hit.year)]) > 1}
+        by_place.setdefault(hit.place, []).append(statement(hit))
+    return {m.statements[i].id for statements in by_place.values() for m in moments(statements, settings)
+            for pair in m.pairs for i in pair}
+
+
+def statement(hit: Any) -> Statement:
+    """A stored figure (FigureHit or alike) as the comparison rules see it."""
+    optional = {name: getattr(hit, attr) for name, attr in (
+        ("value_max", "value_max"), ("qualifier", "qualifier"), ("period", "period"), ("source_kind", "source_kind"),
+        ("document_id", "document_id"), ("doc_date", "date"), ("language", "language"), ("approx", "approx"),
+        ("source", "source"), ("kind", "kind")) if getattr(hit, attr, None) is not None}
+    return Statement(id=hit.id, value=hit.value, year=hit.year, **optional)

@@ -46,10 +46,14 @@ def test_conflicts_and_groups() -> None:
 @pytest.mark.parametrize("figures, expected", [
     ([], set()),
     ([F(1, 5, 2020, "KR")], set()),
-    ([F(1, 5, 2020, "KR"), F(2, 5, 2020, "KR")], set()),                      # the same value twice agrees
-    ([F(1, 5, 2020, "KR"), F(2, 5, 2020, "KR", value_max=7)], {1, 2}),       # a range is another value
-    ([F(1, 5, 2020, "KR"), F(2, 6, 2021, "KR"), F(3, 7, 2020, "VN")], set()),  # other year, other place
-    ([F(1, 5, None, None), F(2, 6, None, None)], {1, 2}),                    # unknown place and year match
+    ([F(1, 5, 2020, "KR"), F(2, 5, 2020, "KR", document_id=2)], set()),           # the same value twice agrees
+    ([F(1, 5, 2020, "KR"), F(2, 5, 2020, "KR", value_max=7, document_id=2)], set()),  # a range holding it too
+    ([F(1, 5, 2020, "KR"), F(2, 9, 2020, "KR", value_max=12, document_id=2)], {1, 2}),
+    ([F(1, 5, 2020, "KR"), F(2, 6, 2021, "KR", document_id=2), F(3, 7, 2020, "VN", document_id=3)],
+     set()),                                                                      # other year, other place
+    ([F(1, 5, None, None), F(2, 6, None, None, document_id=2)], set()),          # no period: not comparable
+    ([F(1, 5, 2020, "KR"), F(2, 6, 2020, "KR")], set()),                          # one source's parts
+    ([F(1, 100, 2020, "KR"), F(2, 112, 2020, "KR", document_id=2, qualifier="about")], set()),  # approximate
 ])
 def test_conflicts_table(figures, expected) -> None:
     assert conflicts(figures) == expected
