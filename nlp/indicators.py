@@ -15,7 +15,9 @@ Rules:
   (transport, agriculture…) fall back to the whole context;
 - rules (resources/concept_rules.tsv) refine a base: people working abroad or in a foreign place are
   labour migrants;
-- no concept recognised → None (a key is never made from arbitrary words).
+- no concept recognised → the counted noun's lemma (`noun:зейнеткер`, Kazakh by the endings of
+  nlp.lang, Russian by pymorphy3), so that the same unknown thing is still grouped; no counted noun →
+  None (a key is never made from arbitrary words).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .lang import LANGS
+from .lang import LANGS, morph, stem_key
+from .lang.endings import chains
 from .lang.resources import LETTERS, ResourceError, forms, rows
 from .lang.wordlists import word_alt
 
@@ -159,9 +162,29 @@ def _inside(hits: tuple[_Hit, ...], span: tuple[int, int]) -> list[_Hit]:
     return [h for h in hits if span[0] <= h.start and h.end <= span[1]]
 
 
+NOUN_PREFIX = "noun:"
+MIN_STEM = 4
+
+
+@lru_cache(maxsize=4096)
+def noun_lemma(word: str, lang: str) -> str:
+    """The base form of a counted noun: Kazakh by stripping the longest valid ending chain (nlp.lang
+    endings), Russian by pymorphy3's normal form; other words lower-cased."""
+    w = word.lower()
+    if lang == "ru":
+        return morph().parse(w)[0].normal_form
+    if lang == "kk":
+        for i in range(MIN_STEM, len(w)):
+            harmony, classes = stem_key(w[:i])
+            if w[i:] in chains(harmony, classes):
+                return w[:i]
+    return w
+
+
 def indicator_for(what: str | None, context: str, lang: str, unit: str | None, place: str | None,
-                  at: int | None = None) -> str | None:
-    """The indicator key of a figure (rules in the module docstring); `at` is the number's offset in context."""
+                  at: int | None = None, noun: str | None = None) -> str | None:
+    """The indicator key of a figure (rules in the module docstring); `at` is the number's offset in
+    context, `noun` the counted noun (the key of an unknown concept)."""
     langs = (lang,) if lang in LANGS else LANGS
     context = context or ""
     if at is None:
@@ -187,7 +210,10 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
             if best and best.concept.priority >= 2:
                 break
     if best is None:
-        return None
+        if not noun or not re.fullmatch(r"[^\W\d_]{3,}", noun):
+            return None
+        mods = {h.concept.id for h in (*what_hits, *_inside(ctx_hits, clause)) if h.concept.cls != "base"}
+        return _key(NOUN_PREFIX + noun_lemma(noun, lang), mods, unit, place)
     mods = {h.concept.id for h in what_hits if h.concept.cls != "base"}
     spans = [clause]
     if not from_what:
@@ -206,6 +232,10 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
             mods.discard(cond)
     if base == "migrant_workers":
         mods.discard("abroad")
+    return _key(base, mods, unit, place)
+
+
+def _key(base: str, mods: set[str], unit: str | None, place: str | None) -> str:
     return "|".join([".".join([base, *sorted(mods)]), unit or "-", place or "-"])
 
 
@@ -214,7 +244,7 @@ def describe_indicator(key: str) -> str:
     concept, _, rest = key.partition("|")
     unit, _, place = rest.partition("|")
     ids = concept.split(".")
-    label = INDICATOR_CONCEPTS.get(ids[0], ids[0])
+    label = INDICATOR_CONCEPTS.get(ids[0], ids[0].removeprefix(NOUN_PREFIX))
     if ids[1:]:
         label += ", " + ", ".join(INDICATOR_CONCEPTS.get(i, i) for i in ids[1:])
     return " — ".join(p for p in (label, unit if unit != "-" else "", place if place != "-" else "") if p)

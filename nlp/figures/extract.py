@@ -59,7 +59,7 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
                 fig.indicator = head.indicator  # items of a series count what its head counts
             else:
                 fig.indicator = indicator_for(fig.what, para.text[d.sentence.start:d.sentence.end], para.lang or "",
-                                              fig.unit, fig.place, at=d.start - d.sentence.start)
+                                              fig.unit, fig.place, at=d.start - d.sentence.start, noun=_noun(para, d))
             made[id(d)] = fig
             out.append(fig)
     return out
@@ -83,6 +83,15 @@ def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, 
         if d.unit:
             prev = (d, para.start)
     return prev, series
+
+
+def _noun(para: Segment, d: Draft) -> str | None:
+    """The counted noun's first word (`зейнеткерлер`, `фельдшеров`), not a time or age word."""
+    c = d.counted
+    if c is None or c.kind in ("time", "age"):
+        return None
+    words = para.text[c.start:c.end].split()
+    return words[0] if words else None
 
 
 def _figure(doc: Document, para: Segment, d: Draft) -> Figure:

@@ -39,7 +39,7 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
     the document's focus region > Kazakhstan for a domestic document."""
     sent = d.sentence
     ca, cb = sent.clause_of(d.m.start)
-    named = [p for p in places if not p.deictic]
+    named = [p for p in places if not p.deictic and not _nationality(text, p)]
     in_clause = [p for p in named if ca <= p.start < cb]
     if in_clause:
         return _join_places(text, in_clause)
@@ -59,6 +59,24 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
     if (doc_language or "").split("+")[0] in LANGS:
         return "Kazakhstan"
     return None
+
+
+@cache
+def _nationality_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(after, before) patterns: a citizen noun right after (kk) or right before (ru) a place name."""
+    kk, ru = ("kk",), ("ru",)
+    mid_kk, mid_ru = word_alt("nationality_words", "between", kk), word_alt("nationality_words", "between", ru)
+    after = re.compile(rf"\s+(?:(?:{mid_kk})\s+)?(?:\d[\d\s.,]*(?:[^\W\d_]+\s+)?)?(?:{word_alt('nationality_words', 'after', kk)})(?!\w)",
+                       re.IGNORECASE)
+    before = re.compile(rf"(?<!\w)(?:{word_alt('nationality_words', 'before', ru)})\s+(?:(?:{mid_ru})\s+)?$",
+                        re.IGNORECASE)
+    return after, before
+
+
+def _nationality(text: str, p: PlaceMention) -> bool:
+    """`Қазақстан азаматтары`, `граждан Казахстана`: the place names whose citizens are counted, not where."""
+    after, before = _nationality_res()
+    return bool(after.match(text, p.end) or before.search(text[max(0, p.start - 40):p.start]))
 
 
 @cache
