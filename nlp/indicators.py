@@ -35,6 +35,7 @@ __all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "indicator_for
 
 _NUMBER_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _QUOTED_RE = re.compile(r"«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“\n]{1,80}“")
+_ABBREV_RE = re.compile(r"[^\S\n]*[^\W\d_]{2,4}\.")
 _LEAD_RE = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]*\n?[^\S\n]*(?=\d)")  # порядка, более, до 60%
 
 
@@ -140,8 +141,12 @@ def _segment(context: str, at: int) -> tuple[int, int]:
 
 
 def _own_end(context: str, at: int) -> int:
+    """End of the number at `at`, with a short abbreviated scale word after it (`11 тыс.`, `2 млрд.`)."""
     m = _NUMBER_RE.match(context, at)
-    return m.end() if m else at
+    if not m:
+        return at
+    abbrev = _ABBREV_RE.match(context, m.end())
+    return abbrev.end() if abbrev else m.end()
 
 
 def _clause(context: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -198,7 +203,7 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
     what_hits = _hits(what, langs) if what else ()
     ctx_hits = _hits(context, langs)
     segment = _segment(context, at)
-    clause = _clause(context, at, *segment)
+    clause = _between(_clause_re(), context, at, own_end, *segment)
     best = _best(what_hits, at, own_end, unit == "persons")
     from_what = best is not None
     people = unit == "persons" or (best is not None and best.concept.people)
@@ -209,6 +214,8 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
                 best, from_what = cand, False
             if best and best.concept.priority >= 2:
                 break
+    if best is not None and best.concept.people and unit == "count":
+        unit = "persons"  # `20 мыңы`, `около 20 тыс.` of a people concept count persons
     if best is None:
         if not noun or not re.fullmatch(r"[^\W\d_]{3,}", noun):
             return None

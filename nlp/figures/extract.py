@@ -58,8 +58,7 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
             if head is not None and head.place == fig.place:
                 fig.indicator = head.indicator  # items of a series count what its head counts
             else:
-                fig.indicator = indicator_for(fig.what, para.text[d.sentence.start:d.sentence.end], para.lang or "",
-                                              fig.unit, fig.place, at=d.start - d.sentence.start, noun=_noun(para, d))
+                fig.indicator = _indicator(para, d, fig)
             made[id(d)] = fig
             out.append(fig)
     return out
@@ -83,6 +82,24 @@ def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, 
         if d.unit:
             prev = (d, para.start)
     return prev, series
+
+
+def _indicator(para: Segment, d: Draft, fig: Figure) -> str | None:
+    """The figure's key from its sentence; a figure with no subject of its own (`Сейчас их около 20 тыс.`)
+    takes the subject of the sentence before it in the paragraph (`Число казахстанцев, работающих в Корее`)."""
+    sent = para.text[d.sentence.start:d.sentence.end]
+    lang, at = para.lang or "", d.start - d.sentence.start
+    key = indicator_for(fig.what, sent, lang, fig.unit, fig.place, at=at, noun=_noun(para, d))
+    if key is not None or d.sentence.start == 0:
+        return key
+    prev = para.text[_sentence_before(para.text, d.sentence.start):d.sentence.start]
+    return indicator_for(fig.what, prev + sent, lang, fig.unit, fig.place, at=len(prev) + at)
+
+
+def _sentence_before(text: str, end: int) -> int:
+    """Start of the sentence ending at `end` (after the last . ! ? before it)."""
+    cut = max(text.rfind(c, 0, end - 2) for c in ".!?")
+    return cut + 1
 
 
 def _noun(para: Segment, d: Draft) -> str | None:
