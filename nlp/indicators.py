@@ -31,7 +31,8 @@ from .lang.endings import chains
 from .lang.resources import LETTERS, ResourceError, forms, rows
 from .lang.wordlists import word_alt
 
-__all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "indicator_for", "stem_regex"]
+__all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "generic_key", "indicator_for", "noun_lemma",
+           "stem_regex"]
 
 _NUMBER_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _QUOTED_RE = re.compile(r"«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“\n]{1,80}“")
@@ -240,6 +241,14 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
     if base == "migrant_workers":
         mods.discard("abroad")
     return _key(base, mods, unit, place)
+
+
+def generic_key(key: str | None) -> bool:
+    """No key, or one that names only a group of people (persons, citizens: priority 1)."""
+    if key is None:
+        return True
+    concept = _concepts().get(key.partition("|")[0].split(".")[0])
+    return concept is not None and concept.priority < 2
 
 
 def _key(base: str, mods: set[str], unit: str | None, place: str | None) -> str:

@@ -9,7 +9,7 @@ from ingest import Document
 from ..analysis import Figure
 from ..extractors import extractor
 from ..gazetteer import find_places
-from ..indicators import indicator_for
+from ..indicators import generic_key, indicator_for
 from ..lang import Segment, Segmentation, segment
 from .candidates import drafts, inherits, series_head
 from .draft import Draft
@@ -52,7 +52,7 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
         made: dict[int, Figure] = {}
         for d in found:
             fig = _figure(doc, para, d)
-            fig.place = place_of(para.text, d, places, focus, doc.language)
+            fig.place = place_of(para.text, d, places, focus, doc.language, _prev_start(para, d))
             attribution.apply(fig)
             head = made.get(id(series.get(id(d))))
             if head is not None and head.place == fig.place:
@@ -85,21 +85,25 @@ def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, 
 
 
 def _indicator(para: Segment, d: Draft, fig: Figure) -> str | None:
-    """The figure's key from its sentence; a figure with no subject of its own (`Сейчас их около 20 тыс.`)
-    takes the subject of the sentence before it in the paragraph (`Число казахстанцев, работающих в Корее`)."""
+    """The figure's key from its sentence; a figure with no subject of its own (`Сейчас их около 20 тыс.`,
+    `Из них 3 тыс.` keyed only as persons) takes the subject of the sentence before it in the paragraph
+    (`Число казахстанцев, работающих в Корее`)."""
     sent = para.text[d.sentence.start:d.sentence.end]
     lang, at = para.lang or "", d.start - d.sentence.start
     key = indicator_for(fig.what, sent, lang, fig.unit, fig.place, at=at, noun=_noun(para, d))
-    if key is not None or d.sentence.start == 0:
+    if d.sentence.start == 0 or not (key is None or (d.counted is None and generic_key(key))):
         return key
-    prev = para.text[_sentence_before(para.text, d.sentence.start):d.sentence.start]
-    return indicator_for(fig.what, prev + sent, lang, fig.unit, fig.place, at=len(prev) + at)
+    start = _prev_start(para, d)
+    if start is None:
+        return key
+    prev = para.text[start:d.sentence.start]
+    return indicator_for(fig.what, prev + sent, lang, fig.unit, fig.place, at=len(prev) + at) or key
 
 
-def _sentence_before(text: str, end: int) -> int:
-    """Start of the sentence ending at `end` (after the last . ! ? before it)."""
-    cut = max(text.rfind(c, 0, end - 2) for c in ".!?")
-    return cut + 1
+def _prev_start(para: Segment, d: Draft) -> int | None:
+    """Start of the sentence before the draft's in its paragraph (None for the first)."""
+    before = [s.start for s in para.sentences if s.end <= d.sentence.start]
+    return before[-1] if before else None
 
 
 def _noun(para: Segment, d: Draft) -> str | None:

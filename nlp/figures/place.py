@@ -9,6 +9,7 @@ from ..gazetteer import PlaceMention, find_places
 from ..lang import LANGS, Segmentation
 from ..lang.wordlists import word_alt
 from .draft import Draft
+from .lexicon import lexicon
 
 
 class Focus:
@@ -34,8 +35,10 @@ class Focus:
         return self._focus  # type: ignore[return-value]
 
 
-def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_language: str | None) -> str | None:
-    """Clause place > sentence place > "abroad" (null) > deictic Kazakhstan > paragraph's single place >
+def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_language: str | None,
+             prev: int | None = None) -> str | None:
+    """Clause place > sentence place > "abroad" (null) > deictic Kazakhstan > "abroad" said in the sentence
+    before (`prev`: its start) of a figure without a counted noun of its own > paragraph's single place >
     the document's focus region > Kazakhstan for a domestic document."""
     sent = d.sentence
     ca, cb = sent.clause_of(d.m.start)
@@ -51,6 +54,8 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
         return None
     if any(sent.start <= p.start < sent.end for p in places if p.deictic):
         return "Kazakhstan"
+    if d.counted is None and prev is not None and _says_abroad(text, prev, sent.start):
+        return None
     before_names = {p.name_en for p in named if p.end <= sent.start}
     if len(before_names) == 1:
         return before_names.pop()
@@ -59,6 +64,15 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
     if (doc_language or "").split("+")[0] in LANGS:
         return "Kazakhstan"
     return None
+
+
+def _says_abroad(text: str, a: int, b: int) -> bool:
+    """text[a:b] has an "abroad" cue (figcues_<lang>.tsv)."""
+    for lang in LANGS:
+        lex = lexicon(lang)
+        if any(lex.cue_payload[m.lastgroup] == "abroad" for m in lex.cues.finditer(text, a, b)):
+            return True
+    return False
 
 
 @cache
