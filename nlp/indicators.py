@@ -31,8 +31,8 @@ from .lang.endings import chains
 from .lang.resources import LETTERS, ResourceError, forms, rows
 from .lang.wordlists import word_alt
 
-__all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "generic_key", "indicator_for", "noun_lemma",
-           "stem_regex"]
+__all__ = ["INDICATOR_CONCEPTS", "Concept", "carry_subject", "describe_indicator", "generic_key", "indicator_for",
+           "noun_lemma", "stem_regex"]
 
 _NUMBER_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _QUOTED_RE = re.compile(r"«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“\n]{1,80}“")
@@ -249,6 +249,24 @@ def generic_key(key: str | None) -> bool:
         return True
     concept = _concepts().get(key.partition("|")[0].split(".")[0])
     return concept is not None and concept.priority < 2
+
+
+def carry_subject(own: str | None, count: str | None, unit: str | None, place: str | None) -> str | None:
+    """The key of a bare number that continues a count (`126 тыс. казахстанцев работают за границей. Из
+    них 15 тыс. находятся в Корее`): the count's concept and modifiers when they say more about people
+    than its own words (a higher priority), with its own modifiers, unit and place."""
+    if count is None:
+        return own
+    concepts = _concepts()
+    c_ids = count.partition("|")[0].split(".")
+    c_base = concepts.get(c_ids[0])
+    o_ids = own.partition("|")[0].split(".") if own else []
+    o_base = concepts.get(o_ids[0]) if o_ids else None
+    if c_base is None or not c_base.people or (own is not None and (o_base is None or not o_base.people)):
+        return own
+    if o_base is not None and o_base.priority >= c_base.priority:
+        return own
+    return _key(c_base.id, set(c_ids[1:]) | set(o_ids[1:]), unit, place)
 
 
 def _key(base: str, mods: set[str], unit: str | None, place: str | None) -> str:

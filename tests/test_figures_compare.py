@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from nlp.figures import extract_figures
-from nlp.indicators import describe_indicator, indicator_for, noun_lemma
+from nlp.indicators import carry_subject, describe_indicator, indicator_for, noun_lemma
 from tests.textdoc import document_from_text
 
 
@@ -152,3 +152,29 @@ def test_unknown_concept_keyed_by_lemma(context: str, lang: str, noun: str, key:
 
 def test_no_noun_no_key() -> None:
     assert indicator_for(None, "Итого 40.", "ru", "count", None, at=6) is None
+
+
+# (paragraphs, figure, key): bare numbers continuing a count, one sentence a paragraph as news sites write
+CONTINUED = [
+    ("Всего за рубежом работают 50 тыс. казахстанцев.\n\nИз них 30 тыс. трудятся в России.\n\n5 тыс. "
+     + "находятся в Польше.", "5 тыс.", "migrant_workers|persons|Poland"),
+    ("Барлығы шетелде 50 мың қазақстандық жұмыс істейді.\n\nОның 30 мыңы Ресейде.\n\n5 мыңы "
+     + "Польшада тұрады.", "5 мыңы", "migrant_workers|persons|Poland"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "key"), CONTINUED)
+def test_bare_number_continues_the_count(text: str, number: str, key: str) -> None:
+    assert _figure(text, number).indicator == key
+
+
+@pytest.mark.parametrize(("own", "count", "expected"), [
+    ("present|persons|Poland", "migrant_workers|persons|-", "migrant_workers|persons|Poland"),
+    ("present.illegal|persons|Poland", "migrant_workers|persons|-", "migrant_workers.illegal|persons|Poland"),
+    (None, "migrant_workers.illegal|persons|-", "migrant_workers.illegal|persons|Poland"),
+    ("unemployed|persons|Poland", "citizens|persons|-", "unemployed|persons|Poland"),
+    ("budget|KZT|Poland", "migrant_workers|persons|-", "budget|KZT|Poland"),
+    ("present|persons|Poland", "budget|KZT|-", "present|persons|Poland"),
+])
+def test_carry_subject(own: str | None, count: str, expected: str) -> None:
+    assert carry_subject(own, count, expected.split("|")[1], "Poland") == expected

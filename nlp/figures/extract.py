@@ -9,7 +9,7 @@ from ingest import Document
 from ..analysis import Figure
 from ..extractors import extractor
 from ..gazetteer import find_places
-from ..indicators import generic_key, indicator_for
+from ..indicators import carry_subject, generic_key, indicator_for
 from ..lang import Segment, Segmentation, segment
 from .candidates import drafts, inherits, series_head
 from .draft import Draft
@@ -43,34 +43,40 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
     out: list[Figure] = []
     focus, attribution = Focus(segmentation), Attribution(segmentation)
     prev: Previous = None
+    made: dict[int, tuple[Draft, Figure]] = {}  # id(draft) → (draft, its figure): the draft kept alive
     for para in segmentation.segments if doc.paragraphs else ():
         found = drafts(para.text, para.lang, segmentation.year, para.sentences)
         if not found:
             continue
-        prev, series = _link(para, found, prev)
+        prev, series, counts = _link(para, found, prev)
         places = find_places(para.text, para.lang)
-        made: dict[int, Figure] = {}
         for d in found:
             fig = _figure(doc, para, d)
             fig.place = place_of(para.text, d, places, focus, doc.language, _prev_start(para, d))
             attribution.apply(fig)
             head = made.get(id(series.get(id(d))))
-            if head is not None and head.place == fig.place:
-                fig.indicator = head.indicator  # items of a series count what its head counts
+            if head is not None and head[1].place == fig.place:
+                fig.indicator = head[1].indicator  # items of a series count what its head counts
             else:
                 fig.indicator = _indicator(para, d, fig)
-            made[id(d)] = fig
+                count = made.get(id(counts.get(id(d))))
+                if count is not None:  # `Из них 102 тыс. трудятся в России`: of the count before
+                    fig.indicator = carry_subject(fig.indicator, count[1].indicator, fig.unit, fig.place)
+            made[id(d)] = (d, fig)
             out.append(fig)
     return out
 
 
-def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, dict[int, Draft]]:
+def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, dict[int, Draft], dict[int, Draft]]:
     """Bare numbers take the unit and what of the count before them; bracketed series items the what
-    of their head. Returns the new previous count and id(draft) → the head of its series."""
+    of their head. Returns the new previous count, id(draft) → the head of its series and
+    id(draft) → the count a bare number continues."""
     series: dict[int, Draft] = {}
+    counts: dict[int, Draft] = {}
     for d in found:
         if prev is not None and inherits(prev, d, para.start):
             pd = prev[0]
+            counts[id(d)] = pd
             d.unit, d.what = pd.unit, pd.what
             if d.year is None and d.period is None:
                 d.year, d.period = pd.year, pd.period
@@ -81,7 +87,7 @@ def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, 
                 series[id(d)] = head
         if d.unit:
             prev = (d, para.start)
-    return prev, series
+    return prev, series, counts
 
 
 def _indicator(para: Segment, d: Draft, fig: Figure) -> str | None:
