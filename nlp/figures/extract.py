@@ -13,7 +13,7 @@ from ..indicators import carry_subject, generic_key, indicator_for
 from ..lang import Segment, Segmentation, segment
 from .candidates import drafts, inherits, series_head
 from .draft import Draft
-from .place import Focus, place_of
+from .place import Focus, located, place_of
 from .source import Attribution
 
 Previous = tuple[Draft, int] | None  # the last draft with a unit and its paragraph's offset
@@ -49,10 +49,11 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
         if not found:
             continue
         prev, series, counts = _link(para, found, prev)
-        places = find_places(para.text, para.lang)
+        places = located(para.text, find_places(para.text, para.lang))
         for d in found:
             fig = _figure(doc, para, d)
-            fig.place = place_of(para.text, d, places, focus, doc.language, _prev_start(para, d))
+            before = _prev_start(para, d) if d.counted is None else None  # only a bare count looks back
+            fig.place = place_of(para.text, d, places, focus, doc.language, before)
             attribution.apply(fig)
             head = made.get(id(series.get(id(d))))
             if head is not None and head[1].place == fig.place:

@@ -9,7 +9,6 @@ from ..gazetteer import PlaceMention, find_places
 from ..lang import LANGS, Segmentation
 from ..lang.wordlists import word_alt
 from .draft import Draft
-from .lexicon import lexicon
 
 
 class Focus:
@@ -35,14 +34,20 @@ class Focus:
         return self._focus  # type: ignore[return-value]
 
 
+def located(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places a paragraph's figures may be in: without those naming whose citizens are counted
+    (`Қазақстан азаматтары`, `граждан Казахстана`), once per paragraph."""
+    return [p for p in places if p.deictic or not _nationality(text, p)]
+
+
 def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_language: str | None,
              prev: int | None = None) -> str | None:
-    """Clause place > sentence place > "abroad" (null) > deictic Kazakhstan > "abroad" said in the sentence
+    """`places`: the paragraph's, through `located`. Clause place > sentence place > "abroad" (null) > deictic Kazakhstan > "abroad" said in the sentence
     before (`prev`: its start) of a figure without a counted noun of its own > paragraph's single place >
     the document's focus region > Kazakhstan for a domestic document."""
     sent = d.sentence
     ca, cb = sent.clause_of(d.m.start)
-    named = [p for p in places if not p.deictic and not _nationality(text, p)]
+    named = [p for p in places if not p.deictic]
     in_clause = [p for p in named if ca <= p.start < cb]
     if in_clause:
         return _join_places(text, in_clause)
@@ -66,13 +71,15 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
     return None
 
 
+@cache
+def _abroad_re() -> re.Pattern[str]:
+    """The "abroad" cue words of figcues_<lang>.tsv."""
+    return re.compile(rf"(?<!\w)(?:{word_alt('figcues', 'abroad')})(?!\w)", re.IGNORECASE)
+
+
 def _says_abroad(text: str, a: int, b: int) -> bool:
     """text[a:b] has an "abroad" cue (figcues_<lang>.tsv)."""
-    for lang in LANGS:
-        lex = lexicon(lang)
-        if any(lex.cue_payload[m.lastgroup] == "abroad" for m in lex.cues.finditer(text, a, b)):
-            return True
-    return False
+    return _abroad_re().search(text, a, b) is not None
 
 
 @cache
