@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ingest.lexicon import is_known_word
+
 from .lang import LANGS, morph, stem_key
 from .lang.endings import chains
 from .lang.resources import LETTERS, ResourceError, forms, rows
@@ -174,17 +176,19 @@ MIN_STEM = 4
 
 @lru_cache(maxsize=4096)
 def noun_lemma(word: str, lang: str) -> str:
-    """The base form of a counted noun: Kazakh by stripping the longest valid ending chain (nlp.lang
-    endings), Russian by pymorphy3's normal form; other words lower-cased."""
+    """The base form of a counted noun: Kazakh by stripping an ending chain (nlp.lang endings) — the
+    longest chain whose stem is a known word (ingest.lexicon), else the word when known (`отбасы`), else
+    the longest chain; Russian by pymorphy3's normal form; other words lower-cased."""
     w = word.lower()
     if lang == "ru":
         return morph().parse(w)[0].normal_form
-    if lang == "kk":
-        for i in range(MIN_STEM, len(w)):
-            harmony, classes = stem_key(w[:i])
-            if w[i:] in chains(harmony, classes):
-                return w[:i]
-    return w
+    if lang != "kk":
+        return w
+    stems = [w[:i] for i in range(MIN_STEM, len(w)) if w[i:] in chains(*stem_key(w[:i]))]
+    known = [s for s in stems if is_known_word(s)]
+    if known:
+        return known[0]
+    return w if is_known_word(w) or not stems else stems[0]
 
 
 def indicator_for(what: str | None, context: str, lang: str, unit: str | None, place: str | None,

@@ -120,6 +120,10 @@ CONCEPTS = [
     ("Облыста 45 мың зейнеткер бар.", "kk", "persons", "45", "pensioners|persons"),
     ("Цены на хлеб выросли на 12%.", "ru", "percent", "12", "prices"),
     ("Облыс бюджеті 300 млрд теңгені құрайды.", "kk", "KZT", "300", "budget|KZT"),
+    ("Инфляция в стране составила 8,5%.", "ru", "percent", "8,5", "inflation|percent"),
+    ("Елдегі инфляция 8,5 пайызды құрады.", "kk", "percent", "8,5", "inflation|percent"),
+    ("В регионе 45 тыс. многодетных семей.", "ru", "families", "45", "families|families"),
+    ("Ауданда 45 мың көпбалалы отбасы бар.", "kk", "families", "45", "families|families"),
 ]
 
 
@@ -133,6 +137,8 @@ def test_concepts(context: str, lang: str, unit: str, num: str, prefix: str) -> 
 LEMMAS = [
     ("зейнеткерлер", "kk", "зейнеткер"), ("фельдшерлердің", "kk", "фельдшер"), ("мигранттар", "kk", "мигрант"),
     ("балалар", "kk", "бала"), ("пенсионеров", "ru", "пенсионер"), ("фельдшеров", "ru", "фельдшер"),
+    ("отбасы", "kk", "отбасы"), ("отбасыларының", "kk", "отбасы"), ("кәсіпорындар", "kk", "кәсіпорын"),
+    ("азаматтарының", "kk", "азамат"),
 ]
 
 
@@ -152,6 +158,10 @@ def test_unknown_concept_keyed_by_lemma(context: str, lang: str, noun: str, key:
 
 def test_no_noun_no_key() -> None:
     assert indicator_for(None, "Итого 40.", "ru", "count", None, at=6) is None
+
+
+def test_a_measure_word_is_not_the_counted_thing() -> None:
+    assert _figure("Объем экспорта зерна составил 8 млн тонн.", "8 млн тонн").indicator is None
 
 
 # (paragraphs, figure, key): bare numbers continuing a count, one sentence a paragraph as news sites write

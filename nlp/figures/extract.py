@@ -114,9 +114,10 @@ def _prev_start(para: Segment, d: Draft) -> int | None:
 
 
 def _noun(para: Segment, d: Draft) -> str | None:
-    """The counted noun's first word (`зейнеткерлер`, `фельдшеров`), not a time or age word."""
+    """The counted noun's first word (`зейнеткерлер`, `фельдшеров`), not a time, age or measure word
+    (`тонн` says how much, not what)."""
     c = d.counted
-    if c is None or c.kind in ("time", "age"):
+    if c is None or c.kind in ("time", "age", "measure"):
         return None
     words = para.text[c.start:c.end].split()
     return words[0] if words else None
