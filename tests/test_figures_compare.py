@@ -79,6 +79,11 @@ SAME_KEY = [
      "В 2022 году в Японии нелегально работали 1 тыс. человек.", "1 тыс.", "1 тыс."),
     ("2022 жылы Жапонияда 4 мың адам жұмыс істеді. Оның 1 мыңы заңсыз.",
      "2022 жылы Жапонияда 1 мың адам заңсыз жұмыс істеді.", "1 мыңы", "1 мың"),
+    # the subject in the paragraph before (news sites write a sentence a paragraph)
+    ("Число казахстанцев, работающих в Польше, растёт.\n\nСейчас их около 6 тыс.",
+     "В Польше работают 6 тыс. казахстанцев.", "около 6 тыс.", "6 тыс."),
+    ("Польшада жұмыс істейтін қазақстандықтар көбейді.\n\nҚазір олардың саны 6 мыңнан асады.",
+     "Польшада 6 мың қазақстандық жұмыс істейді.", "6 мың", "6 мың"),
 ]
 
 
@@ -188,3 +193,8 @@ def test_bare_number_continues_the_count(text: str, number: str, key: str) -> No
 ])
 def test_carry_subject(own: str | None, count: str, expected: str) -> None:
     assert carry_subject(own, count, expected.split("|")[1], "Poland") == expected
+
+
+def test_a_duration_takes_no_subject_from_before() -> None:
+    text = "Число казахстанцев, работающих в Корее, растёт.\n\nПереговоры об этом идут уже два года."
+    assert _figure(text, "два года").indicator is None

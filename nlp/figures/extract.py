@@ -13,7 +13,7 @@ from ..indicators import carry_subject, generic_key, indicator_for
 from ..lang import Segment, Segmentation, segment
 from .candidates import drafts, inherits, series_head
 from .draft import Draft
-from .place import Focus, located, place_of
+from .place import Focus, carried_place, located, place_of
 from .source import Attribution
 
 Previous = tuple[Draft, int] | None  # the last draft with a unit and its paragraph's offset
@@ -44,22 +44,26 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
     focus, attribution = Focus(segmentation), Attribution(segmentation)
     prev: Previous = None
     made: dict[int, tuple[Draft, Figure]] = {}  # id(draft) → (draft, its figure): the draft kept alive
+    last = ""  # the last sentence of the previous paragraph
     for para in segmentation.segments if doc.paragraphs else ():
         found = drafts(para.text, para.lang, segmentation.year, para.sentences)
+        last, previous = _last_sentence(para) or last, last
         if not found:
             continue
         prev, series, counts = _link(para, found, prev)
         places = located(para.text, find_places(para.text, para.lang))
         for d in found:
             fig = _figure(doc, para, d)
-            before = _prev_start(para, d) if d.counted is None else None  # only a bare count looks back
+            before = _before(para, d, previous) if d.counted is None else None  # only a bare count looks back
             fig.place = place_of(para.text, d, places, focus, doc.language, before)
+            if before and not places and _opens(para, d):
+                fig.place = carried_place(previous, para.lang) or fig.place
             attribution.apply(fig)
             head = made.get(id(series.get(id(d))))
             if head is not None and head[1].place == fig.place:
                 fig.indicator = head[1].indicator  # items of a series count what its head counts
             else:
-                fig.indicator = _indicator(para, d, fig)
+                fig.indicator = _indicator(para, d, fig, previous)
                 count = made.get(id(counts.get(id(d))))
                 if count is not None:  # `Из них 102 тыс. трудятся в России`: of the count before
                     fig.indicator = carry_subject(fig.indicator, count[1].indicator, fig.unit, fig.place)
@@ -91,26 +95,36 @@ def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, 
     return prev, series, counts
 
 
-def _indicator(para: Segment, d: Draft, fig: Figure) -> str | None:
+def _indicator(para: Segment, d: Draft, fig: Figure, previous: str) -> str | None:
     """The figure's key from its sentence; a figure with no subject of its own (`Сейчас их около 20 тыс.`,
-    `Из них 3 тыс.` keyed only as persons) takes the subject of the sentence before it in the paragraph
-    (`Число казахстанцев, работающих в Корее`)."""
+    `Из них 3 тыс.` keyed only as persons) takes the subject of the sentence before it (in the paragraph,
+    else the last of the previous paragraph: `Число казахстанцев, работающих в Корее, растёт.`)."""
     sent = para.text[d.sentence.start:d.sentence.end]
     lang, at = para.lang or "", d.start - d.sentence.start
     key = indicator_for(fig.what, sent, lang, fig.unit, fig.place, at=at, noun=_noun(para, d))
-    if d.sentence.start == 0 or not (key is None or (d.counted is None and generic_key(key))):
+    if d.counted is not None or not generic_key(key):
+        return key  # a counted noun (`2 года`, `8 млн тонн`) or a specific concept: a subject of its own
+    prev = _before(para, d, previous)
+    if not prev:
         return key
-    start = _prev_start(para, d)
-    if start is None:
-        return key
-    prev = para.text[start:d.sentence.start]
+    prev += " "
     return indicator_for(fig.what, prev + sent, lang, fig.unit, fig.place, at=len(prev) + at) or key
 
 
-def _prev_start(para: Segment, d: Draft) -> int | None:
-    """Start of the sentence before the draft's in its paragraph (None for the first)."""
-    before = [s.start for s in para.sentences if s.end <= d.sentence.start]
-    return before[-1] if before else None
+def _before(para: Segment, d: Draft, previous: str) -> str:
+    """The sentence before the draft's: in its paragraph, else `previous` (the previous paragraph's last)."""
+    starts = [s.start for s in para.sentences if s.end <= d.sentence.start]
+    return para.text[starts[-1]:d.sentence.start] if starts else previous
+
+
+def _opens(para: Segment, d: Draft) -> bool:
+    """The draft is in its paragraph's first sentence."""
+    return not any(s.end <= d.sentence.start for s in para.sentences)
+
+
+def _last_sentence(para: Segment) -> str:
+    sents = para.sentences
+    return para.text[sents[-1].start:sents[-1].end] if sents else ""
 
 
 def _noun(para: Segment, d: Draft) -> str | None:

@@ -41,9 +41,9 @@ def located(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_language: str | None,
-             prev: int | None = None) -> str | None:
+             before: str | None = None) -> str | None:
     """`places`: the paragraph's, through `located`. Clause place > sentence place > "abroad" (null) > deictic Kazakhstan > "abroad" said in the sentence
-    before (`prev`: its start) of a figure without a counted noun of its own > paragraph's single place >
+    `before` it (this paragraph's or the last of the previous one) of a figure without a counted noun of its own > paragraph's single place >
     the document's focus region > Kazakhstan for a domestic document."""
     sent = d.sentence
     ca, cb = sent.clause_of(d.m.start)
@@ -59,7 +59,7 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
         return None
     if any(sent.start <= p.start < sent.end for p in places if p.deictic):
         return "Kazakhstan"
-    if d.counted is None and prev is not None and _says_abroad(text, prev, sent.start):
+    if d.counted is None and before and _abroad_re().search(before):
         return None
     before_names = {p.name_en for p in named if p.end <= sent.start}
     if len(before_names) == 1:
@@ -71,15 +71,17 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
     return None
 
 
+def carried_place(before: str, lang: str | None) -> str | None:
+    """The single place named in the sentence before (the previous paragraph's last), for a bare count
+    opening a paragraph that names none: `Число казахстанцев в Корее растёт.` / `Сейчас их 20 тыс.`"""
+    names = {p.name_en for p in located(before, find_places(before, lang)) if not p.deictic}
+    return names.pop() if len(names) == 1 else None
+
+
 @cache
 def _abroad_re() -> re.Pattern[str]:
     """The "abroad" cue words of figcues_<lang>.tsv."""
     return re.compile(rf"(?<!\w)(?:{word_alt('figcues', 'abroad')})(?!\w)", re.IGNORECASE)
-
-
-def _says_abroad(text: str, a: int, b: int) -> bool:
-    """text[a:b] has an "abroad" cue (figcues_<lang>.tsv)."""
-    return _abroad_re().search(text, a, b) is not None
 
 
 @cache
