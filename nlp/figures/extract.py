@@ -44,10 +44,10 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
     focus, attribution = Focus(segmentation), Attribution(segmentation)
     prev: Previous = None
     made: dict[int, tuple[Draft, Figure]] = {}  # id(draft) → (draft, its figure): the draft kept alive
-    last = ""  # the last sentence of the previous paragraph
+    last: Segment | None = None  # the previous paragraph
     for para in segmentation.segments if doc.paragraphs else ():
         found = drafts(para.text, para.lang, segmentation.year, para.sentences)
-        last, previous = _last_sentence(para) or last, last
+        last, previous = para, last
         if not found:
             continue
         prev, series, counts = _link(para, found, prev)
@@ -57,7 +57,7 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
             before = _before(para, d, previous) if d.counted is None else None  # only a bare count looks back
             fig.place = place_of(para.text, d, places, focus, doc.language, before)
             if before and not places and _opens(para, d):
-                fig.place = carried_place(previous, para.lang) or fig.place
+                fig.place = carried_place(before, para.lang) or fig.place
             attribution.apply(fig)
             head = made.get(id(series.get(id(d))))
             if head is not None and head[1].place == fig.place:
@@ -95,7 +95,7 @@ def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, 
     return prev, series, counts
 
 
-def _indicator(para: Segment, d: Draft, fig: Figure, previous: str) -> str | None:
+def _indicator(para: Segment, d: Draft, fig: Figure, previous: Segment | None) -> str | None:
     """The figure's key from its sentence; a figure with no subject of its own (`Сейчас их около 20 тыс.`,
     `Из них 3 тыс.` keyed only as persons) takes the subject of the sentence before it (in the paragraph,
     else the last of the previous paragraph: `Число казахстанцев, работающих в Корее, растёт.`)."""
@@ -111,20 +111,20 @@ def _indicator(para: Segment, d: Draft, fig: Figure, previous: str) -> str | Non
     return indicator_for(fig.what, prev + sent, lang, fig.unit, fig.place, at=len(prev) + at) or key
 
 
-def _before(para: Segment, d: Draft, previous: str) -> str:
-    """The sentence before the draft's: in its paragraph, else `previous` (the previous paragraph's last)."""
+def _before(para: Segment, d: Draft, previous: Segment | None) -> str:
+    """The sentence before the draft's: in its paragraph, else the last of the `previous` paragraph."""
     starts = [s.start for s in para.sentences if s.end <= d.sentence.start]
-    return para.text[starts[-1]:d.sentence.start] if starts else previous
+    if starts:
+        return para.text[starts[-1]:d.sentence.start]
+    if previous is None or not previous.sentences:
+        return ""
+    last = previous.sentences[-1]
+    return previous.text[last.start:last.end]
 
 
 def _opens(para: Segment, d: Draft) -> bool:
     """The draft is in its paragraph's first sentence."""
     return not any(s.end <= d.sentence.start for s in para.sentences)
-
-
-def _last_sentence(para: Segment) -> str:
-    sents = para.sentences
-    return para.text[sents[-1].start:sents[-1].end] if sents else ""
 
 
 def _noun(para: Segment, d: Draft) -> str | None:
