@@ -43,7 +43,7 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
     out: list[Figure] = []
     focus, attribution = Focus(segmentation), Attribution(segmentation)
     prev: Previous = None
-    made: dict[int, tuple[Draft, Figure]] = {}  # id(draft) → (draft, its figure): the draft kept alive
+    carried: tuple[Draft, Figure] | None = None  # the last count with a unit and its figure
     last: Segment | None = None  # the previous paragraph
     for para in segmentation.segments if doc.paragraphs else ():
         found = drafts(para.text, para.lang, segmentation.year, para.sentences)
@@ -52,6 +52,7 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
             continue
         prev, series, counts = _link(para, found, prev)
         places = located(para.text, find_places(para.text, para.lang))
+        made: dict[int, tuple[Draft, Figure]] = {}
         for d in found:
             fig = _figure(doc, para, d)
             before = _before(para, d, previous) if d.counted is None else None  # only a bare count looks back
@@ -64,11 +65,14 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
                 fig.indicator = head[1].indicator  # items of a series count what its head counts
             else:
                 fig.indicator = _indicator(para, d, fig, previous)
-                count = made.get(id(counts.get(id(d))))
+                pd = counts.get(id(d))
+                count = made.get(id(pd)) or (carried if carried is not None and carried[0] is pd else None)
                 if count is not None:  # `Из них 102 тыс. трудятся в России`: of the count before
                     fig.indicator = carry_subject(fig.indicator, count[1].indicator, fig.unit, fig.place)
             made[id(d)] = (d, fig)
             out.append(fig)
+        if prev is not None and id(prev[0]) in made:
+            carried = made[id(prev[0])]
     return out
 
 
