@@ -15,7 +15,9 @@ Rules:
   (transport, agriculture…) fall back to the whole context;
 - rules (resources/concept_rules.tsv) refine a base: people working abroad or in a foreign place are
   labour migrants;
-- no concept recognised → None (a key is never made from arbitrary words).
+- no concept recognised → the counted noun's lemma (`noun:зейнеткер`, Kazakh by the endings of
+  nlp.lang, Russian by pymorphy3), so that the same unknown thing is still grouped; no counted noun →
+  None (a key is never made from arbitrary words).
 """
 
 from __future__ import annotations
@@ -24,14 +26,19 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .lang import LANGS
+from ingest.lexicon import is_known_word
+
+from .lang import LANGS, morph, stem_key
+from .lang.endings import chains
 from .lang.resources import LETTERS, ResourceError, forms, rows
 from .lang.wordlists import word_alt
 
-__all__ = ["INDICATOR_CONCEPTS", "Concept", "describe_indicator", "indicator_for", "stem_regex"]
+__all__ = ["INDICATOR_CONCEPTS", "Concept", "carry_subject", "describe_indicator", "generic_key", "indicator_for",
+           "noun_lemma", "stem_regex"]
 
 _NUMBER_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _QUOTED_RE = re.compile(r"«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“\n]{1,80}“")
+_ABBREV_RE = re.compile(r"[^\S\n]*[^\W\d_]{2,4}\.")
 _LEAD_RE = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]*\n?[^\S\n]*(?=\d)")  # порядка, более, до 60%
 
 
@@ -137,8 +144,12 @@ def _segment(context: str, at: int) -> tuple[int, int]:
 
 
 def _own_end(context: str, at: int) -> int:
+    """End of the number at `at`, with a short abbreviated scale word after it (`11 тыс.`, `2 млрд.`)."""
     m = _NUMBER_RE.match(context, at)
-    return m.end() if m else at
+    if not m:
+        return at
+    abbrev = _ABBREV_RE.match(context, m.end())
+    return abbrev.end() if abbrev else m.end()
 
 
 def _clause(context: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -159,9 +170,31 @@ def _inside(hits: tuple[_Hit, ...], span: tuple[int, int]) -> list[_Hit]:
     return [h for h in hits if span[0] <= h.start and h.end <= span[1]]
 
 
+NOUN_PREFIX = "noun:"
+MIN_STEM = 4
+
+
+@lru_cache(maxsize=4096)
+def noun_lemma(word: str, lang: str) -> str:
+    """The base form of a counted noun: Kazakh by stripping an ending chain (nlp.lang endings) — the
+    longest chain whose stem is a known word (ingest.lexicon), else the word when known (`отбасы`), else
+    the longest chain; Russian by pymorphy3's normal form; other words lower-cased."""
+    w = word.lower()
+    if lang == "ru":
+        return morph().parse(w)[0].normal_form
+    if lang != "kk":
+        return w
+    stems = [w[:i] for i in range(MIN_STEM, len(w)) if w[i:] in chains(*stem_key(w[:i]))]
+    known = [s for s in stems if is_known_word(s)]
+    if known:
+        return known[0]
+    return w if is_known_word(w) or not stems else stems[0]
+
+
 def indicator_for(what: str | None, context: str, lang: str, unit: str | None, place: str | None,
-                  at: int | None = None) -> str | None:
-    """The indicator key of a figure (rules in the module docstring); `at` is the number's offset in context."""
+                  at: int | None = None, noun: str | None = None) -> str | None:
+    """The indicator key of a figure (rules in the module docstring); `at` is the number's offset in
+    context, `noun` the counted noun (the key of an unknown concept)."""
     langs = (lang,) if lang in LANGS else LANGS
     context = context or ""
     if at is None:
@@ -175,7 +208,7 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
     what_hits = _hits(what, langs) if what else ()
     ctx_hits = _hits(context, langs)
     segment = _segment(context, at)
-    clause = _clause(context, at, *segment)
+    clause = _between(_clause_re(), context, at, own_end, *segment)
     best = _best(what_hits, at, own_end, unit == "persons")
     from_what = best is not None
     people = unit == "persons" or (best is not None and best.concept.people)
@@ -186,8 +219,13 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
                 best, from_what = cand, False
             if best and best.concept.priority >= 2:
                 break
+    if best is not None and best.concept.people and unit == "count":
+        unit = "persons"  # `20 мыңы`, `около 20 тыс.` of a people concept count persons
     if best is None:
-        return None
+        if not noun or not re.fullmatch(r"[^\W\d_]{3,}", noun):
+            return None
+        mods = {h.concept.id for h in (*what_hits, *_inside(ctx_hits, clause)) if h.concept.cls != "base"}
+        return _key(NOUN_PREFIX + noun_lemma(noun, lang), mods, unit, place)
     mods = {h.concept.id for h in what_hits if h.concept.cls != "base"}
     spans = [clause]
     if not from_what:
@@ -206,6 +244,36 @@ def indicator_for(what: str | None, context: str, lang: str, unit: str | None, p
             mods.discard(cond)
     if base == "migrant_workers":
         mods.discard("abroad")
+    return _key(base, mods, unit, place)
+
+
+def generic_key(key: str | None) -> bool:
+    """No key, or one that names only a group of people (persons, citizens: priority 1)."""
+    if key is None:
+        return True
+    concept = _concepts().get(key.partition("|")[0].split(".")[0])
+    return concept is not None and concept.priority < 2
+
+
+def carry_subject(own: str | None, count: str | None, unit: str | None, place: str | None) -> str | None:
+    """The key of a bare number that continues a count (`126 тыс. казахстанцев работают за границей. Из
+    них 15 тыс. находятся в Корее`): the count's concept and modifiers when they say more about people
+    than its own words (a higher priority), with its own modifiers, unit and place."""
+    if count is None:
+        return own
+    concepts = _concepts()
+    c_ids = count.partition("|")[0].split(".")
+    c_base = concepts.get(c_ids[0])
+    o_ids = own.partition("|")[0].split(".") if own else []
+    o_base = concepts.get(o_ids[0]) if o_ids else None
+    if c_base is None or not c_base.people or (own is not None and (o_base is None or not o_base.people)):
+        return own
+    if o_base is not None and o_base.priority >= c_base.priority:
+        return own
+    return _key(c_base.id, set(c_ids[1:]) | set(o_ids[1:]), unit, place)
+
+
+def _key(base: str, mods: set[str], unit: str | None, place: str | None) -> str:
     return "|".join([".".join([base, *sorted(mods)]), unit or "-", place or "-"])
 
 
@@ -214,7 +282,7 @@ def describe_indicator(key: str) -> str:
     concept, _, rest = key.partition("|")
     unit, _, place = rest.partition("|")
     ids = concept.split(".")
-    label = INDICATOR_CONCEPTS.get(ids[0], ids[0])
+    label = INDICATOR_CONCEPTS.get(ids[0], ids[0].removeprefix(NOUN_PREFIX))
     if ids[1:]:
         label += ", " + ", ".join(INDICATOR_CONCEPTS.get(i, i) for i in ids[1:])
     return " — ".join(p for p in (label, unit if unit != "-" else "", place if place != "-" else "") if p)

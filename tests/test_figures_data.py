@@ -32,6 +32,8 @@ WORD_LISTS = [
     ("conjunctions", "and", ("ru",)), ("conjunctions", "but", ("ru",)), ("conjunctions", "and", ("xx",)),
     ("source_words", "lead", ("ru",)), ("source_words", "speech_lead", ("ru",)),
     ("source_words", "surname_end", ("ru",)),
+    ("nationality_words", "after", ("kk",)), ("nationality_words", "between", ("kk",)),
+    ("nationality_words", "before", ("ru",)), ("nationality_words", "between", ("ru",)),
 ]
 
 

@@ -9,11 +9,11 @@ from ingest import Document
 from ..analysis import Figure
 from ..extractors import extractor
 from ..gazetteer import find_places
-from ..indicators import indicator_for
+from ..indicators import carry_subject, generic_key, indicator_for
 from ..lang import Segment, Segmentation, segment
 from .candidates import drafts, inherits, series_head
 from .draft import Draft
-from .place import Focus, place_of
+from .place import Focus, carried_place, located, place_of
 from .source import Attribution
 
 Previous = tuple[Draft, int] | None  # the last draft with a unit and its paragraph's offset
@@ -43,35 +43,49 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
     out: list[Figure] = []
     focus, attribution = Focus(segmentation), Attribution(segmentation)
     prev: Previous = None
+    carried: tuple[Draft, Figure] | None = None  # the last count with a unit and its figure
+    last: Segment | None = None  # the previous paragraph
     for para in segmentation.segments if doc.paragraphs else ():
         found = drafts(para.text, para.lang, segmentation.year, para.sentences)
+        last, previous = para, last
         if not found:
             continue
-        prev, series = _link(para, found, prev)
-        places = find_places(para.text, para.lang)
-        made: dict[int, Figure] = {}
+        prev, series, counts = _link(para, found, prev)
+        places = located(para.text, find_places(para.text, para.lang))
+        made: dict[int, tuple[Draft, Figure]] = {}
         for d in found:
             fig = _figure(doc, para, d)
-            fig.place = place_of(para.text, d, places, focus, doc.language)
+            before = _before(para, d, previous) if d.counted is None else None  # only a bare count looks back
+            fig.place = place_of(para.text, d, places, focus, doc.language, before)
+            if before and not places and _opens(para, d):
+                fig.place = carried_place(before, para.lang) or fig.place
             attribution.apply(fig)
             head = made.get(id(series.get(id(d))))
-            if head is not None and head.place == fig.place:
-                fig.indicator = head.indicator  # items of a series count what its head counts
+            if head is not None and head[1].place == fig.place:
+                fig.indicator = head[1].indicator  # items of a series count what its head counts
             else:
-                fig.indicator = indicator_for(fig.what, para.text[d.sentence.start:d.sentence.end], para.lang or "",
-                                              fig.unit, fig.place, at=d.start - d.sentence.start)
-            made[id(d)] = fig
+                fig.indicator = _indicator(para, d, fig, previous)
+                pd = counts.get(id(d))
+                count = made.get(id(pd)) or (carried if carried is not None and carried[0] is pd else None)
+                if count is not None:  # `Из них 102 тыс. трудятся в России`: of the count before
+                    fig.indicator = carry_subject(fig.indicator, count[1].indicator, fig.unit, fig.place)
+            made[id(d)] = (d, fig)
             out.append(fig)
+        if prev is not None and id(prev[0]) in made:
+            carried = made[id(prev[0])]
     return out
 
 
-def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, dict[int, Draft]]:
+def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, dict[int, Draft], dict[int, Draft]]:
     """Bare numbers take the unit and what of the count before them; bracketed series items the what
-    of their head. Returns the new previous count and id(draft) → the head of its series."""
+    of their head. Returns the new previous count, id(draft) → the head of its series and
+    id(draft) → the count a bare number continues."""
     series: dict[int, Draft] = {}
+    counts: dict[int, Draft] = {}
     for d in found:
         if prev is not None and inherits(prev, d, para.start):
             pd = prev[0]
+            counts[id(d)] = pd
             d.unit, d.what = pd.unit, pd.what
             if d.year is None and d.period is None:
                 d.year, d.period = pd.year, pd.period
@@ -82,7 +96,49 @@ def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, 
                 series[id(d)] = head
         if d.unit:
             prev = (d, para.start)
-    return prev, series
+    return prev, series, counts
+
+
+def _indicator(para: Segment, d: Draft, fig: Figure, previous: Segment | None) -> str | None:
+    """The figure's key from its sentence; a figure with no subject of its own (`Сейчас их около 20 тыс.`,
+    `Из них 3 тыс.` keyed only as persons) takes the subject of the sentence before it (in the paragraph,
+    else the last of the previous paragraph: `Число казахстанцев, работающих в Корее, растёт.`)."""
+    sent = para.text[d.sentence.start:d.sentence.end]
+    lang, at = para.lang or "", d.start - d.sentence.start
+    key = indicator_for(fig.what, sent, lang, fig.unit, fig.place, at=at, noun=_noun(para, d))
+    if d.counted is not None or not generic_key(key):
+        return key  # a counted noun (`2 года`, `8 млн тонн`) or a specific concept: a subject of its own
+    prev = _before(para, d, previous)
+    if not prev:
+        return key
+    prev += " "
+    return indicator_for(fig.what, prev + sent, lang, fig.unit, fig.place, at=len(prev) + at) or key
+
+
+def _before(para: Segment, d: Draft, previous: Segment | None) -> str:
+    """The sentence before the draft's: in its paragraph, else the last of the `previous` paragraph."""
+    starts = [s.start for s in para.sentences if s.end <= d.sentence.start]
+    if starts:
+        return para.text[starts[-1]:d.sentence.start]
+    if previous is None or not previous.sentences:
+        return ""
+    last = previous.sentences[-1]
+    return previous.text[last.start:last.end]
+
+
+def _opens(para: Segment, d: Draft) -> bool:
+    """The draft is in its paragraph's first sentence."""
+    return not any(s.end <= d.sentence.start for s in para.sentences)
+
+
+def _noun(para: Segment, d: Draft) -> str | None:
+    """The counted noun's first word (`зейнеткерлер`, `фельдшеров`), not a time, age or measure word
+    (`тонн` says how much, not what)."""
+    c = d.counted
+    if c is None or c.kind in ("time", "age", "measure"):
+        return None
+    words = para.text[c.start:c.end].split()
+    return words[0] if words else None
 
 
 def _figure(doc: Document, para: Segment, d: Draft) -> Figure:

@@ -34,8 +34,16 @@ class Focus:
         return self._focus  # type: ignore[return-value]
 
 
-def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_language: str | None) -> str | None:
-    """Clause place > sentence place > "abroad" (null) > deictic Kazakhstan > paragraph's single place >
+def located(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places a paragraph's figures may be in: without those naming whose citizens are counted
+    (`Қазақстан азаматтары`, `граждан Казахстана`), once per paragraph."""
+    return [p for p in places if p.deictic or not _nationality(text, p)]
+
+
+def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_language: str | None,
+             before: str | None = None) -> str | None:
+    """`places`: the paragraph's, through `located`. Clause place > sentence place > "abroad" (null) > deictic Kazakhstan > "abroad" said in the sentence
+    `before` it (this paragraph's or the last of the previous one) of a figure without a counted noun of its own > paragraph's single place >
     the document's focus region > Kazakhstan for a domestic document."""
     sent = d.sentence
     ca, cb = sent.clause_of(d.m.start)
@@ -51,6 +59,8 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
         return None
     if any(sent.start <= p.start < sent.end for p in places if p.deictic):
         return "Kazakhstan"
+    if d.counted is None and before and _abroad_re().search(before):
+        return None
     before_names = {p.name_en for p in named if p.end <= sent.start}
     if len(before_names) == 1:
         return before_names.pop()
@@ -59,6 +69,37 @@ def place_of(text: str, d: Draft, places: list[PlaceMention], focus: Focus, doc_
     if (doc_language or "").split("+")[0] in LANGS:
         return "Kazakhstan"
     return None
+
+
+def carried_place(before: str, lang: str | None) -> str | None:
+    """The single place named in the sentence before (the previous paragraph's last), for a bare count
+    opening a paragraph that names none: `Число казахстанцев в Корее растёт.` / `Сейчас их 20 тыс.`"""
+    names = {p.name_en for p in located(before, find_places(before, lang)) if not p.deictic}
+    return names.pop() if len(names) == 1 else None
+
+
+@cache
+def _abroad_re() -> re.Pattern[str]:
+    """The "abroad" cue words of figcues_<lang>.tsv."""
+    return re.compile(rf"(?<!\w)(?:{word_alt('figcues', 'abroad')})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _nationality_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(after, before) patterns: a citizen noun right after (kk) or right before (ru) a place name."""
+    kk, ru = ("kk",), ("ru",)
+    mid_kk, mid_ru = word_alt("nationality_words", "between", kk), word_alt("nationality_words", "between", ru)
+    after = re.compile(rf"\s+(?:(?:{mid_kk})\s+)?(?:\d[\d\s.,]*(?:[^\W\d_]+\s+)?)?(?:{word_alt('nationality_words', 'after', kk)})(?!\w)",
+                       re.IGNORECASE)
+    before = re.compile(rf"(?<!\w)(?:{word_alt('nationality_words', 'before', ru)})\s+(?:(?:{mid_ru})\s+)?$",
+                        re.IGNORECASE)
+    return after, before
+
+
+def _nationality(text: str, p: PlaceMention) -> bool:
+    """`Қазақстан азаматтары`, `граждан Казахстана`: the place names whose citizens are counted, not where."""
+    after, before = _nationality_res()
+    return bool(after.match(text, p.end) or before.search(text[max(0, p.start - 40):p.start]))
 
 
 @cache
