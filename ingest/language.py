@@ -47,12 +47,6 @@ BALANCED = 0.1
 
 
 
-@cache
-def kazakh_letters() -> frozenset[str]:
-    """The Kazakh-specific letters (ingest.script)."""
-    return KAZAKH_LETTERS
-
-
 @dataclass
 class LetterCounts:
     """How many Cyrillic, Latin and Kazakh-specific letters a text holds."""
@@ -69,7 +63,7 @@ class LetterCounts:
 def count_letters(text: str) -> LetterCounts:
     """Count letters by script; Kazakh-specific ones are also Cyrillic."""
     counts = LetterCounts()
-    kk = kazakh_letters()
+    kk = KAZAKH_LETTERS
     for ch in text:
         if not ch.isalpha():
             continue
@@ -88,7 +82,7 @@ def kazakh_word_share(text: str) -> tuple[float, int, int]:
     Only words starting lower-case are weighed (names are capitalised), unless the text has too
     few of them, as in an upper-case heading: then all Cyrillic words count.
     """
-    kk = kazakh_letters()
+    kk = KAZAKH_LETTERS
     words = [w for w in LETTER_WORD_RE.findall(text) if any("\u0400" <= c <= "\u04ff" for c in w)]
     common = [w for w in words if w[0].islower()]
     pool = common if len(common) >= 3 else words
@@ -120,7 +114,7 @@ def _without_names(text: str) -> str:
     py3langid leans hard on Kazakh letters, so `Уважаемый Нұржан Молдиярұлы!` would read as Kazakh.
     Sentence-initial words stay (`Құрметті ...`); if nothing but names is left, the text is kept.
     """
-    kk = kazakh_letters()
+    kk = KAZAKH_LETTERS
     kept: list[str] = []
     sentence_start = True
     for token in text.split():
