@@ -2,7 +2,7 @@
 
 from .cards import CardFigure, ConflictCard, indicator_cards, list_conflicts, recompute_conflicts
 from .compare import conflicts, group_by_indicator
-from .conflicts import Moment, Settings, Statement, agree, moments, same_moment
+from .conflicts import Moment, Settings, Statement, agree, moment_basis, moments, overfull, same_moment
 from .db import close_engine, database_url, downgrade, get_engine, migrate, normalise_url, schema_revision
 from .documents import (
     DocumentSummary,
@@ -81,8 +81,10 @@ __all__ = [
     "list_entities",
     "list_figures",
     "migrate",
+    "moment_basis",
     "moments",
     "normalise_url",
+    "overfull",
     "query_plan",
     "recompute_conflicts",
     "same_moment",

@@ -17,11 +17,14 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from .conflicts import DEFAULT, Moment, Settings, Statement, moments
+from .conflicts import DEFAULT, Moment, Settings, Statement, moments, overfull
 from .errors import CorpusError, db_reason
 from .models import ConflictRow, DocumentRow, FigureRow, PassageRow
 
-__all__ = ["CardFigure", "ConflictCard", "indicator_cards", "list_conflicts", "recompute_conflicts"]
+__all__ = ["PARTS", "CardFigure", "ConflictCard", "indicator_cards", "list_conflicts", "recompute_conflicts"]
+
+# the key prefix of a card that sets shares of disjoint parts of one whole against each other
+PARTS = "parts:"
 
 
 @dataclass
@@ -59,6 +62,8 @@ class ConflictCard:
     first_seen: str | None
     figures: list[CardFigure] = field(default_factory=list)
     pairs: list[list[int]] = field(default_factory=list)
+    bases: list[str] = field(default_factory=list)  # per pair: why its figures are one moment (same year, …)
+    confidence: str = "high"  # high, medium or low: that the surest pair speaks of one moment
 
 
 def _label(indicator: str) -> str:
@@ -66,18 +71,45 @@ def _label(indicator: str) -> str:
     try:
         from nlp import describe_indicator
 
+        if indicator.startswith(PARTS):
+            return f"{describe_indicator(indicator.removeprefix(PARTS))}: shares of disjoint parts above 100 %"
         return describe_indicator(indicator) or indicator
     except Exception:  # noqa: BLE001 - a label is never worth failing a listing
         return indicator
 
 
+def _share_keys(conn: Any) -> list[str]:
+    """The stored share indicators (an index-only scan of ix_figures_indicator)."""
+    return list(conn.execute(select(FigureRow.indicator).where(FigureRow.indicator.like("share.%"))
+                             .distinct()).scalars())
+
+
+def _wholes(shares: list[str], touched: Iterable[str]) -> set[str]:
+    """The parts cards (`parts:<whole>`) that the touched share keys take part in."""
+    from nlp import complementary_whole
+
+    out = set()
+    for key in touched:
+        if key.startswith("share."):
+            out |= {PARTS + w for other in shares if (w := complementary_whole(key, other))}
+    return out
+
+
+def _members(conn: Any, key: str) -> list[str]:
+    """The stored indicator keys a card compares: the key itself, or the disjoint parts of a whole."""
+    if not key.startswith(PARTS):
+        return [key]
+    shares = _share_keys(conn)
+    return [k for k in shares if PARTS + key.removeprefix(PARTS) in _wholes(shares, [k])]
+
+
 def _load(conn: Any, indicator: str) -> tuple[list[Statement], dict[int, CardFigure]]:
-    """The figures of one indicator (ix_figures_indicator) as Statements, and their card figures by id."""
+    """The figures of one card key (ix_figures_indicator) as Statements, and their card figures by id."""
     stmt = (select(FigureRow.__table__, DocumentRow.path.label("d_path"), DocumentRow.date.label("d_date"),
                    DocumentRow.language.label("d_language"), PassageRow.language.label("p_language"))
             .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
             .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
-            .where(FigureRow.indicator == indicator).order_by(FigureRow.id))
+            .where(FigureRow.indicator.in_(_members(conn, indicator))).order_by(FigureRow.id))
     statements, shown = [], {}
     for row in conn.execute(stmt).mappings():
         f = FigureRow.model_construct(**{k: row[k] for k in FigureRow.model_fields if k in row})
@@ -85,7 +117,7 @@ def _load(conn: Any, indicator: str) -> tuple[list[Statement], dict[int, CardFig
                                     year=f.year, period=f.period, source_kind=f.source_kind or "unknown",
                                     document_id=f.document_id, doc_date=row["d_date"],
                                     language=row["p_language"] or row["d_language"], approx=bool(f.approx),
-                                    source=f.source, kind=f.kind))
+                                    source=f.source, kind=f.kind, part=f.indicator or ""))
         shown[f.id] = CardFigure(doc=Path(row["d_path"]).stem, path=row["d_path"], document_id=f.document_id,
                                  text=f.text, value=f.value, value_max=f.value_max, qualifier=f.qualifier,
                                  unit=f.unit, year=f.year, period=f.period, source=f.source,
@@ -100,17 +132,19 @@ def card_id(indicator: str, period: str) -> str:
 
 def _card(indicator: str, moment: Moment, shown: dict[int, CardFigure], first_seen: str | None) -> ConflictCard:
     figures = [shown[s.id] for s in moment.statements]
-    parts = indicator.split("|")
+    parts = indicator.removeprefix(PARTS).split("|")
     place = parts[2] if len(parts) > 2 and parts[2] not in ("", "-") else None
     return ConflictCard(id=card_id(indicator, moment.period), indicator=indicator, label=_label(indicator),
                         place=place, period=moment.period, kind=moment.kind, spread=moment.spread,
-                        first_seen=first_seen, figures=figures, pairs=[[i, j] for i, j in moment.pairs])
+                        first_seen=first_seen, figures=figures, pairs=[[i, j] for i, j in moment.pairs],
+                        bases=list(moment.bases), confidence=moment.confidence)
 
 
 def indicator_cards(conn: Any, indicator: str, settings: Settings = DEFAULT) -> list[ConflictCard]:
     """The conflict cards of one indicator (moments with at least one disagreeing pair), not yet dated."""
     statements, shown = _load(conn, indicator)
-    return [_card(indicator, m, shown, None) for m in moments(statements, settings) if m.pairs]
+    disagree = overfull if indicator.startswith(PARTS) else None
+    return [_card(indicator, m, shown, None) for m in moments(statements, settings, disagree) if m.pairs]
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -132,7 +166,10 @@ def recompute_conflicts(engine: Engine, indicators: Iterable[str] | None = None,
             if indicators is None:
                 indicators = conn.execute(select(FigureRow.indicator).where(FigureRow.indicator.is_not(None))
                                           .distinct()).scalars().all()
-            for indicator in sorted({i for i in indicators if i}):
+            keys = {i for i in indicators if i}
+            if any(k.startswith("share.") for k in keys):
+                keys |= _wholes(_share_keys(conn), keys)
+            for indicator in sorted(keys):
                 found += _store(conn, indicator, indicator_cards(conn, indicator, settings), now)
     except SQLAlchemyError as exc:
         raise CorpusError(f"recomputing conflicts failed: {db_reason(exc)}") from exc

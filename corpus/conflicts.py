@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 LOWER_BOUNDS = frozenset({"more_than", "at_least", "from"})
@@ -25,6 +26,9 @@ class Settings:
     tolerance: float = 0.05
     approx_tolerance: float = 0.15
     window_days: int = 365
+    # an undated document's present is no earlier than the newest year it gives; taken as up to this many
+    # years later when set against dated "now" statements (such cards are marked low confidence)
+    undated_years: int = 3
     kinds: frozenset[str] = frozenset({"statistic", "count", "money", "duration", "rate"})  # not proposals, norms
 
 
@@ -49,6 +53,7 @@ class Statement:
     source: str | None = None
     kind: str = "statistic"
     latest_year: int | None = None  # the newest year its document gives this indicator (set by moments)
+    part: str = ""  # its indicator key, when a card compares disjoint parts of one whole
 
     @property
     def now(self) -> bool:
@@ -67,6 +72,14 @@ class Moment:
 
     statements: list[Statement]
     pairs: list[tuple[int, int]] = field(default_factory=list)
+    bases: list[str] = field(default_factory=list)  # per pair: why its two statements are one moment
+    parts: bool = False  # shares of disjoint parts of one whole: the spread is the excess over 100 %
+
+    @property
+    def confidence(self) -> str:
+        """high, medium or low: how sure it is that the surest disagreeing pair speaks of one moment."""
+        levels = [CONFIDENCE.get(b, "low") for b in self.bases]
+        return next((lvl for lvl in ("high", "medium") if lvl in levels), "low")
 
     @property
     def period(self) -> str:
@@ -83,6 +96,9 @@ class Moment:
         used = {i for pair in self.pairs for i in pair}
         if not used:
             return 0.0
+        if self.parts:
+            excess = max(sum(max(_interval(self.statements[k])[0], 0.0) for k in pair) for pair in self.pairs)
+            return round((excess - 100) / 100, 4)
         low = min(self.statements[i].value for i in used)
         high = max(max(self.statements[i].value, self.statements[i].value_max or 0) for i in used)
         return round((high - low) / high, 4) if high > 0 else 0.0
@@ -137,6 +153,15 @@ def agree(a: Statement, b: Statement, settings: Settings = DEFAULT) -> bool:
     return scale > 0 and gap / scale <= tolerance(a, b, settings)
 
 
+def overfull(a: Statement, b: Statement, settings: Settings = DEFAULT) -> bool:
+    """Shares of two disjoint parts of one whole (domestic 51 % and relocant > 75 % of one market) that
+    cannot both hold: their smallest allowed values add up to more than 100 % plus the tolerance."""
+    if a.part == b.part or (a.document_id == b.document_id and _same_source(a, b)):
+        return False
+    low = sum(max(_interval(s)[0], 0.0) for s in (a, b))
+    return low > 100 * (1 + tolerance(a, b, settings))
+
+
 def _same_source(a: Statement, b: Statement) -> bool:
     """Two figures of one document from one source: same source kind, and the same words or the two halves."""
     if a.source_kind != b.source_kind:
@@ -157,18 +182,46 @@ def _contrast(a: Statement, b: Statement) -> bool:
     return now_year is not None and 0 <= now_year - other.year <= 1
 
 
-def same_moment(a: Statement, b: Statement, settings: Settings = DEFAULT) -> bool:
-    """Same year; or two "now" statements from documents dated within the window; or a source's own contrast."""
+# why two statements are one moment, and how sure that is (a card's confidence is its surest pair's)
+CONFIDENCE = {"same year": "high", "one document, now": "high", "own contrast": "high",
+              "now, dated within the window": "medium", "undated now": "low"}
+
+
+def moment_basis(a: Statement, b: Statement, settings: Settings = DEFAULT) -> str | None:
+    """Why two statements speak of one moment (a key of CONFIDENCE), or None when they do not."""
     if not (a.dated and b.dated):
-        return False
+        return None
     if a.now and b.now:
         if a.document_id == b.document_id:
-            return True
+            return "one document, now"
         if a.doc_date and b.doc_date:
-            return abs((a.doc_date - b.doc_date).days) <= settings.window_days
+            return "now, dated within the window" if abs((a.doc_date - b.doc_date).days) <= settings.window_days \
+                else None
+        return "undated now" if _undated_now(a, b, settings) or _undated_now(b, a, settings) else None
     if a.year is not None and a.year == b.year:
-        return True
-    return _contrast(a, b)
+        return "same year"
+    return "own contrast" if _contrast(a, b) else None
+
+
+def same_moment(a: Statement, b: Statement, settings: Settings = DEFAULT) -> bool:
+    """Same year; or two "now" statements from documents dated within the window; or a source's own contrast."""
+    return moment_basis(a, b, settings) is not None
+
+
+def _undated_now(a: Statement, b: Statement, settings: Settings) -> bool:
+    """`a`, "now" in an undated document whose newest year is F, and `b`, "now" in a document dated F to
+    F + undated_years: possibly the same moment."""
+    return (a.doc_date is None and a.year is None and a.latest_year is not None and b.doc_date is not None
+            and 0 <= b.doc_date.year - a.latest_year <= settings.undated_years)
+
+
+def _now_years(s: Statement, settings: Settings) -> range:
+    """The years a "now" statement may speak of: its document's, or an undated document's newest year onward."""
+    if s.doc_date is not None:
+        return range(s.doc_date.year, s.doc_date.year + 1)
+    if s.year is None and s.latest_year is not None:
+        return range(s.latest_year, s.latest_year + settings.undated_years + 1)
+    return range(0)
 
 
 def _components(statements: list[Statement], edges: list[tuple[int, int]]) -> list[list[int]]:
@@ -201,14 +254,19 @@ def _candidate_pairs(statements: list[Statement], settings: Settings) -> list[tu
         if s.now and s.doc_date:
             slot = s.doc_date.toordinal() // width
             keys |= {("now", slot), ("now", slot + 1)}
+        if s.now:
+            keys |= {("now-year", y) for y in _now_years(s, settings)}
         for key in keys:
             buckets.setdefault(key, []).append(i)
     pairs = {(i, j) for members in buckets.values() for n, i in enumerate(members) for j in members[n + 1:]}
     return sorted(pairs)
 
 
-def moments(statements: list[Statement], settings: Settings = DEFAULT) -> list[Moment]:
-    """The statements of one indicator split into moments, each with its disagreeing pairs (dated ones only)."""
+def moments(statements: list[Statement], settings: Settings = DEFAULT,
+            disagree: Callable[[Statement, Statement, Settings], bool] | None = None) -> list[Moment]:
+    """The statements of one indicator split into moments, each with its disagreeing pairs (dated ones only);
+    `disagree` replaces "not agree" (e.g. `overfull` for the parts of one whole)."""
+    disagree = disagree or (lambda a, b, st: not agree(a, b, st))
     latest: dict[int, int] = {}
     for s in statements:
         if s.year is not None:
@@ -217,13 +275,15 @@ def moments(statements: list[Statement], settings: Settings = DEFAULT) -> list[M
                   for s in statements]
     dated = sorted((s for s in statements if s.dated and s.kind in settings.kinds),
                    key=lambda s: (s.year is None, s.year or 0, s.doc_date or dt.date.min, s.document_id, s.id))
-    edges = [(i, j) for i, j in _candidate_pairs(dated, settings) if same_moment(dated[i], dated[j], settings)]
+    bases = {(i, j): b for i, j in _candidate_pairs(dated, settings)
+             if (b := moment_basis(dated[i], dated[j], settings)) is not None}
     result = []
-    for group in _components(dated, edges):
+    for group in _components(dated, list(bases)):
         if len(group) < 2:
             continue
         index = {g: n for n, g in enumerate(group)}
-        pairs = sorted((index[i], index[j]) for i, j in edges
-                       if i in index and j in index and not agree(dated[i], dated[j], settings))
-        result.append(Moment([dated[g] for g in group], pairs))
+        found = sorted((index[i], index[j], b) for (i, j), b in bases.items()
+                       if i in index and j in index and disagree(dated[i], dated[j], settings))
+        result.append(Moment([dated[g] for g in group], [(i, j) for i, j, _ in found], [b for *_, b in found],
+                             parts=disagree is overfull))
     return result

@@ -277,6 +277,37 @@ def _key(base: str, mods: set[str], unit: str | None, place: str | None) -> str:
     return "|".join([".".join([base, *sorted(mods)]), unit or "-", place or "-"])
 
 
+SHARE = "share"
+
+
+@cache
+def _complements() -> tuple[frozenset[str], ...]:
+    """Groups of disjoint subset markers (complements.tsv)."""
+    concepts = _concepts()
+    groups = tuple(frozenset(forms(row[0])) for row in rows("complements.tsv"))
+    for group in groups:
+        if len(group) < 2 or any(concepts.get(m) is None or concepts[m].cls != "mod" for m in group):
+            raise ResourceError(f"complements.tsv: {sorted(group)} is not two or more subset markers")
+    return groups
+
+
+def complementary_whole(a: str, b: str) -> str | None:
+    """The whole that two share keys are disjoint parts of (`share.domestic.transport|percent|X` and
+    `share.relocant.transport|percent|X` → `share.transport|percent|X`), else None: such shares add up
+    to at most 100 %."""
+    (ca, _, rest_a), (cb, _, rest_b) = a.partition("|"), b.partition("|")
+    ids_a, ids_b = ca.split("."), cb.split(".")
+    if rest_a != rest_b or ids_a[0] != SHARE or ids_b[0] != SHARE:
+        return None
+    only_a, only_b = set(ids_a[1:]) - set(ids_b), set(ids_b[1:]) - set(ids_a)
+    if len(only_a) != 1 or len(only_b) != 1:
+        return None
+    pair = only_a | only_b
+    if not any(pair <= group for group in _complements()):
+        return None
+    return "|".join([".".join(i for i in ids_a if i not in only_a), rest_a])
+
+
 def describe_indicator(key: str) -> str:
     """A readable English label for an indicator key: `labour migrants (working abroad), illegal — persons — South Korea`."""
     concept, _, rest = key.partition("|")

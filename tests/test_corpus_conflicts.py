@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 import corpus
-from corpus import Settings, Statement, agree, moments, same_moment
+from corpus import Settings, Statement, agree, moment_basis, moments, overfull, same_moment
 from ingest import read
 from nlp import Analysis
 from tests.test_corpus_figures import (
@@ -26,10 +26,10 @@ D1, D2 = dt.date(2025, 5, 1), dt.date(2025, 10, 9)
 
 
 def S(value, year=2022, *, q="exact", vmax=None, doc=1, kind="official", lang="kk", period=None, date=None,
-      source=None, fkind="statistic", sid=0) -> Statement:
+      source=None, fkind="statistic", sid=0, part="") -> Statement:
     """A hand-built statement: by default an official exact figure for 2022 in document 1."""
     return Statement(id=sid, value=value, value_max=vmax, qualifier=q, year=year, period=period, source_kind=kind,
-                     document_id=doc, doc_date=date, language=lang, source=source, kind=fkind)
+                     document_id=doc, doc_date=date, language=lang, source=source, kind=fkind, part=part)
 
 
 @pytest.mark.parametrize("a, b, expected", [
@@ -113,6 +113,49 @@ def test_an_undated_inquiry_contrasts_its_estimate_with_the_latest_official_year
     assert (m.kind, m.period) == ("official vs unknown", "now (2022)")
     assert same_moment(series[-1], estimate) is False  # alone, an undated "now" has no year to be adjacent to
     assert moments([S(1, 2022, doc=2), estimate]) == []  # … nor from another document's years
+
+
+@pytest.mark.parametrize("other_date, expected", [
+    (dt.date(2022, 3, 1), "undated now"),   # the undated inquiry's present is no earlier than 2022 …
+    (dt.date(2025, 10, 9), "undated now"),  # … and taken as up to 3 years later
+    (dt.date(2026, 1, 5), None),            # later than that: too far to be one moment
+    (dt.date(2021, 12, 30), None),          # earlier than the inquiry's own newest year: it cannot be its present
+])
+def test_an_undated_now_meets_dated_now_statements_from_its_newest_year_on(other_date, expected) -> None:
+    official = S(9600, 2022, sid=1)
+    estimate = S(20000, None, q="about", kind="unofficial", period="now", sid=2)
+    ministry = S(11000, other_date.year, doc=2, period="now", date=other_date, sid=3)
+    found = {(frozenset((m.statements[i].id, m.statements[j].id)), b)
+             for m in moments([official, estimate, ministry]) for (i, j), b in zip(m.pairs, m.bases)}
+    assert (frozenset((1, 2)), "own contrast") in found  # the inquiry's own contrast holds either way
+    assert ((frozenset((2, 3)), expected) in found) if expected else not any(3 in ids for ids, _ in found)
+    if other_date.year != official.year:
+        assert moment_basis(official, ministry) is None  # 2022 against another year: a trend, never this rule
+
+
+@pytest.mark.parametrize("a, b, basis, confidence", [
+    (S(100), S(200, doc=2), "same year", "high"),
+    (S(100, None, period="now", date=D1), S(200, None, doc=2, period="now", date=D2),
+     "now, dated within the window", "medium"),
+    (S(100, None, period="now"), S(200, None, period="now", kind="unofficial", source="x"), "one document, now",
+     "high"),
+])
+def test_each_disagreeing_pair_says_why_it_is_one_moment(a, b, basis, confidence) -> None:
+    b.id = 1
+    [m] = moments([a, b])
+    assert m.bases == [basis] and m.confidence == confidence
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (S(51, part="share.domestic"), S(75, q="more_than", part="share.relocant", kind="unofficial"), True),
+    (S(40, part="share.domestic"), S(60, part="share.foreign", kind="unofficial"), False),   # adds up to 100 %
+    (S(51, part="share.domestic"), S(52, q="about", part="share.foreign", kind="unofficial"), False),  # tolerance
+    (S(51, part="share.domestic"), S(75, part="share.domestic", doc=2), False),  # one part: the plain rule's job
+    (S(51, part="share.domestic", source="x"), S(75, part="share.foreign", source="x"), False),  # one source
+    (S(30, q="up_to", part="share.domestic"), S(90, part="share.foreign", doc=2), False),  # a bound from above
+])
+def test_shares_of_disjoint_parts_conflict_only_above_100_percent(a, b, expected) -> None:
+    assert overfull(a, b) is expected and overfull(b, a) is expected
 
 
 def test_moments_keep_agreeing_figures_and_skip_proposals() -> None:
@@ -200,10 +243,14 @@ def test_sample_corpus(sample_corpus_url) -> None:
             assert a.document_id != b.document_id or a.source_kind != b.source_kind
 
 
-@pytest.mark.xfail(strict=False, reason="nlp gives the inquiry's ~20 000 illegal migrants neither a year nor 'now' "
-                                        "(a present statement in an undated inquiry): issue 8, 'Figures good enough'")
-def test_sample_corpus_finds_the_seed_conflict(sample_corpus_url) -> None:
-    """The ingest pipeline itself (no recompute here) finds the inquiry's 9 600 (2022) against its ~20 000 now."""
-    cards = corpus.list_conflicts(corpus.get_engine(sample_corpus_url), place="South Korea")
-    pairs = {(c.figures[i].value, c.figures[j].value) for c in cards for i, j in c.pairs}
-    assert (9600, 20000) in pairs or (20000, 9600) in pairs
+def test_sample_corpus_finds_the_seed_conflicts_and_no_look_alikes(sample_corpus_url) -> None:
+    """The ingest pipeline itself (no recompute here): the inquiry's 9 600 (2022) against its ~20 000 now, that
+    ~20 000 against the ministry's 11 000 (2025), the freight shares above 100 %; never a series, a subset
+    or an official count three years on."""
+    cards = corpus.list_conflicts(corpus.get_engine(sample_corpus_url))
+    pairs = {frozenset((c.figures[i].value, c.figures[j].value)) for c in cards for i, j in c.pairs}
+    assert {frozenset((9600, 20000)), frozenset((20000, 11000)), frozenset((51, 75))} <= pairs
+    for look_alike in ((15000, 11000), (9600, 11000), (9600, 11413), (126000, 102000), (30, 51), (20000, 15000)):
+        assert frozenset(look_alike) not in pairs
+    korea = [c for c in cards if c.place == "South Korea"]
+    assert korea and all(c.kind == "official vs unofficial" for c in korea)

@@ -236,3 +236,22 @@ def test_bilingual_document_finds_sources_in_both_languages() -> None:
     figs = extract_figures(doc)
     assert [f.value for f in figs] == [4200, 4200]
     assert all(f.source for f in figs), [(f.text, f.source) for f in figs]
+
+
+_DIASPORA = "По данным диаспоры, сейчас в Турции находятся около 30 тыс. казахстанцев.\n\n"
+
+
+@pytest.mark.parametrize("text, restated", [
+    (_DIASPORA + "Судьба около 30 тыс. казахстанцев в Турции.", True),
+    (_DIASPORA + "Необходимо защитить права около 30 тыс. казахстанцев в Турции.", True),  # describes, not a target
+    (("Диаспора орталықтарының мәліметінше, қазір Түркияда 30 мыңға жуық қазақстандық жүр.\n\n"
+     "Түркиядағы 30 мыңға жуық қазақстандықтың құқығын қорғау тетігін табуды сұраймын."), True),
+    (_DIASPORA + "Предлагаю нанять 30 тыс. инспекторов.", False),             # another qualifier: another fact
+    ("В 2020 году в Турции работали 30 тыс. казахстанцев. В 2021 году 30 тыс. казахстанцев получили визы.", False),
+])
+def test_an_undated_restatement_takes_the_first_mentions_period_and_source(text: str, restated: bool) -> None:
+    first, second = extract_figures(_doc(text))[:2]
+    assert (second.period, second.year, second.source, second.kind) == (first.period, first.year, first.source,
+                                                                        first.kind) or not restated
+    if not restated:
+        assert (second.period, second.year) != (first.period, first.year) or second.kind != first.kind

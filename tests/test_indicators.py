@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.indicators import INDICATOR_CONCEPTS, describe_indicator, indicator_for
+from nlp.indicators import INDICATOR_CONCEPTS, complementary_whole, describe_indicator, indicator_for
 
 # context (the figure's number is the first occurrence of `num`), lang, unit, place, num, expected key
 KEYS = [
@@ -133,3 +133,18 @@ def test_describe_indicator(key: str, label: str) -> None:
 
 def test_every_concept_has_a_label() -> None:
     assert INDICATOR_CONCEPTS and all(isinstance(v, str) and v for v in INDICATOR_CONCEPTS.values())
+
+
+@pytest.mark.parametrize("a, b, whole", [
+    ("share.domestic.transport|percent|Kazakhstan", "share.relocant.transport|percent|Kazakhstan",
+     "share.transport|percent|Kazakhstan"),
+    ("share.domestic|percent|-", "share.foreign|percent|-", "share|percent|-"),
+    ("share.rural|percent|Almaty Region", "share.urban|percent|Almaty Region", "share|percent|Almaty Region"),
+    ("share.domestic.transport|percent|Kazakhstan", "share.relocant.transport|percent|Russia", None),  # places
+    ("share.domestic|percent|-", "share.illegal|percent|-", None),        # not disjoint markers
+    ("share.domestic|percent|-", "share.domestic|percent|-", None),       # one part
+    ("share.domestic|percent|-", "share.foreign.transport|percent|-", None),  # two differences: another whole
+    ("employed.domestic|persons|-", "employed.foreign|persons|-", None),   # counts of parts may add up to anything
+])
+def test_complementary_whole(a: str, b: str, whole: str | None) -> None:
+    assert complementary_whole(a, b) == whole and complementary_whole(b, a) == whole

@@ -14,6 +14,7 @@ from ..lang import Segment, Segmentation, segment
 from .candidates import drafts, inherits, series_head
 from .draft import Draft
 from .place import Focus, carried_place, located, place_of
+from .restate import carry_restatements
 from .source import Attribution
 
 Previous = tuple[Draft, int] | None  # the last draft with a unit and its paragraph's offset
@@ -73,6 +74,7 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
             out.append(fig)
         if prev is not None and id(prev[0]) in made:
             carried = made[id(prev[0])]
+    carry_restatements(out)
     return out
 
 
