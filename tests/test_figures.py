@@ -255,3 +255,15 @@ def test_an_undated_restatement_takes_the_first_mentions_period_and_source(text:
                                                                         first.kind) or not restated
     if not restated:
         assert (second.period, second.year) != (first.period, first.year) or second.kind != first.kind
+
+
+@pytest.mark.parametrize("text, period", [
+    ("В стране 3 тыс. фельдшеров.", "now"),                         # no verb: a nominal clause is present
+    ("В регионе 12 тыс. безработных, из них 4 тыс. молодежи.", "now"),
+    ("Долг по зарплате достиг 3 млрд тенге.", None),                 # a past verb without a past ending
+    ("Инфляция составила 8,5%.", None),
+    ("Необходимо выделить 3 млрд тенге.", None),                     # an infinitive is a verb too
+])
+def test_russian_nominal_clauses_are_present(text: str, period: str | None) -> None:
+    fig = extract_figures(_doc(text))[0]
+    assert fig.period == period and fig.year == (2024 if period == "now" else None)

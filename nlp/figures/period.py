@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from ..lang.cases import case_endings
+from ..lang.morph import parses
 from ..lang.wordlists import ending_alt, word_alt, word_forms
 from ..numbers import NumberMatch
 from .draft import Counted, Cue, Draft, FigureSentence, YearMention
@@ -135,8 +136,18 @@ def _present_tense(text: str, a: int, b: int, langs: tuple[str, ...]) -> bool:
                              for w in tail[-2:]):
         return True
     if "ru" in langs:
-        return _ru_present([w.lower() for w in words if len(w) > 3])
+        long = [w.lower() for w in words if len(w) > 3]
+        return _ru_present(long) or _ru_nominal(long)
     return False
+
+
+def _ru_nominal(words: list[str]) -> bool:
+    """A clause with no verb at all (`В стране 3 тыс. фельдшеров`): a Russian nominal clause is in the present.
+    A verb is any word pymorphy3 reads first as a finite verb, infinitive, short participle or gerund."""
+    return bool(words) and not any(parses(w) and parses(w)[0].tag.POS in _VERBAL for w in words)
+
+
+_VERBAL = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
 def _ru_present(verbs: list[str]) -> bool:
@@ -148,7 +159,6 @@ def _ru_present(verbs: list[str]) -> bool:
     pres = [w for w in verbs if w.endswith(present) or (len(w) <= 6 and w.endswith(short))
             or (len(w) >= 9 and w.endswith(state))]
     return bool(pres) and not any(len(w) > 4 and w.endswith(past) for w in verbs)
-
 
 
 def is_reference_time(text: str, m: NumberMatch, counted: Counted, sent: FigureSentence) -> bool:
