@@ -69,3 +69,4 @@ class Draft:
     what: str | None = None
     year: int | None = None
     period: str | None = None
+    elliptic: bool = False  # "now" only because its clause has no verb: a count it continues decides

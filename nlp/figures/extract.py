@@ -89,7 +89,7 @@ def _link(para: Segment, found: list[Draft], prev: Previous) -> tuple[Previous, 
             pd = prev[0]
             counts[id(d)] = pd
             d.unit, d.what = pd.unit, pd.what
-            if d.year is None and d.period is None:
+            if (d.year is None and d.period is None) or d.elliptic:  # `Из них 1 тыс. нелегально.`
                 d.year, d.period = pd.year, pd.period
         else:
             head = series_head(para.text, found, d)

@@ -94,6 +94,9 @@ def when(text: str, d: Draft, doc_year: int | None, langs: tuple[str, ...]) -> N
         return _now(d, doc_year, ref_text)
     if _present_tense(text, sent.start, sent.end, langs):
         return _now(d, doc_year, ref_text)
+    if "ru" in langs and _ru_nominal([w.lower() for w in WORD_RE.findall(text, sent.start, sent.end) if len(w) > 3]):
+        d.elliptic = True  # a sentence with no verb at all: present, unless it continues a count before it
+        _now(d, doc_year, ref_text)
 
 
 def _now(d: Draft, doc_year: int | None, ref_text: str | None) -> None:
@@ -136,8 +139,7 @@ def _present_tense(text: str, a: int, b: int, langs: tuple[str, ...]) -> bool:
                              for w in tail[-2:]):
         return True
     if "ru" in langs:
-        long = [w.lower() for w in words if len(w) > 3]
-        return _ru_present(long) or _ru_nominal(long)
+        return _ru_present([w.lower() for w in words if len(w) > 3])
     return False
 
 
