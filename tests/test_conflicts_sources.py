@@ -1,0 +1,50 @@
+"""Many sources on the same indicators (tests/data/multisource, written for the tests, ru and kk): the ingest
+pipeline finds the clashes between official and unofficial figures, and none of the look-alike pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import corpus
+
+DATA = Path(__file__).parent / "data" / "multisource"
+
+
+@pytest.fixture(scope="module")
+def cards(module_engine) -> list[corpus.ConflictCard]:
+    report = corpus.ingest_paths(module_engine, [DATA])
+    assert len(report.added) == 7 and not report.failed
+    return corpus.list_conflicts(module_engine)
+
+
+def _pairs(cards: list[corpus.ConflictCard]) -> set[frozenset]:
+    return {frozenset(((c.figures[i].doc, c.figures[i].value), (c.figures[j].doc, c.figures[j].value)))
+            for c in cards for i, j in c.pairs}
+
+
+@pytest.mark.parametrize("a, b", [
+    (("bns-unemployment-2024-02", 440000), ("deputy-unemployment-2024-03", 1000000)),  # same year, ru
+    (("labour-ministry-unemployment-2024-04", 445000), ("deputy-unemployment-2024-03", 1000000)),  # kk vs ru
+    (("health-ministry-doctors-2025-09", 4000), ("union-doctors-2025-10", 9000)),  # "now" a month apart
+    (("bns-wages-2025-06", 420000), ("experts-wages-2025-06", 300000)),  # an upper bound below the official figure
+])
+def test_clashes_are_found(cards, a, b) -> None:
+    assert frozenset((a, b)) in _pairs(cards)
+
+
+@pytest.mark.parametrize("a, b", [
+    (("bns-unemployment-2024-02", 440000), ("labour-ministry-unemployment-2024-04", 445000)),  # within tolerance
+    (("bns-unemployment-2024-02", 440000), ("bns-unemployment-2024-02", 450000)),  # 2023 vs 2022: a trend
+    (("health-ministry-doctors-2025-09", 4000), ("health-ministry-doctors-2025-09", 1500)),  # rural subset
+    (("bns-wages-2025-06", 420000), ("bns-wages-2025-06", 560000)),  # the country vs one city
+])
+def test_look_alikes_are_not_flagged(cards, a, b) -> None:
+    assert frozenset((a, b)) not in _pairs(cards)
+
+
+def test_every_clash_sets_official_against_unofficial(cards) -> None:
+    assert len(cards) == 3
+    assert all(c.kind == "official vs unofficial" for c in cards)
+    assert {c.place for c in cards} == {"Kazakhstan"}
