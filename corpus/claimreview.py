@@ -92,7 +92,7 @@ def claim_review(card: ConflictCard, hits: Sequence[FigureHit | None] | None = N
         figure, hit = card.figures[i], hits[i] if i < len(hits) else None
         claim = _claim(figure, hit, base_url)
         graph.append({
-            "@type": "ClaimReview", "@id": f"{card_url}#figure-{i + 1}", "url": card_url,
+            "@type": "ClaimReview", "@id": f"{card_url}#card-{card.id}-figure-{i + 1}", "url": card_url,
             "name": f"{card.label} ({card.period}): {stated(figure)}", "datePublished": published.isoformat(),
             "author": {"@type": "Organization", "name": author}, "claimReviewed": claim["text"],
             "itemReviewed": claim,

@@ -21,7 +21,7 @@ from .hits import document_texts
 from .models import ConflictRow, FigureRow
 
 __all__ = ["CARD_SORTS", "CardView", "ConflictMark", "card_facets", "conflicts_of_document", "disagreements",
-           "get_conflict", "get_conflict_view", "list_conflict_views", "sort_cards", "source_count"]
+           "filter_cards", "get_conflict", "get_conflict_view", "list_conflict_views", "sort_cards", "source_count"]
 
 CARD_SORTS = ("spread", "recent", "sources")  # widest spread, newest first seen, most sources
 
@@ -85,6 +85,14 @@ def sort_cards(cards: Iterable[ConflictCard], by: str = "spread") -> list[Confli
     return sorted(cards, key=base)
 
 
+def filter_cards(cards: Iterable[ConflictCard], *, indicator: str | None = None, place: str | None = None,
+                 kind: str | None = None, source_kind: str | None = None) -> list[ConflictCard]:
+    """The cards of this indicator, place and card kind that have a figure of this source kind (None: any)."""
+    return [c for c in cards if (not indicator or c.indicator == indicator)
+            and (not place or (c.place or "").casefold() == place.casefold()) and (not kind or c.kind == kind)
+            and (not source_kind or any(f.source_kind == source_kind for f in c.figures))]
+
+
 def card_facets(cards: Iterable[ConflictCard]) -> dict[str, dict[str, int]]:
     """Card counts by indicator, place, kind and source kind (a card counts once per source kind it has)."""
     counts: dict[str, Counter] = {name: Counter() for name in ("indicator", "place", "kind", "source_kind")}
@@ -123,11 +131,8 @@ def list_conflict_views(engine: Engine, *, indicator: str | None = None, place: 
                         sort: str = "spread") -> list[CardView]:
     """Active cards (corpus.list_conflicts filters, plus the card kind and a source kind among its figures),
     sorted by `sort` (CARD_SORTS), each with its figures' quotes."""
-    cards = list_conflicts(engine, indicator=indicator, place=place, since=since)
-    if kind:
-        cards = [c for c in cards if c.kind == kind]
-    if source_kind:
-        cards = [c for c in cards if any(f.source_kind == source_kind for f in c.figures)]
+    cards = filter_cards(list_conflicts(engine, indicator=indicator, place=place, since=since), kind=kind,
+                         source_kind=source_kind)
     return _views(engine, sort_cards(cards, sort))
 
 
