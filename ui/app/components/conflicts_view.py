@@ -97,5 +97,6 @@ CSS = """
 .saual-disagree {font-size: .85rem; font-weight: 600; margin-top: .2rem;}
 .saual-claim-clash .saual-disagree {color: #b00020;}
 .saual-doc mark.conflict {background: #ffd6d6; border-bottom: 2px dashed #b00020;}
+.saual-doc mark.conflict::after {content: " ⚑ conflict"; font-size: .7em; font-weight: 600; color: #b00020;}
 </style>
 """
