@@ -196,10 +196,10 @@ def test_timeline_rows_place_figures_by_year_else_document_date() -> None:
         hit(1, None, None)], card_figures={(1, 0, 5)})
     assert left_out == 1 and left_out_note(left_out).startswith("1 figure with neither")
     assert [(r["when"], r["placed"], r["precision"], r["kind"], r["label"]) for r in rows] == [
-        ("2022-01-01", "year 2022", "exact", "Official", "9,600 persons"),
-        ("2024-01-01", "year 2024", "exact", "Source not stated", "3–5 persons"),
-        ("2024-01-01", "year 2024", "bound", "Official", "> 7 persons"),
-        ("2025-10-09", "document date 2025-10-09", "approximate", "Unofficial", "≈ 20,000 persons")]
+        ("2022-01-01", "year 2022", "exact", "Official", "9,600"),
+        ("2024-01-01", "year 2024", "exact", "Source not stated", "3–5"),
+        ("2024-01-01", "year 2024", "bound", "Official", "> 7"),
+        ("2025-10-09", "document date 2025-10-09", "approximate", "Unofficial", "≈ 20,000")]
     spec = timeline_chart(rows, "persons").to_dict()
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["line", "rule", "point", "text"]

@@ -48,7 +48,8 @@ def timeline_rows(hits: list[Any], card_figures: set[tuple[int, int, int]] | Non
         kind = source_kind_label(hit.source_kind)
         rows.append({"when": where[0].isoformat(), "placed": where[1], "value": hit.value,
                      "value_max": hit.value_max if hit.value_max is not None else None,
-                     "label": format_value(hit.value, hit.value_max, hit.qualifier, hit.unit),
+                     "label": format_value(hit.value, hit.value_max, hit.qualifier,
+                                           hit.unit if hit.unit == "percent" else "count"),  # the axis names units
                      "source": hit.source or document_title(hit), "kind": kind if kind in SHAPES
                      else "Source not stated", "precision": precision(hit), "document": document_title(hit),
                      "on_card": "this card" if card_figures and (hit.document_id, hit.start, hit.end) in card_figures
@@ -63,8 +64,9 @@ def timeline_chart(rows: list[dict[str, Any]], unit: str | None = None) -> Any:
 
     data = pd.DataFrame(rows)
     kinds = list(SHAPES)
-    x = alt.X("when:T", title="Year (or document date)", axis=alt.Axis(format="%Y"))
-    y = alt.Y("value:Q", title=f"Value ({unit})" if unit else "Value")
+    x = alt.X("when:T", title="Year (or document date)", scale=alt.Scale(padding=64),
+              axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}))
+    y = alt.Y("value:Q", title=f"Value ({unit})" if unit else "Value", scale=alt.Scale(padding=18))
     colour = alt.Color("kind:N", title="Source", scale=alt.Scale(domain=kinds, range=[COLOURS[k] for k in kinds]))
     shape = alt.Shape("kind:N", title="Source", scale=alt.Scale(domain=kinds, range=[SHAPES[k] for k in kinds]))
     tooltip = [alt.Tooltip("label:N", title="Value"), alt.Tooltip("source:N", title="Who says it"),
@@ -73,12 +75,12 @@ def timeline_chart(rows: list[dict[str, Any]], unit: str | None = None) -> Any:
                alt.Tooltip("on_card:N", title="Moment")]
     base = alt.Chart(data)
     lines = base.mark_line(opacity=.35).encode(x=x, y=y, detail="source:N", color=colour,
-                                               strokeDash=alt.StrokeDash("kind:N", legend=None))
+                                               strokeDash=alt.StrokeDash("kind:N", title="Source"))
     bars = (base.transform_filter("isValid(datum.value_max)")
             .mark_rule(strokeWidth=7, opacity=.45).encode(x=x, y=y, y2="value_max:Q", color=colour))
     fill = alt.FillOpacity("precision:N", title="Precision", scale=alt.Scale(
         domain=list(PRECISION), range=list(PRECISION.values())))
-    inside = alt.Fill("kind:N", legend=None, scale=alt.Scale(domain=kinds, range=[COLOURS[k] for k in kinds]))
+    inside = alt.Fill("kind:N", title="Source", scale=alt.Scale(domain=kinds, range=[COLOURS[k] for k in kinds]))
     points = base.mark_point(size=110, filled=False, strokeWidth=2).encode(
         x=x, y=y, color=colour, fill=inside, shape=shape, fillOpacity=fill, tooltip=tooltip)
     labels = base.mark_text(align="left", dx=9, dy=-6, fontSize=11).encode(x=x, y=y, text="label:N", color=colour)

@@ -150,7 +150,8 @@ def conflicts_list(conflicts: dict[tuple[int, int], list]) -> None:
     cards = {m.card_id: m for marks in conflicts.values() for m in marks}
     if not cards:
         return
-    with st.expander(f"In conflict ({len(cards)} cards)", expanded=True, icon=":material/compare_arrows:"):
+    noun = "card" if len(cards) == 1 else "cards"
+    with st.expander(f"In conflict ({len(cards)} {noun})", expanded=True, icon=":material/compare_arrows:"):
         for card_id, m in cards.items():
             st.page_link("views/conflicts.py", label=f"{m.label} · {m.period} · {conflict_kind(m.kind)}",
                          icon=":material/compare_arrows:", query_params={"card": card_id},
