@@ -268,16 +268,21 @@ SOUTH_KOREA = "migrant_workers.illegal|persons|South Korea"
 UNEMPLOYMENT = "unemployment|percent|Kazakhstan"
 
 
-def build_conflict_corpus(folder: Path) -> str:
-    """Write CONFLICT_DOCUMENTS into `folder`/docs and ingest them into `folder`/saual.db; returns its URL."""
-    from corpus import close_engine, get_engine, ingest_paths
-
+def write_conflict_documents(folder: Path) -> Path:
+    """CONFLICT_DOCUMENTS written as files into `folder`/docs (returned)."""
     docs = folder / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     for name, text in CONFLICT_DOCUMENTS.items():
         (docs / name).write_text(text, encoding="utf-8")
+    return docs
+
+
+def build_conflict_corpus(folder: Path) -> str:
+    """Write CONFLICT_DOCUMENTS into `folder`/docs and ingest them into `folder`/saual.db; returns its URL."""
+    from corpus import close_engine, get_engine, ingest_paths
+
     url = f"sqlite:///{folder / 'saual.db'}"
-    report = ingest_paths(get_engine(url), [docs])
+    report = ingest_paths(get_engine(url), [write_conflict_documents(folder)])
     close_engine(url)
     if not report.ok:
         pytest.fail(f"the conflict corpus did not ingest cleanly: {report.failed}")

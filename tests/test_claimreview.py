@@ -11,7 +11,7 @@ import pytest
 import corpus
 from corpus import CardFigure, ConflictCard, FigureHit, card_facets, claim_review, filter_cards, sort_cards
 from corpus.claimreview import NEEDS_REVIEW, stated
-from tests.fixtures_db import SOUTH_KOREA, UNEMPLOYMENT
+from tests.fixtures_db import SOUTH_KOREA, UNEMPLOYMENT, write_conflict_documents
 from tests.test_cli import runner
 from ui import cli
 
@@ -124,3 +124,26 @@ def test_cli_prints_the_claimreview_of_a_card(conflict_corpus_url) -> None:
     assert "9 600 граждан Казахстана" in graph[0]["claimReviewed"]
     missing = runner.invoke(cli.app, ["conflicts", "--claimreview", "nope", "--db", conflict_corpus_url])
     assert missing.exit_code == 1 and "no conflict card 'nope'" in missing.stderr
+
+
+def test_card_views_and_a_documents_conflicts_on_each_database(engine, tmp_path) -> None:
+    """corpus.claims over ingested documents, on SQLite and PostgreSQL: quotes aligned with the card's
+    figures, filters and order, one card by id, and the figures of one document that are on a card."""
+    assert corpus.ingest_paths(engine, [write_conflict_documents(tmp_path)]).ok
+    views = corpus.list_conflict_views(engine)
+    assert [v.card.indicator for v in views] == [UNEMPLOYMENT, SOUTH_KOREA]
+    assert [v.card.indicator for v in corpus.list_conflict_views(engine, sort="sources")] == [UNEMPLOYMENT,
+                                                                                             SOUTH_KOREA]
+    korea = views[1]
+    assert [(h.text, h.date.isoformat(), h.language) for h in korea.hits] == [
+        ("9 600 граждан", "2025-10-09", "ru"), ("около 20 тысяч граждан", "2025-10-12", "ru")]
+    assert all(h.quote[h.quote_start:h.quote_end] == h.text and h.passage_id for h in korea.hits)
+    assert corpus.list_conflict_views(engine, source_kind="unofficial")[0].card.id == korea.card.id
+    assert corpus.list_conflict_views(engine, kind="official vs official") == []
+    assert corpus.get_conflict(engine, korea.card.id).figures == korea.card.figures
+    assert corpus.get_conflict(engine, "nope") is None and corpus.get_conflict_view(engine, "") is None
+    marks = corpus.conflicts_of_document(engine, korea.hits[1].document_id)
+    assert [(m.card_id, m.index, m.disagrees_with, m.kind) for m in marks] == [
+        (korea.card.id, 1, [0], "official vs unofficial")]
+    unrelated = next(d.id for d in corpus.list_documents(engine, include_undated=True) if "kk_news" in d.path)
+    assert corpus.conflicts_of_document(engine, unrelated) == []
