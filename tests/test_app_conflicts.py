@@ -118,6 +118,14 @@ def test_filters_order_and_new_since_from_the_url(conflicts_url, monkeypatch, pa
     assert urlparams(at) == {k: v for k, v in params.items() if v != "nonsense"}  # the page is its permalink
 
 
+@pytest.mark.parametrize("since, expected", [("2999-01-01", []), ("1900-01-01", [UNEMPLOYMENT, SOUTH_KOREA])])
+def test_new_since_out_of_the_widgets_range_is_clamped(conflicts_url, monkeypatch, since, expected) -> None:
+    at = page(conflicts_url, monkeypatch, since=since)
+    ids = card_ids(conflicts_url)
+    assert shown_cards(at) == [ids[key] for key in expected]
+    assert urlparams(at)["since"] in ("1991-01-01", (dt.date.today() + dt.timedelta(days=1)).isoformat())
+
+
 def test_widgets_write_the_url_and_a_card_opens_as_a_permalink(conflicts_url, monkeypatch) -> None:
     ids = card_ids(conflicts_url)
     at = page(conflicts_url, monkeypatch)

@@ -67,6 +67,19 @@ def open_card(card_id: str | None) -> None:
     st.session_state["cf_card"] = card_id or ANY
 
 
+def since_bounds() -> tuple[dt.date, dt.date]:
+    """The days "new since" can take: from 1991 to tomorrow."""
+    return dt.date(1991, 1, 1), dt.date.today() + dt.timedelta(days=1)
+
+
+def clamp_since() -> None:
+    """A "new since" day from the URL brought within the widget's bounds (same cards: none, or all)."""
+    low, high = since_bounds()
+    since = st.session_state.get("cf_since")
+    if since is not None:
+        st.session_state["cf_since"] = min(max(since, low), high)
+
+
 def filter_widgets(filters: dict[str, Any]) -> None:
     """Sidebar: each filter offers the values left under the others, with card counts; new since; order."""
     cards = backend.read("list_conflicts", since=filters.get("since"))
@@ -79,8 +92,8 @@ def filter_widgets(filters: dict[str, Any]) -> None:
             st.selectbox(label, filter_options(counts, st.session_state.get(key)), key=key,
                          format_func=lambda v, c=counts, d=describe, a=any_label:
                          a if v == ANY else f"{d(v)} · {c.get(v, 0)}")
-        st.date_input("New since", key="cf_since", min_value=dt.date(2000, 1, 1),
-                      max_value=dt.date.today() + dt.timedelta(days=1), format="YYYY-MM-DD",
+        low, high = since_bounds()
+        st.date_input("New since", key="cf_since", min_value=low, max_value=high, format="YYYY-MM-DD",
                       help="Only conflicts first seen on or after this day")
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
         st.caption("Counts are conflict cards under the other filters.")
@@ -181,6 +194,7 @@ def render() -> None:
     st.html(CSS)
     st.title("Conflicts")
     urlstate.sync_from_url(PARAMS)
+    clamp_since()
     filter_widgets(current_filters())
     card_id = st.session_state.get("cf_card")
     if card_id:
