@@ -1,6 +1,21 @@
 """corpus: SQLModel storage, Alembic migrations, idempotent ingest and full-text search (SQLite, PostgreSQL)."""
 
 from .cards import CardFigure, ConflictCard, indicator_cards, list_conflicts, recompute_conflicts
+from .claimreview import claim_review
+from .claims import (
+    CARD_SORTS,
+    CardView,
+    ConflictMark,
+    card_facets,
+    conflicts_of_document,
+    disagreements,
+    filter_cards,
+    get_conflict,
+    get_conflict_view,
+    list_conflict_views,
+    sort_cards,
+    source_count,
+)
 from .compare import conflicts, group_by_indicator
 from .conflicts import Moment, Settings, Statement, agree, moment_basis, moments, overfull, same_moment
 from .db import close_engine, database_url, downgrade, get_engine, migrate, normalise_url, schema_revision
@@ -33,11 +48,14 @@ from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
 
 __all__ = [
+    "CARD_SORTS",
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
     "SUPPORTED_EXTENSIONS",
     "CardFigure",
+    "CardView",
     "ConflictCard",
+    "ConflictMark",
     "CorpusError",
     "DemandHit",
     "DocumentHeader",
@@ -58,11 +76,15 @@ __all__ = [
     "StoredDocument",
     "agree",
     "build_sample_corpus",
+    "card_facets",
+    "claim_review",
     "close_engine",
     "conflicts",
+    "conflicts_of_document",
     "count_documents",
     "count_undated",
     "database_url",
+    "disagreements",
     "display_titles",
     "document_id_for_sha",
     "downgrade",
@@ -70,12 +92,16 @@ __all__ = [
     "expand_paths",
     "facets",
     "figure_facets",
+    "filter_cards",
+    "get_conflict",
+    "get_conflict_view",
     "get_document",
     "get_engine",
     "get_entity",
     "group_by_indicator",
     "indicator_cards",
     "ingest_paths",
+    "list_conflict_views",
     "list_conflicts",
     "list_documents",
     "list_entities",
@@ -90,6 +116,8 @@ __all__ = [
     "same_moment",
     "schema_revision",
     "search",
+    "sort_cards",
+    "source_count",
     "split_highlights",
     "store_document",
     "undated_matches",

@@ -244,3 +244,52 @@ def synthetic_document(paragraphs: list[tuple[str, str] | tuple[str, str, int]],
 def make_document():
     """Factory for small synthetic Documents (see synthetic_document)."""
     return synthetic_document
+
+
+# Short news items (first line: the date) that give conflict cards through the real ingest path: the
+# Labour Ministry's 9 600 against the diaspora's ~20 000 Kazakhstanis working illegally in South Korea
+# in 2024 (a Kazakh item adds the ministry's 2023 figure: a trend, not a conflict), and unemployment in
+# Kazakhstan in 2024 from official statistics, economists (a range) and a hostile item (markup in text).
+CONFLICT_DOCUMENTS = {
+    "ministry.txt": "09.10.2025\nМинистерство труда сообщило, что в 2024 году в Южной Корее нелегально работали "
+                    "9 600 граждан Казахстана.\n",
+    "diaspora.txt": "12.10.2025\nПо оценке диаспоры, в 2024 году в Южной Корее нелегально работали около "
+                    "20 тысяч граждан Казахстана.\n",
+    "kk_news.txt": "2025 жылғы 7 желтоқсан\nЕңбек министрлігінің мәліметінше, 2023 жылы Оңтүстік Кореяда "
+                   "10 707 қазақстандық заңсыз жұмыс істеді.\n",
+    "unemployment_official.txt": "15.03.2025\nПо данным Бюро национальной статистики, уровень безработицы в "
+                                 "Казахстане в 2024 году составил 4,7 %.\n",
+    "unemployment_experts.txt": "20.03.2025\nНезависимые экономисты считают, что реальный уровень безработицы в "
+                                "Казахстане в 2024 году составил 10–12 %.\n",
+    "hostile.txt": "21.03.2025\nПо данным <b>профсоюза</b> **[ссылка](http://x.kz)**, уровень безработицы в "
+                   "Казахстане в 2024 году составил более 7 %.\n",
+}
+SOUTH_KOREA = "migrant_workers.illegal|persons|South Korea"
+UNEMPLOYMENT = "unemployment|percent|Kazakhstan"
+
+
+def write_conflict_documents(folder: Path) -> Path:
+    """CONFLICT_DOCUMENTS written as files into `folder`/docs (returned)."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for name, text in CONFLICT_DOCUMENTS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    return docs
+
+
+def build_conflict_corpus(folder: Path) -> str:
+    """Write CONFLICT_DOCUMENTS into `folder`/docs and ingest them into `folder`/saual.db; returns its URL."""
+    from corpus import close_engine, get_engine, ingest_paths
+
+    url = f"sqlite:///{folder / 'saual.db'}"
+    report = ingest_paths(get_engine(url), [write_conflict_documents(folder)])
+    close_engine(url)
+    if not report.ok:
+        pytest.fail(f"the conflict corpus did not ingest cleanly: {report.failed}")
+    return url
+
+
+@pytest.fixture(scope="session")
+def conflict_corpus_url(tmp_path_factory) -> str:
+    """A SQLite corpus of CONFLICT_DOCUMENTS, ingested once: two conflict cards (South Korea, unemployment)."""
+    return build_conflict_corpus(tmp_path_factory.mktemp("conflict-corpus"))

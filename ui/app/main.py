@@ -1,7 +1,7 @@
 """Saual explorer entry point: `streamlit run ui/app/main.py` (or `saual serve`).
 
-Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Figures, Entities and
-Documents pages through st.navigation; the Document and Entity pages are reached by links with their
+Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Figures, Conflicts,
+Entities and Documents pages through st.navigation; the Document and Entity pages are reached by links with their
 id (`document?doc=ID`, `entity?entity=KEY`), so they are routed but hidden from the navigation.
 """
 
@@ -28,10 +28,12 @@ document_page = st.Page("views/document.py", title="Document", icon=":material/a
 figures_page = st.Page("views/figures.py", title="Figures", icon=":material/bar_chart:", url_path="figures")
 documents_page = st.Page("views/documents.py", title="Documents", icon=":material/list:",
                          url_path="documents")
+conflicts_page = st.Page("views/conflicts.py", title="Conflicts", icon=":material/compare_arrows:",
+                         url_path="conflicts")
 entities_page = st.Page("views/entities.py", title="Entities", icon=":material/groups:", url_path="entities")
 entity_page = st.Page("views/entity.py", title="Entity", icon=":material/person:", url_path="entity",
                       visibility="hidden")
-page = st.navigation([search_page, figures_page, entities_page, documents_page, document_page, entity_page],
+page = st.navigation([search_page, figures_page, conflicts_page, entities_page, documents_page, document_page, entity_page],
                      position="top")
 
 with st.sidebar:

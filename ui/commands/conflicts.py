@@ -25,6 +25,8 @@ EPILOG = """[bold]Examples[/bold]
 
   saual conflicts --recompute --db sqlite:////tmp/x.db
 
+  saual conflicts --claimreview 13779d6905d075ba > draft.jsonld
+
 Cards are recomputed on every ingest; --recompute rebuilds them all (e.g. for a database ingested before)."""
 
 
@@ -66,10 +68,30 @@ SinceOption = Annotated[dt.datetime | None, typer.Option(
     help="Only conflicts first seen on or after this day.")]
 RecomputeOption = Annotated[bool, typer.Option("--recompute", help="Recompute every card first.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document with every card.")]
+ClaimReviewOption = Annotated[str | None, typer.Option(
+    "--claimreview", metavar="CARD_ID", show_default=False,
+    help="Print one card as a schema.org ClaimReview JSON-LD fact-check draft.")]
+BaseUrlOption = Annotated[str | None, typer.Option(
+    "--base-url", metavar="URL", show_default=False,
+    help="The explorer's address, for absolute links in --claimreview (e.g. http://localhost:8501/).")]
+
+
+def claimreview_json(engine: Any, card_id: str, base_url: str | None) -> dict[str, Any] | None:
+    """The ClaimReview draft of one card, or None when there is no such active card."""
+    import corpus
+
+    view = corpus.get_conflict_view(engine, card_id.strip())
+    return corpus.claim_review(view.card, view.hits, base_url=base_url) if view else None
+
+
+def _print_json(document: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    sys.stdout.flush()
 
 
 def conflicts_command(indicator: IndicatorOption = None, place: PlaceOption = None, since: SinceOption = None,
                       recompute: RecomputeOption = False, as_json: JsonOption = False,
+                      claimreview: ClaimReviewOption = None, base_url: BaseUrlOption = None,
                       db: DbOption = None) -> None:
     """Figures that disagree: one card per indicator and moment, with every figure and the pairs that clash."""
     import corpus
@@ -78,15 +100,19 @@ def conflicts_command(indicator: IndicatorOption = None, place: PlaceOption = No
     try:
         if recompute:
             corpus.recompute_conflicts(engine)
-        cards = corpus.list_conflicts(engine, indicator=indicator, place=place,
-                                      since=since.date() if since else None)
+        draft = claimreview_json(engine, claimreview, base_url) if claimreview is not None else None
+        cards = [] if claimreview is not None else corpus.list_conflicts(
+            engine, indicator=indicator, place=place, since=since.date() if since else None)
     except common.known_errors() as exc:
         raise common.fatal(common.exception_reason(exc)) from None
     except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
         raise common.fatal(f"conflicts failed: {common.exception_reason(exc)}") from None
-    if as_json:
-        sys.stdout.write(json.dumps(conflicts_json(cards), ensure_ascii=False, indent=1) + "\n")
-        sys.stdout.flush()
+    if claimreview is not None:
+        if draft is None:
+            raise common.fatal(f"no conflict card {claimreview!r} (`saual conflicts` lists the card ids)")
+        _print_json(draft)
+    elif as_json:
+        _print_json(conflicts_json(cards))
     elif not cards:
         common.say_error("no conflicts")
     else:

@@ -3,7 +3,16 @@
 Nothing here imports Streamlit, so every function is unit-tested directly.
 """
 
-from .export import CSV_COLUMNS, FIGURE_COLUMNS, MENTION_COLUMNS, figures_to_csv, hits_to_csv, mentions_to_csv
+from .export import (
+    CONFLICT_COLUMNS,
+    CSV_COLUMNS,
+    FIGURE_COLUMNS,
+    MENTION_COLUMNS,
+    conflicts_to_csv,
+    figures_to_csv,
+    hits_to_csv,
+    mentions_to_csv,
+)
 from .highlight import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -21,6 +30,7 @@ from .text_view import EntityMark, FigureMark, PassageSpan, page_marker, render_
 
 __all__ = [
     "ANY",
+    "CONFLICT_COLUMNS",
     "CSV_COLUMNS",
     "FIGURE_COLUMNS",
     "HIGHLIGHT_END",
@@ -31,6 +41,7 @@ __all__ = [
     "Param",
     "PassageSpan",
     "SearchState",
+    "conflicts_to_csv",
     "document_title",
     "escape_markdown",
     "escape_text",

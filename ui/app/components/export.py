@@ -8,6 +8,8 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from corpus.claims import disagreements
+
 from .highlight import strip_markers
 
 CSV_COLUMNS = ("document", "title", "kind", "language", "date", "page", "start", "end", "snippet")
@@ -90,3 +92,32 @@ def mention_row(key: str, m: Any) -> dict[str, str | int]:
 def mentions_to_csv(key: str, mentions: Iterable[Any], *, bom: bool = True) -> str:
     """An entity's mentions as CSV text with a header row (UTF-8 BOM, formulas defused)."""
     return rows_to_csv(MENTION_COLUMNS, (mention_row(key, m) for m in mentions), bom=bom)
+
+
+CONFLICT_COLUMNS = ("card", "indicator", "label", "place", "moment", "card_kind", "spread", "first_seen", "number",
+                    "disagrees_with", "document", "title", "date", "language", "page", "start", "end", "text",
+                    "value", "value_max", "qualifier", "unit", "year", "period", "source", "source_kind", "quote")
+
+
+def conflict_rows(card: Any, hits: list[Any], others: dict[int, list[int]]) -> list[dict[str, str | int]]:
+    """The CSV rows of one conflict card's figures (`hits`: their FigureHits, same order, or None)."""
+    rows = []
+    for i, f in enumerate(card.figures):
+        hit = hits[i] if i < len(hits) else None
+        rows.append({name: _cell(value) for name, value in (
+            ("card", card.id), ("indicator", card.indicator), ("label", card.label), ("place", card.place),
+            ("moment", card.period), ("card_kind", card.kind), ("spread", round(card.spread, 4)),
+            ("first_seen", card.first_seen), ("number", i + 1),
+            ("disagrees_with", " ".join(f"#{j + 1}" for j in others.get(i, []))), ("document", f.document_id),
+            ("title", getattr(hit, "title", None) or f.doc), ("date", getattr(hit, "date", None)),
+            ("language", getattr(hit, "language", None)), ("page", f.page), ("start", f.start), ("end", f.end),
+            ("text", f.text), ("value", f.value), ("value_max", f.value_max), ("qualifier", f.qualifier),
+            ("unit", f.unit), ("year", f.year), ("period", f.period), ("source", f.source),
+            ("source_kind", f.source_kind), ("quote", getattr(hit, "quote", None) or f.text))})
+    return rows
+
+
+def conflicts_to_csv(views: Iterable[Any], *, bom: bool = True) -> str:
+    """The figures of conflict cards (corpus.CardView) as CSV text, one row per figure."""
+    rows = [row for v in views for row in conflict_rows(v.card, v.hits, disagreements(v.card))]
+    return rows_to_csv(CONFLICT_COLUMNS, rows, bom=bom)

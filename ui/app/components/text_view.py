@@ -43,11 +43,14 @@ class PassageSpan:
 
 @dataclass(frozen=True)
 class FigureMark:
-    """A span text[start:end] to mark as a figure, with its tooltip (plain text, escaped on output)."""
+    """A span text[start:end] to mark as a figure, with its tooltip (plain text, escaped on output); a figure
+    on a conflict card has the classes "figure conflict" and a link to the card (`conflicts?card=ID`)."""
 
     start: int
     end: int
     title: str = ""
+    css_class: str = "figure"
+    href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,18 +65,27 @@ class EntityMark:
     href: str | None = None
 
 
+def _classes(names: str) -> str:
+    """CSS class names made safe for an attribute: ASCII letters, digits, '-' and '_' only."""
+    kept = ("".join(c for c in name if c.isascii() and (c.isalnum() or c in "-_")) for name in names.split())
+    return " ".join(name for name in kept if name)
+
+
 def _open_tag(mark: FigureMark | EntityMark) -> str:
     if isinstance(mark, FigureMark):
-        return mark_open("figure", mark.title)
-    label = "".join(c for c in mark.label if c.isascii() and c.isalnum())
-    tag = mark_open(f"entity entity-{label}" if label else "entity", mark.title)
+        tag = mark_open(_classes(mark.css_class), mark.title)
+        link_class = "saual-conflict-link"
+    else:
+        label = "".join(c for c in mark.label if c.isascii() and c.isalnum())
+        tag = mark_open(f"entity entity-{label}" if label else "entity", mark.title)
+        link_class = "saual-entity-link"
     if mark.href:
-        return f'<a class="saual-entity-link" href="{escape_text(mark.href)}" target="_self">{tag}'
+        return f'<a class="{link_class}" href="{escape_text(mark.href)}" target="_self">{tag}'
     return tag
 
 
 def _close_tag(mark: FigureMark | EntityMark) -> str:
-    return "</mark></a>" if isinstance(mark, EntityMark) and mark.href else "</mark>"
+    return "</mark></a>" if mark.href else "</mark>"
 
 
 def _kept(marks: Iterable[Any]) -> list[Any]:

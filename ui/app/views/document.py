@@ -14,6 +14,8 @@ import streamlit as st
 from corpus.entities import entity_key
 from ui.app import backend, urlstate
 from ui.app.components import escape_markdown, escape_text, render_document_text
+from ui.app.components.conflicts_view import CSS as CONFLICT_CSS
+from ui.app.components.conflicts_view import kind_label as conflict_kind
 from ui.app.components.entities_view import CSS as ENTITY_CSS
 from ui.app.components.entities_view import entity_href, entity_label, entity_link
 from ui.app.components.figures_view import CSS as FIGURE_CSS
@@ -94,8 +96,8 @@ def show_metadata(doc) -> None:
             st.markdown(metadata_table(other), unsafe_allow_html=True)
 
 
-def figures_table(doc) -> None:
-    """The document's figures in reading order: value, what, indicator, place, year, source, page."""
+def figures_table(doc, conflicts: dict[tuple[int, int], list]) -> None:
+    """The document's figures in reading order: value, what, indicator, place, year, source, page, conflict."""
     figures = list(getattr(doc, "figures", None) or [])
     if not figures:
         return
@@ -104,12 +106,56 @@ def figures_table(doc) -> None:
             [{"figure": f.text, "value": format_value(f.value, f.value_max, f.qualifier, f.unit),
               "what": f.what or "", "indicator": indicator_label(f.indicator) if f.indicator else "",
               "place": f.place or "", "year": when(f), "source": f.source or "",
-              "source kind": source_kind_label(f.source_kind), "page": f.page} for f in figures],
+              "source kind": source_kind_label(f.source_kind), "page": f.page,
+              "conflict": conflict_note(conflicts[(f.start, f.end)]) if (f.start, f.end) in conflicts else ""}
+             for f in figures],
             hide_index=True, width="stretch")
 
 
-def figure_marks(doc) -> list[FigureMark]:
-    return [FigureMark(f.start, f.end, figure_title(f)) for f in getattr(doc, "figures", None) or []]
+def conflict_marks(doc) -> dict[tuple[int, int], list]:
+    """The document's figures that are on a conflict card, by (start, end): their corpus.ConflictMarks."""
+    found: dict[tuple[int, int], list] = {}
+    for mark in backend.read("conflicts_of_document", doc.id):
+        found.setdefault((mark.start, mark.end), []).append(mark)
+    return found
+
+
+def conflict_note(marks: list) -> str:
+    """'in conflict: disagrees with #2 on the card “…” (2024)' for a figure's conflict marks."""
+    parts = []
+    for m in marks:
+        against = ", ".join(f"#{j + 1}" for j in m.disagrees_with)
+        parts.append(f"#{m.index + 1} on the conflict card “{m.label}” ({m.period})"
+                     + (f", disagrees with {against}" if against else ""))
+    return "in conflict: " + "; ".join(parts)
+
+
+def figure_marks(doc, conflicts: dict[tuple[int, int], list], entities: list[EntityMark]) -> list[FigureMark]:
+    """Figure highlights; those on a conflict card get the conflict class and link to the card (unless a
+    linked entity overlaps them: links never nest)."""
+    marks = []
+    for f in getattr(doc, "figures", None) or []:
+        on_cards = conflicts.get((f.start, f.end))
+        if not on_cards:
+            marks.append(FigureMark(f.start, f.end, figure_title(f)))
+            continue
+        linked = any(e.href and e.start < f.end and f.start < e.end for e in entities)
+        marks.append(FigureMark(f.start, f.end, f"{figure_title(f)} · {conflict_note(on_cards)}", "figure conflict",
+                                None if linked else f"conflicts?card={on_cards[0].card_id}"))
+    return marks
+
+
+def conflicts_list(conflicts: dict[tuple[int, int], list]) -> None:
+    """The conflict cards this document's figures are on, each linking to its card."""
+    cards = {m.card_id: m for marks in conflicts.values() for m in marks}
+    if not cards:
+        return
+    noun = "card" if len(cards) == 1 else "cards"
+    with st.expander(f"In conflict ({len(cards)} {noun})", expanded=True, icon=":material/compare_arrows:"):
+        for card_id, m in cards.items():
+            st.page_link("views/conflicts.py", label=f"{m.label} · {m.period} · {conflict_kind(m.kind)}",
+                         icon=":material/compare_arrows:", query_params={"card": card_id},
+                         help="Open the conflict card: every source's figure side by side")
 
 
 def mention_key(e) -> str:
@@ -177,20 +223,24 @@ def render() -> None:
         return
     st.html(FIGURE_CSS)
     st.html(ENTITY_CSS)
+    st.html(CONFLICT_CSS)
     title = backend.titles().get(doc.id) or doc.title or os.path.basename(doc.path) or f"Document {doc.id}"
     st.markdown(f'<h1 class="saual-doc-title">{escape_text(title)}</h1>', unsafe_allow_html=True)
     back_link()
     passages = [PassageSpan.of(p) for p in doc.passages]
     wanted = urlstate.read(PASSAGE)
     hit = next((p for p in passages if p.id == wanted), None)
+    conflicts = conflict_marks(doc)
+    entities = entity_marks(doc)
     info, text = st.columns([1, 2], gap="large")
     with info:
         show_metadata(doc)
         st.download_button("Download text", data=doc.text.encode("utf-8"),
                            file_name=f"{os.path.splitext(os.path.basename(doc.path))[0] or doc.id}.txt",
                            mime="text/plain", icon=":material/download:", on_click="ignore")
+        conflicts_list(conflicts)
         entities_list(doc)
-        figures_table(doc)
+        figures_table(doc, conflicts)
     with text:
         if wanted is not None and hit is None:
             st.caption(f"Passage {wanted} is not in this document; showing the whole text.")
@@ -200,8 +250,8 @@ def render() -> None:
                         f'<a href="#passage-{hit.id}" target="_self">jump to it</a></div>',
                         unsafe_allow_html=True)
         st.markdown(render_document_text(doc.text, [page_span(p) for p in doc.pages], passages,
-                                         highlight=hit.id if hit else None, figures=figure_marks(doc),
-                                         entities=entity_marks(doc)),
+                                         highlight=hit.id if hit else None,
+                                         figures=figure_marks(doc, conflicts, entities), entities=entities),
                     unsafe_allow_html=True)
     if hit is not None:
         scroll_to(hit.id)

@@ -1,0 +1,180 @@
+"""Conflict cards as the explorer and exports read them: each card with its figures' quotes and documents,
+filtered, sorted and counted; one card by id; the cards touching one document.
+
+Built on corpus.cards (which judges and stores the cards); nothing here decides what conflicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from .cards import CardFigure, ConflictCard, list_conflicts
+from .errors import CorpusError, db_reason
+from .figures import FigureHit, figure_hit, figure_select
+from .hits import document_texts
+from .models import ConflictRow, FigureRow
+
+__all__ = ["CARD_SORTS", "CardView", "ConflictMark", "card_facets", "conflicts_of_document", "disagreements",
+           "filter_cards", "get_conflict", "get_conflict_view", "list_conflict_views", "sort_cards", "source_count"]
+
+CARD_SORTS = ("spread", "recent", "sources")  # widest spread, newest first seen, most sources
+
+
+@dataclass
+class CardView:
+    """A card with, per figure (same order), its stored FigureHit (quote, passage, document date, language)."""
+
+    card: ConflictCard
+    hits: list[FigureHit | None] = field(default_factory=list)
+
+    @property
+    def sources(self) -> int:
+        return source_count(self.card)
+
+
+@dataclass
+class ConflictMark:
+    """A figure of one document that belongs to a conflict card: its offsets and the figures it disagrees with."""
+
+    card_id: str
+    label: str
+    period: str
+    kind: str
+    start: int
+    end: int
+    index: int
+    disagrees_with: list[int] = field(default_factory=list)
+
+
+def _who(figure: CardFigure) -> str:
+    """Who says a figure: its source, else its document (a document without a named source speaks for itself)."""
+    return " ".join((figure.source or "").split()).casefold() or f"document {figure.document_id}"
+
+
+def source_count(card: ConflictCard) -> int:
+    """How many different sources give the card's figures."""
+    return len({_who(f) for f in card.figures})
+
+
+def disagreements(card: ConflictCard) -> dict[int, list[int]]:
+    """Figure index → the indexes of the figures it disagrees with (only figures in some pair)."""
+    out: dict[int, list[int]] = {}
+    for i, j in card.pairs:
+        out.setdefault(i, []).append(j)
+        out.setdefault(j, []).append(i)
+    return {i: sorted(set(others)) for i, others in sorted(out.items())}
+
+
+def sort_cards(cards: Iterable[ConflictCard], by: str = "spread") -> list[ConflictCard]:
+    """Cards by widest spread, most recently first seen, or most sources (ties: spread, then indicator)."""
+    def base(c: ConflictCard) -> tuple:
+        return (-c.spread, c.indicator, c.period)
+
+    if by == "recent":
+        return sorted(sorted(cards, key=base), key=lambda c: c.first_seen or "", reverse=True)
+    if by == "sources":
+        return sorted(cards, key=lambda c: (-source_count(c), *base(c)))
+    if by != "spread":
+        raise CorpusError(f"unknown card order {by!r}: use one of {', '.join(CARD_SORTS)}")
+    return sorted(cards, key=base)
+
+
+def filter_cards(cards: Iterable[ConflictCard], *, indicator: str | None = None, place: str | None = None,
+                 kind: str | None = None, source_kind: str | None = None) -> list[ConflictCard]:
+    """The cards of this indicator, place and card kind that have a figure of this source kind (None: any)."""
+    return [c for c in cards if (not indicator or c.indicator == indicator)
+            and (not place or (c.place or "").casefold() == place.casefold()) and (not kind or c.kind == kind)
+            and (not source_kind or any(f.source_kind == source_kind for f in c.figures))]
+
+
+def card_facets(cards: Iterable[ConflictCard]) -> dict[str, dict[str, int]]:
+    """Card counts by indicator, place, kind and source kind (a card counts once per source kind it has)."""
+    counts: dict[str, Counter] = {name: Counter() for name in ("indicator", "place", "kind", "source_kind")}
+    for card in cards:
+        counts["indicator"][card.indicator] += 1
+        counts["kind"][card.kind] += 1
+        if card.place:
+            counts["place"][card.place] += 1
+        for kind in {f.source_kind for f in card.figures}:
+            counts["source_kind"][kind] += 1
+    return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
+
+
+def _hits(engine: Engine, cards: list[ConflictCard]) -> dict[tuple[int, int, int], FigureHit]:
+    """The stored figures of the cards' indicators, by (document id, start, end)."""
+    indicators = sorted({c.indicator for c in cards})
+    if not indicators:
+        return {}
+    stmt = figure_select().where(FigureRow.indicator.in_(indicators))
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(stmt).mappings().all()
+            texts = document_texts(conn, {r["document_id"] for r in rows if r["p_text"] is None})
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"reading conflict figures failed: {db_reason(exc)}") from exc
+    return {(r["document_id"], r["start"], r["end"]): figure_hit(r, texts) for r in rows}
+
+
+def _views(engine: Engine, cards: list[ConflictCard]) -> list[CardView]:
+    hits = _hits(engine, cards)
+    return [CardView(card, [hits.get((f.document_id, f.start, f.end)) for f in card.figures]) for card in cards]
+
+
+def list_conflict_views(engine: Engine, *, indicator: str | None = None, place: str | None = None,
+                        since: dt.date | None = None, kind: str | None = None, source_kind: str | None = None,
+                        sort: str = "spread") -> list[CardView]:
+    """Active cards (corpus.list_conflicts filters, plus the card kind and a source kind among its figures),
+    sorted by `sort` (CARD_SORTS), each with its figures' quotes."""
+    cards = filter_cards(list_conflicts(engine, indicator=indicator, place=place, since=since), kind=kind,
+                         source_kind=source_kind)
+    return _views(engine, sort_cards(cards, sort))
+
+
+def _indicator_of(engine: Engine, card_id: str) -> str | None:
+    table = ConflictRow.__table__
+    try:
+        with engine.connect() as conn:
+            return conn.execute(select(table.c.indicator).where(table.c.id == card_id,
+                                                                table.c.active.is_(True))).scalar()
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"reading conflict {card_id} failed: {db_reason(exc)}") from exc
+
+
+def get_conflict(engine: Engine, card_id: str) -> ConflictCard | None:
+    """One active card by id, or None."""
+    indicator = _indicator_of(engine, card_id) if card_id else None
+    if indicator is None:
+        return None
+    return next((c for c in list_conflicts(engine, indicator=indicator) if c.id == card_id), None)
+
+
+def get_conflict_view(engine: Engine, card_id: str) -> CardView | None:
+    """One active card by id with its figures' quotes, or None."""
+    card = get_conflict(engine, card_id)
+    return _views(engine, [card])[0] if card else None
+
+
+def conflicts_of_document(engine: Engine, document_id: int) -> list[ConflictMark]:
+    """The figures of one document that are on an active conflict card, in reading order."""
+    table = ConflictRow.__table__
+    stmt = (select(table.c.indicator).distinct()
+            .where(table.c.active.is_(True),
+                   table.c.indicator.in_(select(FigureRow.indicator).where(FigureRow.document_id == document_id))))
+    try:
+        with engine.connect() as conn:
+            indicators = conn.execute(stmt).scalars().all()
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"reading the conflicts of document {document_id} failed: {db_reason(exc)}") from exc
+    marks = []
+    for indicator in sorted(indicators):
+        for card in list_conflicts(engine, indicator=indicator):
+            others = disagreements(card)
+            marks += [ConflictMark(card.id, card.label, card.period, card.kind, f.start, f.end, i, others.get(i, []))
+                      for i, f in enumerate(card.figures) if f.document_id == document_id]
+    return sorted(marks, key=lambda m: (m.start, m.end, m.card_id))
