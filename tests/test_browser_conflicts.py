@@ -75,3 +75,28 @@ def test_open_the_south_korea_card_in_chromium(conflicts_explorer: str, chromium
         assert parse_qs(urlsplit(href).query).get("card") == [korea.id]
     assert_screenshots(list_shot, card_shot)
     assert timeline_shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_sample_corpus_south_korea_card_in_chromium(chromium: Path, sample_corpus_url: str,
+                                                         tmp_path_factory) -> None:
+    """The bundled samples (what `make run` shows): the inquiry's 9 600 (2022, official) and ~20 000 (now,
+    unofficial) and the ministry's 11 000 (2025) on one card, each with why it is one moment."""
+    from playwright.sync_api import expect
+
+    korea = next(c for c in corpus.list_conflicts(corpus.get_engine(sample_corpus_url)) if c.place == "South Korea")
+    shot = ARTIFACTS / "explorer-sample-korea-card.png"
+    fresh_screenshots(shot)
+    log = tmp_path_factory.mktemp("streamlit-samples") / "server.log"
+    with serve_explorer(sample_corpus_url, log) as url, browser_page(chromium) as page:
+        page.goto(f"{url}/conflicts?card={korea.id}")
+        claims = page.locator(".saual-claim")
+        expect(claims).to_have_count(3)
+        expect(page.locator(".saual-card-head")).to_contain_text("South Korea")
+        values = {claims.nth(i).locator(".saual-figure-value").inner_text() for i in range(3)}
+        assert values == {"9,600 persons", "11,000 persons", "≈ 20,000 persons"}
+        expect(page.locator(".saual-disagree").filter(has_text="own contrast")).to_have_count(2)
+        chart = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first
+        chart.scroll_into_view_if_needed()
+        expect(chart).to_be_visible()
+        page.screenshot(path=str(shot), full_page=True)
+    assert_screenshots(shot)

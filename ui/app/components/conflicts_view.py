@@ -41,7 +41,8 @@ def first_seen_day(card: Any) -> str:
 
 def card_heading_html(card: Any) -> str:
     """The card's title and one line: place, moment, kind, spread, sources, first seen."""
-    facts = [card.place or "", f"moment {card.period}", kind_label(card.kind), f"spread {card.spread:.0%}",
+    facts = [card.place or "", f"moment {card.period}", f"{card.confidence} confidence",
+             kind_label(card.kind), f"spread {card.spread:.0%}",
              f"{source_count(card)} sources", f"{len(card.figures)} figures", f"first seen {first_seen_day(card)}"]
     return (f'<div class="saual-card-head"><div class="saual-result-title">{escape_text(card.label)}</div>'
             f'<div class="saual-meta">{escape_text(" · ".join(f for f in facts if f))}</div></div>')
@@ -62,7 +63,8 @@ def figure_html(card: Any, index: int, hit: Any | None, others: list[int] | None
     dated = f"document of {hit.date.isoformat()}" if hit is not None and hit.date else "undated document"
     language = language_label(hit.language) if hit is not None else "—"
     where = [document_title(hit) if hit is not None else figure.doc, f"page {figure.page}" if figure.page else ""]
-    against = ("Disagrees with " + ", ".join(f"#{j + 1}" for j in others)) if others else "Agrees with the others"
+    against = ("Disagrees with " + ", ".join(f"#{j + 1}{_basis(card, index, j)}" for j in others)) if others \
+        else "Agrees with the others"
     return (f'<div class="saual-claim{clash}" id="card-{escape_text(card.id)}-figure-{index + 1}">'
             f'<div class="saual-claim-head"><span class="saual-claim-number">#{index + 1}</span> '
             f'<span class="saual-figure-value">{escape_text(figure_value(figure))}</span> '
@@ -73,6 +75,14 @@ def figure_html(card: Any, index: int, hit: Any | None, others: list[int] | None
             f'<div class="saual-snippet">{_quote(figure, hit)}</div>'
             f'<div class="saual-meta">{escape_text(" · ".join(w for w in where if w))}</div>'
             f'<div class="saual-disagree">{escape_text(against)}</div></div>')
+
+
+def _basis(card: Any, i: int, j: int) -> str:
+    """Why figures i and j are one moment (` (same year)`), as the card's pairs say; empty when unknown."""
+    for (a, b), basis in zip(card.pairs, getattr(card, "bases", []) or [], strict=False):
+        if {a, b} == {i, j}:
+            return f" ({basis})"
+    return ""
 
 
 def passage_params(figure: Any, hit: Any | None) -> dict[str, str]:
