@@ -1,4 +1,4 @@
-"""`python -m tests.bench` (`make bench`): speed on the sample corpus, one function per section.
+"""`python -m tests.bench` (`make bench`): speed on the sample corpus and generated corpora, one function per section.
 
 Each section prints its own table; `main()` runs them all. Add new sections (figures, NER) as
 functions and list them in SECTIONS.
@@ -6,6 +6,7 @@ functions and list them in SECTIONS.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -205,12 +206,24 @@ def gazetteer(repeat: int = 3) -> dict[str, float]:
     return {"find_bodies + find_officials": words / sec}
 
 
-SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities, gazetteer]
+def conflicts() -> object:
+    """Conflict cards at 1k, 10k and 100k generated documents (tests/bench_conflicts.py)."""
+    from .bench_conflicts import conflicts as run
+
+    return run()
+
+
+SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities, gazetteer, conflicts]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every section (or those named on the command line)."""
-    names = set(argv if argv is not None else sys.argv[1:])
+    """Run every section (or those named on the command line); `--sizes 1000,10000` limits corpus sizes."""
+    args = list(argv if argv is not None else sys.argv[1:])
+    if "--sizes" in args:
+        at = args.index("--sizes")
+        os.environ["SAUAL_BENCH_SIZES"] = args[at + 1]
+        del args[at:at + 2]
+    names = set(args)
     for section in SECTIONS:
         if not names or section.__name__ in names:
             section()
