@@ -144,7 +144,13 @@ def indicator_cards(conn: Any, indicator: str, settings: Settings = DEFAULT) -> 
     """The conflict cards of one indicator (moments with at least one disagreeing pair), not yet dated."""
     statements, shown = _load(conn, indicator)
     disagree = overfull if indicator.startswith(PARTS) else None
-    return [_card(indicator, m, shown, None) for m in moments(statements, settings, disagree) if m.pairs]
+    found = [m for m in moments(statements, settings, disagree) if m.pairs]
+    cards = [_card(indicator, m, shown, None) for m in found]
+    labels = [c.period for c in cards]
+    for card, moment in zip(cards, found, strict=True):
+        if labels.count(card.period) > 1:  # two separate moments read alike ("now" years apart): tell them apart
+            card.id = card_id(indicator, f"{card.period}#{min(s.id for s in moment.statements)}")
+    return cards
 
 
 def _iso(value: dt.datetime | None) -> str | None:

@@ -254,3 +254,23 @@ def test_sample_corpus_finds_the_seed_conflicts_and_no_look_alikes(sample_corpus
         assert frozenset(look_alike) not in pairs
     korea = [c for c in cards if c.place == "South Korea"]
     assert korea and all(c.kind == "official vs unofficial" for c in korea)
+
+
+def test_two_now_moments_years_apart_get_two_cards(engine) -> None:
+    """Undated-year "now" figures of documents dated years apart are two moments that read alike ("now"):
+    each gets its own card id, and recomputing stores both."""
+    from corpus.models import DocumentRow, FigureRow
+
+    with engine.begin() as conn:
+        for n, (day, values) in enumerate(((dt.date(2016, 1, 1), (100, 300)), (dt.date(2024, 1, 1), (100, 300)))):
+            doc_id = conn.execute(DocumentRow.__table__.insert().values(
+                path=f"/x/d{n}.txt", sha256=f"{n:064d}", format="txt", language="ru", kind="news", date=day, text="x",
+                title=f"d{n}")).inserted_primary_key[0]
+            for k, v in enumerate(values):
+                conn.execute(FigureRow.__table__.insert().values(
+                    document_id=doc_id, text=str(v), start=k, end=k + 1, value=v, qualifier="exact", unit="persons",
+                    indicator="unemployed|persons|-", period="now", source_kind=("official", "unofficial")[k],
+                    source=("министерство", "эксперты")[k], kind="statistic"))
+    cards = corpus.recompute_conflicts(engine)
+    assert [c.period for c in cards] == ["now", "now"] and len({c.id for c in cards}) == 2
+    assert len(corpus.list_conflicts(engine)) == 2
