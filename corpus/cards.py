@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .conflicts import DEFAULT, Moment, Settings, Statement, moments, overfull
@@ -84,23 +85,34 @@ def _share_keys(conn: Any) -> list[str]:
                              .distinct()).scalars())
 
 
+def _parts(shares: list[str]) -> dict[str, dict[str, list[str]]]:
+    """whole → disjoint marker → the share keys that are that part of it (one pass over the share keys)."""
+    from nlp import part_of
+
+    index: dict[str, dict[str, list[str]]] = {}
+    for key in shares:
+        for whole, marker in part_of(key):
+            index.setdefault(whole, {}).setdefault(marker, []).append(key)
+    return index
+
+
 def _wholes(shares: list[str], touched: Iterable[str]) -> set[str]:
     """The parts cards (`parts:<whole>`) that the touched share keys take part in."""
-    from nlp import complementary_whole
+    from nlp import disjoint, part_of
 
-    out = set()
-    for key in touched:
-        if key.startswith("share."):
-            out |= {PARTS + w for other in shares if (w := complementary_whole(key, other))}
-    return out
+    index = _parts(shares)
+    return {PARTS + whole for key in touched for whole, marker in part_of(key)
+            if any(disjoint(marker, other) for other in index.get(whole, {}))}
 
 
 def _members(conn: Any, key: str) -> list[str]:
     """The stored indicator keys a card compares: the key itself, or the disjoint parts of a whole."""
     if not key.startswith(PARTS):
         return [key]
-    shares = _share_keys(conn)
-    return [k for k in shares if PARTS + key.removeprefix(PARTS) in _wholes(shares, [k])]
+    from nlp import disjoint
+
+    by_marker = _parts(_share_keys(conn)).get(key.removeprefix(PARTS), {})
+    return sorted({k for m, keys in by_marker.items() if any(disjoint(m, o) for o in by_marker) for k in keys})
 
 
 def _load(conn: Any, indicator: str) -> tuple[list[Statement], dict[int, CardFigure]]:
@@ -188,12 +200,14 @@ def _store(conn: Any, indicator: str, cards: list[ConflictCard], now: dt.datetim
     stored = {r.id: r for r in conn.execute(select(table).where(table.c.indicator == indicator))}
     for card in cards:
         row = stored.pop(card.id, None)
+        stored_card = {"card": _dump(card), "spread": card.spread, "place": (card.place or "")[:128] or None}
         if row is None:
             conn.execute(table.insert().values(id=card.id, indicator=indicator, period=card.period[:64],
-                                               first_seen=now, last_seen=now, active=True))
+                                               first_seen=now, last_seen=now, active=True, **stored_card))
             card.first_seen = _iso(now)
         else:
-            conn.execute(table.update().where(table.c.id == card.id).values(last_seen=now, active=True))
+            conn.execute(table.update().where(table.c.id == card.id).values(last_seen=now, active=True,
+                                                                            **stored_card))
             card.first_seen = _iso(row.first_seen)
     gone = [cid for cid, row in stored.items() if row.active]
     if gone:
@@ -201,25 +215,47 @@ def _store(conn: Any, indicator: str, cards: list[ConflictCard], now: dt.datetim
     return cards
 
 
+def _dump(card: ConflictCard) -> str:
+    """A card as stored (JSON; first_seen lives in its own column)."""
+    data = {**vars(card), "figures": [vars(f) for f in card.figures]}  # flat dataclasses: no deep asdict
+    data.pop("first_seen", None)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _undump(text: str, first_seen: dt.datetime | None) -> ConflictCard:
+    data = json.loads(text)
+    data["figures"] = [CardFigure(**f) for f in data.get("figures", [])]
+    return ConflictCard(**data, first_seen=_iso(first_seen))
+
+
 def list_conflicts(engine: Engine, *, indicator: str | None = None, place: str | None = None,
                    since: dt.date | None = None, settings: Settings = DEFAULT) -> list[ConflictCard]:
-    """Active conflict cards, widest spread first; filters: indicator key, place, first seen on or after `since`."""
+    """Active conflict cards, widest spread first; filters: indicator key, place, first seen on or after `since`.
+
+    Cards are read as stored at their last recompute; with other settings, or for rows stored before cards
+    were kept (schema 0002), their indicators are judged again here.
+    """
     table = ConflictRow.__table__
-    stmt = select(table.c.id, table.c.indicator, table.c.first_seen).where(table.c.active.is_(True))
+    stmt = select(table.c.id, table.c.indicator, table.c.first_seen, table.c.card).where(table.c.active.is_(True))
     if indicator:
         stmt = stmt.where(table.c.indicator == indicator)
     if since is not None:
         stmt = stmt.where(table.c.first_seen >= dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC))
+    if place:
+        stmt = stmt.where(or_(func.lower(table.c.place) == place.casefold(), table.c.card.is_(None)))
     try:
         with engine.connect() as conn:
             rows = conn.execute(stmt).all()
-            seen = {r.id: r.first_seen for r in rows}
-            cards = [c for key in sorted({r.indicator for r in rows}) for c in indicator_cards(conn, key, settings)
-                     if c.id in seen]
+            fresh = settings == DEFAULT
+            cards = [_undump(r.card, r.first_seen) for r in rows if fresh and r.card]
+            seen = {r.id: r.first_seen for r in rows if not (fresh and r.card)}
+            again = sorted({r.indicator for r in rows if r.id in seen})
+            cards += [c for key in again for c in indicator_cards(conn, key, settings) if c.id in seen]
     except SQLAlchemyError as exc:
         raise CorpusError(f"listing conflicts failed: {db_reason(exc)}") from exc
     for card in cards:
-        card.first_seen = _iso(seen[card.id])
+        if card.id in seen:
+            card.first_seen = _iso(seen[card.id])
     if place:
         cards = [c for c in cards if (c.place or "").casefold() == place.casefold()]
     return sorted(cards, key=lambda c: (-c.spread, c.indicator, c.period))

@@ -156,6 +156,9 @@ class ConflictRow(SQLModel, table=True):
     first_seen: dt.datetime = Field(default_factory=_now, index=True)
     last_seen: dt.datetime = Field(default_factory=_now)
     active: bool = True
+    card: str | None = Field(default=None, sa_type=Text)  # the card as computed (JSON)
+    spread: float = Field(default=0.0, sa_column_kwargs={"server_default": "0"})
+    place: str | None = Field(default=None, max_length=128, index=True)
 
 
 EXTRACTED_TABLES = ("figures", "mentions", "demands", "addressees", "signatories")

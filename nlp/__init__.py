@@ -52,10 +52,18 @@ from .gazetteer import (
 __all__ += ["Body", "BodyMention", "LinkedRecord", "Official", "PersonMention", "PositionMention", "find_bodies",
             "find_officials", "find_positions", "is_not_org", "link", "link_org", "link_person", "record_by_id"]
 
-from .indicators import INDICATOR_CONCEPTS, complementary_whole, describe_indicator, indicator_for
+from .indicators import (
+    INDICATOR_CONCEPTS,
+    complementary_whole,
+    describe_indicator,
+    disjoint,
+    indicator_for,
+    part_of,
+)
 from .sources import SourceCue, attribute, find_sources
 
-__all__ += ["INDICATOR_CONCEPTS", "SourceCue", "attribute", "complementary_whole", "describe_indicator", "find_sources", "indicator_for"]
+__all__ += ["INDICATOR_CONCEPTS", "SourceCue", "attribute", "complementary_whole", "describe_indicator", "disjoint",
+            "find_sources", "indicator_for", "part_of"]
 
 from .entities import extract_entities
 from .extractors import Extractor, extractor, extractors

@@ -291,21 +291,28 @@ def _complements() -> tuple[frozenset[str], ...]:
     return groups
 
 
+def part_of(key: str) -> list[tuple[str, str]]:
+    """(whole, marker) for each disjoint subset marker of a share key: `share.domestic.transport|percent|X`
+    → [(`share.transport|percent|X`, `domestic`)]; empty for other keys."""
+    concept, _, rest = key.partition("|")
+    ids = concept.split(".")
+    if ids[0] != SHARE:
+        return []
+    markers = {m for group in _complements() for m in group}
+    return [("|".join([".".join(i for i in ids if i != m), rest]), m) for m in ids[1:] if m in markers]
+
+
+def disjoint(a: str, b: str) -> bool:
+    """Two subset markers that never describe the same members (one row of complements.tsv)."""
+    return a != b and any({a, b} <= group for group in _complements())
+
+
 def complementary_whole(a: str, b: str) -> str | None:
     """The whole that two share keys are disjoint parts of (`share.domestic.transport|percent|X` and
     `share.relocant.transport|percent|X` → `share.transport|percent|X`), else None: such shares add up
     to at most 100 %."""
-    (ca, _, rest_a), (cb, _, rest_b) = a.partition("|"), b.partition("|")
-    ids_a, ids_b = ca.split("."), cb.split(".")
-    if rest_a != rest_b or ids_a[0] != SHARE or ids_b[0] != SHARE:
-        return None
-    only_a, only_b = set(ids_a[1:]) - set(ids_b), set(ids_b[1:]) - set(ids_a)
-    if len(only_a) != 1 or len(only_b) != 1:
-        return None
-    pair = only_a | only_b
-    if not any(pair <= group for group in _complements()):
-        return None
-    return "|".join([".".join(i for i in ids_a if i not in only_a), rest_a])
+    wholes_b = dict(part_of(b))
+    return next((w for w, m in part_of(a) if w in wholes_b and disjoint(m, wholes_b[w])), None)
 
 
 def describe_indicator(key: str) -> str:

@@ -274,3 +274,18 @@ def test_two_now_moments_years_apart_get_two_cards(engine) -> None:
     cards = corpus.recompute_conflicts(engine)
     assert [c.period for c in cards] == ["now", "now"] and len({c.id for c in cards}) == 2
     assert len(corpus.list_conflicts(engine)) == 2
+
+
+def test_listed_cards_are_the_stored_ones_and_equal_a_fresh_judgement(sample_corpus_url) -> None:
+    """list_conflicts reads the cards stored at the last recompute (schema 0003) rather than judging every
+    indicator again; judged again with other (here equivalent) settings they come out the same."""
+    import dataclasses
+
+    engine = corpus.get_engine(sample_corpus_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM conflicts WHERE active AND card IS NULL")).scalar() == 0
+    stored = [dataclasses.asdict(c) for c in corpus.list_conflicts(engine)]
+    judged = [dataclasses.asdict(c) for c in corpus.list_conflicts(engine, settings=Settings(tolerance=0.0500001))]
+    assert stored == judged and len(stored) == 2
+    assert [c.id for c in corpus.list_conflicts(engine, place="south korea")] == \
+        [c["id"] for c in stored if c["place"] == "South Korea"]

@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0002"  # the newest migration (0002: conflicts)
+HEAD = "0003"  # the newest migration (0002: conflicts, 0003: stored cards)
 
 
 def table_names(engine) -> set[str]:
@@ -145,3 +145,13 @@ def test_conflicts_migration_down_and_up(engine) -> None:
     assert "conflicts" not in table_names(engine) and corpus.schema_revision(engine) == "0001"
     corpus.migrate(engine)
     assert "conflicts" in table_names(engine) and corpus.schema_revision(engine) == HEAD
+
+
+def test_stored_cards_migration_down_and_up(engine) -> None:
+    """0003 alone: the stored card columns (and the place index) go and come back."""
+    assert {"card", "spread", "place"} <= {c["name"] for c in inspect(engine).get_columns("conflicts")}
+    corpus.downgrade(engine, "0002")
+    assert not {"card", "spread", "place"} & {c["name"] for c in inspect(engine).get_columns("conflicts")}
+    corpus.migrate(engine)
+    assert corpus.schema_revision(engine) == HEAD
+    assert ("place",) in {tuple(i["column_names"]) for i in inspect(engine).get_indexes("conflicts")}
