@@ -26,7 +26,7 @@ from nlp import Analysis
 from .errors import CorpusError, db_reason
 from .models import DocumentRow, PageRow, PassageRow
 from .rows import ROW_KINDS
-from .store import _check_spans, _PassageLocator
+from .store import PassageLocator, check_spans
 from .text import clean as _clean
 from .text import clean_value
 
@@ -81,7 +81,7 @@ class RowBatch:
 
 def _document_rows(batch: RowBatch, doc: Document, analysis: Analysis, now: dt.datetime) -> None:
     """The rows store._write makes for one document, added to `batch`."""
-    _check_spans(doc, analysis)
+    check_spans(doc, analysis)
     text = clean(doc.text)
     document_id = batch.add("documents", {
         "sha256": doc.sha256, "path": clean(str(doc.path)), "format": doc.format,
@@ -96,7 +96,7 @@ def _document_rows(batch: RowBatch, doc: Document, analysis: Analysis, now: dt.d
         row = {"document_id": document_id, "seq": seq, "page": p.page, "start": p.start, "end": p.end,
                "language": p.language, "text": text[p.start:p.end]}
         passages.append(_Passage(batch.add("passages", row), p.start, p.end))
-    locate = _PassageLocator(passages)
+    locate = PassageLocator(passages)
     for kind in ROW_KINDS:
         table = kind.row.__tablename__
         for item in getattr(analysis, kind.field):

@@ -37,7 +37,7 @@ def store_document(engine: Engine, doc: Document, analysis: Analysis) -> StoreRe
     existing = document_id_for_sha(engine, doc.sha256)
     if existing is not None:
         return StoreResult(existing, created=False)
-    _check_spans(doc, analysis)
+    check_spans(doc, analysis)
     try:
         with Session(engine, expire_on_commit=False) as session, session.begin():
             document_id = _write(session, doc, analysis)
@@ -72,7 +72,7 @@ def _write(session: Session, doc: Document, analysis: Analysis) -> int:
     ]
     session.add_all(passages)
     session.flush()
-    locate = _PassageLocator(passages)
+    locate = PassageLocator(passages)
 
     def span(item, page: int | None) -> dict:
         return {"document_id": document_id, "passage_id": locate(item.start),
@@ -85,7 +85,7 @@ def _write(session: Session, doc: Document, analysis: Analysis) -> int:
     return document_id
 
 
-class _PassageLocator:
+class PassageLocator:
     """Finds the passage holding a character offset (None between passages)."""
 
     def __init__(self, passages: list[PassageRow]):
@@ -99,7 +99,7 @@ class _PassageLocator:
         return None
 
 
-def _check_spans(doc: Document, analysis: Analysis) -> None:
+def check_spans(doc: Document, analysis: Analysis) -> None:
     """Refuse offsets outside the text before anything is written."""
     n = len(doc.text)
     spans = [("page", p) for p in doc.pages] + [("paragraph", p) for p in doc.paragraphs]

@@ -59,7 +59,7 @@ def test_open_the_south_korea_card_in_chromium(conflicts_explorer: str, chromium
         expect(claims.nth(1).locator(".saual-badge")).to_have_text("Unofficial")
         expect(claims.nth(1).locator(".saual-figure-value")).to_have_text("≈ 20,000 persons")
         expect(claims.nth(0).locator("mark.figure")).to_have_text("9 600 граждан")
-        expect(claims.nth(0).locator(".saual-disagree")).to_have_text("Disagrees with #2")
+        expect(claims.nth(0).locator(".saual-disagree")).to_have_text("Disagrees with #2 (same year)")
         page.screenshot(path=str(card_shot), full_page=False)
         chart = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first
         chart.scroll_into_view_if_needed()

@@ -125,7 +125,7 @@ def test_failure_midway_leaves_nothing_behind(engine, make_document, monkeypatch
     def explode(self, offset):  # runs after the document, pages and passages were flushed
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(corpus.store._PassageLocator, "__call__", explode)
+    monkeypatch.setattr(corpus.store.PassageLocator, "__call__", explode)
     with pytest.raises(RuntimeError, match="disk on fire"):
         corpus.store_document(engine, doc, rich_analysis(doc))
     assert set(counts(engine).values()) == {0}
