@@ -267,3 +267,12 @@ def test_an_undated_restatement_takes_the_first_mentions_period_and_source(text:
 def test_russian_nominal_clauses_are_present(text: str, period: str | None) -> None:
     fig = extract_figures(_doc(text))[0]
     assert fig.period == period and fig.year == (2024 if period == "now" else None)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Министр энергетики сообщил, что средняя цена бензина составляет 205 тенге за литр.", "prices|KZT|Kazakhstan"),
+    ("По данным министерства энергетики, цена электроэнергии выросла до 25 тенге.", "prices.energy|KZT|Kazakhstan"),
+])
+def test_who_says_it_is_not_what_is_counted(text: str, key: str) -> None:
+    """The source's words (`Министр энергетики`) do not make the indicator; the counted thing's do."""
+    assert extract_figures(_doc(text))[0].indicator == key

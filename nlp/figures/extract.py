@@ -105,7 +105,7 @@ def _indicator(para: Segment, d: Draft, fig: Figure, previous: Segment | None) -
     """The figure's key from its sentence; a figure with no subject of its own (`Сейчас их около 20 тыс.`,
     `Из них 3 тыс.` keyed only as persons) takes the subject of the sentence before it (in the paragraph,
     else the last of the previous paragraph: `Число казахстанцев, работающих в Корее, растёт.`)."""
-    sent = para.text[d.sentence.start:d.sentence.end]
+    sent = _without_source(para.text[d.sentence.start:d.sentence.end], fig.source, d.start - d.sentence.start)
     lang, at = para.lang or "", d.start - d.sentence.start
     key = indicator_for(fig.what, sent, lang, fig.unit, fig.place, at=at, noun=_noun(para, d))
     if d.counted is not None or not generic_key(key):
@@ -115,6 +115,15 @@ def _indicator(para: Segment, d: Draft, fig: Figure, previous: Segment | None) -
         return key
     prev += " "
     return indicator_for(fig.what, prev + sent, lang, fig.unit, fig.place, at=len(prev) + at) or key
+
+
+def _without_source(sent: str, source: str | None, at: int) -> str:
+    """The sentence with its source's words blanked (`Министр энергетики сообщил, что цена бензина …`: who
+    says it is not what is counted); offsets are kept."""
+    pos = sent.find(source) if source and len(source) > 3 else -1
+    if pos < 0 or pos <= at < pos + len(source):
+        return sent
+    return sent[:pos] + " " * len(source) + sent[pos + len(source):]
 
 
 def _before(para: Segment, d: Draft, previous: Segment | None) -> str:
