@@ -216,3 +216,16 @@ def test_timeline_rows_place_figures_by_year_else_document_date() -> None:
     assert point["shape"]["scale"]["range"] == ["square", "triangle-up", "circle"]
     assert spec["layer"][1]["encoding"]["y2"]["field"] == "value_max"
     assert left_out_note(0) == ""
+
+
+def test_an_undated_documents_now_stands_at_the_newest_year_it_gives() -> None:
+    """The inquiry's ~20 000 "now" (no year, undated document) goes on the timeline at its own newest year."""
+    official = hit(9600, 2022, source="Ресми дерек")
+    estimate = hit(20000, None, None, "about", kind="unofficial", start=7)
+    estimate.period = "now"
+    stray = hit(5, None, None, start=9)  # neither a year, a date nor "now": left out
+    stray.period = None
+    rows, left_out = timeline_rows([official, estimate, stray])
+    assert left_out == 1
+    assert [(r["when"], r["placed"]) for r in rows] == [
+        ("2022-01-01", "year 2022"), ("2022-01-01", "now in an undated document: 2022 or later")]

@@ -1,7 +1,8 @@
 """The timeline of one indicator: every stored figure's value over time by source (Altair).
 
 A figure with a year stands on 1 January of that year; one without stands at its document's date (said
-in its tooltip); one with neither is left out and counted. Ranges are bars from value to value_max,
+in its tooltip); a "now" in an undated document at the newest year that document gives; any other is
+left out and counted. Ranges are bars from value to value_max,
 approximate values and bounds are hollow and carry their sign in the label, and official, unofficial
 and unstated sources differ in shape as well as colour.
 """
@@ -27,12 +28,15 @@ def precision(hit: Any) -> str:
     return "approximate" if hit.qualifier == "about" or getattr(hit, "approx", False) else "exact"
 
 
-def placed(hit: Any) -> tuple[dt.date, str] | None:
-    """Where a figure stands in time, and how it was placed: its year, else its document's date."""
+def placed(hit: Any, newest: int | None = None) -> tuple[dt.date, str] | None:
+    """Where a figure stands in time, and how it was placed: its year, else its document's date, else (a
+    "now" of an undated document) the newest year its document gives, which its present cannot precede."""
     if hit.year:
         return dt.date(int(hit.year), 1, 1), f"year {hit.year}"
     if hit.date:
         return hit.date, f"document date {hit.date.isoformat()}"
+    if newest and (getattr(hit, "period", None) or "").startswith("now"):
+        return dt.date(newest, 1, 1), f"now in an undated document: {newest} or later"
     return None
 
 
@@ -40,8 +44,12 @@ def timeline_rows(hits: list[Any], card_figures: set[tuple[int, int, int]] | Non
                   ) -> tuple[list[dict[str, Any]], int]:
     """Chart rows for the figures that can be placed in time, and how many could not."""
     rows, left_out = [], 0
+    newest: dict[int, int] = {}
     for hit in hits:
-        where = placed(hit)
+        if hit.year:
+            newest[hit.document_id] = max(int(hit.year), newest.get(hit.document_id, 0))
+    for hit in hits:
+        where = placed(hit, newest.get(hit.document_id))
         if where is None:
             left_out += 1
             continue
