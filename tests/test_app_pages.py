@@ -265,3 +265,11 @@ def test_search_and_document_pages_on_each_database(db_url: str, monkeypatch) ->
     assert_clean(page)
     assert f'saual-hit" id="passage-{query["p"]}"' in body(page)
     assert all(page_marker(n) in body(page) for n in range(2, (doc.page_count or 1) + 1))
+
+
+def test_search_dates_from_the_url_outside_the_pickers_bounds(sample_corpus_url, monkeypatch) -> None:
+    """`?from=1900-01-01&to=2999-01-01` (a hand-edited or old link) is brought within bounds, not a crash."""
+    at = app(sample_corpus_url, monkeypatch, q="Корея", **{"from": "1900-01-01", "to": "2999-01-01"}).run()
+    assert_clean(at)
+    assert at.date_input(key="search_from").value == dt.date(1991, 1, 1)
+    assert document_links(at)

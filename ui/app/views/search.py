@@ -72,11 +72,25 @@ def facet_widgets(counts: dict[str, dict], entities: dict[str, object]) -> None:
         st.selectbox("Entity", filter_options(documents, st.session_state.get("search_entity")),
                      key="search_entity", help="Only documents that mention this person, organisation or place",
                      format_func=lambda v: "Any entity" if v == ANY else entity_option(v, entities.get(v)))
-        low, high = dt.date(1991, 1, 1), dt.date.today() + dt.timedelta(days=366)
+        low, high = date_bounds()
         st.date_input("From date", key="search_from", min_value=low, max_value=high, format="YYYY-MM-DD")
         st.date_input("To date", key="search_to", min_value=low, max_value=high, format="YYYY-MM-DD")
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
         st.caption("Counts are documents matching the query (all documents before you search).")
+
+
+def date_bounds() -> tuple[dt.date, dt.date]:
+    """The days the date filters can take: from 1991 to a year from today."""
+    return dt.date(1991, 1, 1), dt.date.today() + dt.timedelta(days=366)
+
+
+def clamp_dates() -> None:
+    """Dates from the URL brought within the date pickers' bounds (a picker given one outside them fails)."""
+    low, high = date_bounds()
+    for key in ("search_from", "search_to"):
+        day = st.session_state.get(key)
+        if day is not None:
+            st.session_state[key] = min(max(day, low), high)
 
 
 def entity_option(key: str, entity) -> str:
@@ -165,6 +179,7 @@ def results(state: SearchState) -> None:
 def render() -> None:
     st.title("Search")
     urlstate.sync_from_url(PARAMS)
+    clamp_dates()
     if st.session_state.get("_search_limit_for") != st.session_state.get("search_q"):
         st.session_state["search_limit"] = PAGE_SIZE
         st.session_state["_search_limit_for"] = st.session_state.get("search_q")
