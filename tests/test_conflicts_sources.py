@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data" / "multisource"
 @pytest.fixture(scope="module")
 def cards(module_engine) -> list[corpus.ConflictCard]:
     report = corpus.ingest_paths(module_engine, [DATA])
-    assert len(report.added) == 16 and not report.failed
+    assert len(report.added) == 19 and not report.failed
     return corpus.list_conflicts(module_engine)
 
 
@@ -46,6 +46,9 @@ def test_clashes_are_found(cards, a, b) -> None:
     (("police-accidents-2025-02", 12000), ("road-ngo-accidents-2025-02", 20000)),  # "more than 12 000" allows it
     (("police-accidents-2025-02", 12000), ("police-accidents-ru-2025-05", 12300)),
     (("akimat-schools-2025-07", 150), ("akimat-schools-2025-07", 90)),  # now vs 2020: a trend
+    (("programme-funds-ru-2025-03", 10e9), ("programme-funds-kk-2025-03", 8e9)),  # allocated vs spent
+    (("programme-funds-kk-2025-03", 10e9), ("programme-funds-ru-2025-03", 8e9)),
+    (("akimat-unemployment-region-2025-04", 440000), ("bns-unemployment-2024-02", 440000)),  # 2025 vs 2023
 ])
 def test_look_alikes_are_not_flagged(cards, a, b) -> None:
     assert frozenset((a, b)) not in _pairs(cards)
@@ -55,3 +58,9 @@ def test_every_clash_sets_an_official_or_unstated_source_against_an_unofficial_o
     assert len(cards) == 7
     assert {c.kind for c in cards} == {"official vs unofficial", "unknown vs unofficial"}  # `Нацбанк:` unread
     assert {c.place for c in cards} == {"Kazakhstan", "Almaty"}
+
+
+def test_a_country_total_after_a_region_is_the_countrys(module_engine, cards) -> None:
+    """`В Алматинской области 5 тыс. безработных. Всего по стране — 440 тыс.`: the total is Kazakhstan's."""
+    figures = corpus.list_figures(module_engine, indicator="unemployed|persons|Kazakhstan")
+    assert any(f.value == 440000 and f.year == 2025 for f in figures)

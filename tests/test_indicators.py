@@ -148,3 +148,12 @@ def test_every_concept_has_a_label() -> None:
 ])
 def test_complementary_whole(a: str, b: str, whole: str | None) -> None:
     assert complementary_whole(a, b) == whole and complementary_whole(b, a) == whole
+
+
+@pytest.mark.parametrize("text, lang, key", [
+    ("На программу выделено 10 млрд тенге, из них освоено 8 млрд тенге.", "ru", "funding.spent|KZT|-"),
+    ("Бағдарламаға 10 млрд теңге бөлінді, оның 8 млрд теңгесі игерілді.", "kk", "funding.spent|KZT|-"),
+])
+def test_spent_money_is_a_subset_of_the_allocated(text: str, lang: str, key: str) -> None:
+    at = text.index("8 млрд")
+    assert indicator_for(None, text, lang, "KZT", None, at=at) == key
