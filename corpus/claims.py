@@ -126,14 +126,26 @@ def _views(engine: Engine, cards: list[ConflictCard]) -> list[CardView]:
     return [CardView(card, [hits.get((f.document_id, f.start, f.end)) for f in card.figures]) for card in cards]
 
 
+def _filtered(engine: Engine, *, indicator: str | None, place: str | None, since: dt.date | None,
+              kind: str | None, source_kind: str | None) -> list[ConflictCard]:
+    return filter_cards(list_conflicts(engine, indicator=indicator, place=place, since=since), kind=kind,
+                        source_kind=source_kind)
+
+
 def list_conflict_views(engine: Engine, *, indicator: str | None = None, place: str | None = None,
                         since: dt.date | None = None, kind: str | None = None, source_kind: str | None = None,
-                        sort: str = "spread") -> list[CardView]:
+                        sort: str = "spread", limit: int | None = None) -> list[CardView]:
     """Active cards (corpus.list_conflicts filters, plus the card kind and a source kind among its figures),
-    sorted by `sort` (CARD_SORTS), each with its figures' quotes."""
-    cards = filter_cards(list_conflicts(engine, indicator=indicator, place=place, since=since), kind=kind,
-                         source_kind=source_kind)
-    return _views(engine, sort_cards(cards, sort))
+    sorted by `sort` (CARD_SORTS), the first `limit` of them with their figures' quotes."""
+    cards = sort_cards(_filtered(engine, indicator=indicator, place=place, since=since, kind=kind,
+                                 source_kind=source_kind), sort)
+    return _views(engine, cards if limit is None else cards[:limit])
+
+
+def count_conflicts(engine: Engine, *, indicator: str | None = None, place: str | None = None,
+                    since: dt.date | None = None, kind: str | None = None, source_kind: str | None = None) -> int:
+    """How many active cards list_conflict_views has under these filters."""
+    return len(_filtered(engine, indicator=indicator, place=place, since=since, kind=kind, source_kind=source_kind))
 
 
 def _indicator_of(engine: Engine, card_id: str) -> str | None:

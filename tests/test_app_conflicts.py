@@ -100,8 +100,8 @@ def test_cards_side_by_side_with_badges_quotes_pairs_and_passage_links(conflicts
 @pytest.mark.parametrize("params, expected", [
     ({"place": "South Korea"}, [SOUTH_KOREA]),
     ({"indicator": UNEMPLOYMENT}, [UNEMPLOYMENT]),
-    ({"source": "unofficial"}, [SOUTH_KOREA]),
-    ({"kind": "official vs unknown"}, [UNEMPLOYMENT]),
+    ({"source": "unknown"}, [UNEMPLOYMENT]),
+    ({"kind": "official vs unofficial", "place": "South Korea"}, [SOUTH_KOREA]),
     ({"since": "2025-06-01"}, [SOUTH_KOREA]),
     ({"since": "2024-06-01"}, [UNEMPLOYMENT, SOUTH_KOREA]),
     ({"sort": "recent"}, [SOUTH_KOREA, UNEMPLOYMENT]),
@@ -229,3 +229,16 @@ def test_an_undated_documents_now_stands_at_the_newest_year_it_gives() -> None:
     assert left_out == 1
     assert [(r["when"], r["placed"]) for r in rows] == [
         ("2022-01-01", "year 2022"), ("2022-01-01", "now in an undated document: 2022 or later")]
+
+
+def test_cards_come_a_page_at_a_time(conflicts_url, monkeypatch) -> None:
+    """At archive scale the page shows the first cards and a "Show more cards" button, never all at once."""
+    at = page(conflicts_url, monkeypatch)
+    at.session_state["cf_limit"] = 1
+    at.run()
+    ids = card_ids(conflicts_url)
+    assert shown_cards(at) == [ids[UNEMPLOYMENT]]
+    assert any("2 conflict cards · showing 1" in m.value for m in at.markdown)
+    next(b for b in at.button if b.label == "Show more cards").click().run()
+    assert shown_cards(at) == [ids[UNEMPLOYMENT], ids[SOUTH_KOREA]]
+    assert not [b for b in at.button if b.label == "Show more cards"]

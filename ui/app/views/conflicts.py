@@ -31,6 +31,7 @@ from ui.app.components.timeline import left_out_note, timeline_chart, timeline_r
 
 COLUMNS = 3  # figures side by side per row
 TIMELINE_LIMIT = 500
+PAGE_SIZE = 20  # cards a page shows before "Show more cards"
 FILTERS = (
     Param("cf_indicator", "indicator"),
     Param("cf_place", "place"),
@@ -158,8 +159,10 @@ def show_card(view: Any, opened: bool) -> None:
 
 
 def listing(filters: dict[str, Any]) -> None:
-    """Every card under the filters, in the chosen order, with the CSV of their figures."""
-    views = backend.read("list_conflict_views", sort=st.session_state.get("cf_sort") or "spread", **filters)
+    """The cards under the filters, in the chosen order, a page at a time, with the CSV of their figures."""
+    limit = st.session_state.get("cf_limit", PAGE_SIZE)
+    views = backend.read("list_conflict_views", sort=st.session_state.get("cf_sort") or "spread", limit=limit,
+                         **filters)
     if not views:
         if filters:
             st.warning("No conflicts match these filters. Try removing some.", icon=":material/filter_alt_off:")
@@ -167,14 +170,19 @@ def listing(filters: dict[str, Any]) -> None:
             st.info("No conflicting figures in the corpus. Cards appear when two sources give different values "
                     "for one indicator and moment (`saual ingest PATH…`).", icon=":material/inbox:")
         return
+    total = backend.read("count_conflicts", **filters)
     head, button = st.columns([3, 1], vertical_alignment="center")
-    noun = "conflict card" if len(views) == 1 else "conflict cards"
-    head.markdown(f'<div class="saual-count">{escape_text(f"{len(views)} {noun}")}</div>', unsafe_allow_html=True)
+    noun = "conflict card" if total == 1 else "conflict cards"
+    shown = f" · showing {len(views)}" if len(views) < total else ""
+    head.markdown(f'<div class="saual-count">{escape_text(f"{total} {noun}{shown}")}</div>', unsafe_allow_html=True)
     button.download_button("Download CSV", data=conflicts_to_csv(views).encode("utf-8"), mime="text/csv",
                            file_name="saual-conflicts.csv", icon=":material/download:", on_click="ignore",
                            help="Every figure of the cards shown, with its card, quote and offsets")
     for view in views:
         show_card(view, opened=False)
+    if len(views) < total:
+        st.button("Show more cards", on_click=lambda: st.session_state.update(cf_limit=limit + PAGE_SIZE),
+                  icon=":material/expand_more:")
 
 
 def detail(card_id: str) -> None:
