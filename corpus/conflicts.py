@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 LOWER_BOUNDS = frozenset({"more_than", "at_least", "from"})
 UPPER_BOUNDS = frozenset({"up_to", "less_than"})
@@ -55,7 +56,7 @@ class Statement:
     latest_year: int | None = None  # the newest year its document gives this indicator (set by moments)
     part: str = ""  # its indicator key, when a card compares disjoint parts of one whole
 
-    @property
+    @cached_property
     def now(self) -> bool:
         """A present-time statement ("now", "now, after …")."""
         return bool(self.period) and self.period.split(",")[0].strip() == "now"
@@ -247,6 +248,7 @@ def _candidate_pairs(statements: list[Statement], settings: Settings) -> list[tu
     the same document (no other pair can be one moment), so the work grows with each moment's size."""
     buckets: dict[tuple, list[int]] = {}
     width = max(settings.window_days, 1)
+    undated = any(s.now and s.doc_date is None and s.year is None and s.latest_year for s in statements)
     for i, s in enumerate(statements):
         keys = {("doc", s.document_id)}
         if s.year is not None:
@@ -254,7 +256,7 @@ def _candidate_pairs(statements: list[Statement], settings: Settings) -> list[tu
         if s.now and s.doc_date:
             slot = s.doc_date.toordinal() // width
             keys |= {("now", slot), ("now", slot + 1)}
-        if s.now:
+        if s.now and undated:  # only to meet an undated document's "now" (same years meet in ("year", …))
             keys |= {("now-year", y) for y in _now_years(s, settings)}
         for key in keys:
             buckets.setdefault(key, []).append(i)
