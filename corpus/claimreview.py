@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from .cards import CardFigure, ConflictCard
 from .figures import FigureHit
 
-__all__ = ["NEEDS_REVIEW", "claim_review"]
+__all__ = ["NEEDS_REVIEW", "claim_review", "claim_sentence"]
 
 NEEDS_REVIEW = "Needs review"
 MARKS = {"about": "≈", "more_than": ">", "at_least": "≥", "up_to": "≤", "less_than": "<"}
@@ -52,9 +52,20 @@ def _passage_link(figure: CardFigure, hit: FigureHit | None) -> str:
     return link + (f"&p={hit.passage_id}" if hit is not None and hit.passage_id is not None else "")
 
 
+def claim_sentence(hit: FigureHit | None, figure: CardFigure) -> str:
+    """The sentence of the quote that holds the figure (the whole quote when it cannot be told)."""
+    if hit is None:
+        return " ".join(figure.text.split())
+    from nlp import sentences
+
+    spans = sentences(hit.quote)
+    a, b = next(((a, b) for a, b in spans if a <= hit.quote_start < b), (0, len(hit.quote)))
+    return " ".join(hit.quote[a:max(b, hit.quote_end)].split())
+
+
 def _claim(figure: CardFigure, hit: FigureHit | None, base: str | None) -> dict[str, Any]:
-    """The schema.org Claim: its quote, who said it, when, and the document passage it appears in."""
-    quote = " ".join((hit.quote if hit else figure.text).split())
+    """The schema.org Claim: its sentence, who said it, when, and the document passage it appears in."""
+    quote = claim_sentence(hit, figure)
     date = hit.date.isoformat() if hit is not None and hit.date else None
     where = {"@type": "CreativeWork", "url": _url(base, _passage_link(figure, hit)),
              "headline": (hit.title if hit else None) or figure.doc, "datePublished": date,

@@ -138,7 +138,7 @@ def test_card_views_and_a_documents_conflicts_on_each_database(engine, tmp_path)
     assert [(h.text, h.date.isoformat(), h.language) for h in korea.hits] == [
         ("9 600 граждан", "2025-10-09", "ru"), ("около 20 тысяч граждан", "2025-10-12", "ru")]
     assert all(h.quote[h.quote_start:h.quote_end] == h.text and h.passage_id for h in korea.hits)
-    assert corpus.list_conflict_views(engine, source_kind="unofficial")[0].card.id == korea.card.id
+    assert [v.card.id for v in corpus.list_conflict_views(engine, source_kind="unknown")] == [views[0].card.id]
     assert corpus.list_conflict_views(engine, kind="official vs official") == []
     assert corpus.get_conflict(engine, korea.card.id).figures == korea.card.figures
     assert corpus.get_conflict(engine, "nope") is None and corpus.get_conflict_view(engine, "") is None
@@ -147,3 +147,16 @@ def test_card_views_and_a_documents_conflicts_on_each_database(engine, tmp_path)
         (korea.card.id, 1, [0], "official vs unofficial")]
     unrelated = next(d.id for d in corpus.list_documents(engine, include_undated=True) if "kk_news" in d.path)
     assert corpus.conflicts_of_document(engine, unrelated) == []
+
+
+def test_the_claim_is_the_sentence_that_holds_the_figure() -> None:
+    """A long passage is cut to the figure's own sentence, so the draft quotes one claim."""
+    from types import SimpleNamespace
+
+    from corpus.claimreview import claim_sentence
+
+    quote = "Ресми дерек бойынша 2022 жылы 9600 азамат болды. Бірақ ресми сандар шынайы жағдайды көрсетпейді."
+    hit = SimpleNamespace(quote=quote, quote_start=quote.index("9600"), quote_end=quote.index("9600") + 4)
+    assert claim_sentence(hit, None) == "Ресми дерек бойынша 2022 жылы 9600 азамат болды."
+    later = SimpleNamespace(quote=quote, quote_start=quote.index("шынайы"), quote_end=quote.index("шынайы") + 6)
+    assert claim_sentence(later, None).startswith("Бірақ ресми сандар")
