@@ -129,7 +129,8 @@ def _load(conn: Any, indicator: str) -> tuple[list[Statement], dict[int, CardFig
                                     year=f.year, period=f.period, source_kind=f.source_kind or "unknown",
                                     document_id=f.document_id, doc_date=row["d_date"],
                                     language=row["p_language"] or row["d_language"], approx=bool(f.approx),
-                                    source=f.source, kind=f.kind, part=f.indicator or ""))
+                                    source=f.source, kind=f.kind, part=f.indicator or "",
+                                    contrast=bool(f.contrast)))
         shown[f.id] = CardFigure(doc=Path(row["d_path"]).stem, path=row["d_path"], document_id=f.document_id,
                                  text=f.text, value=f.value, value_max=f.value_max, qualifier=f.qualifier,
                                  unit=f.unit, year=f.year, period=f.period, source=f.source,

@@ -55,6 +55,7 @@ class Statement:
     kind: str = "statistic"
     latest_year: int | None = None  # the newest year its document gives this indicator (set by moments)
     part: str = ""  # its indicator key, when a card compares disjoint parts of one whole
+    contrast: bool = False  # its sentence sets it against official figures (nlp's figcues "contrast")
 
     @cached_property
     def now(self) -> bool:
@@ -172,12 +173,14 @@ def _same_source(a: Statement, b: Statement) -> bool:
 
 
 def _contrast(a: Statement, b: Statement) -> bool:
-    """A document setting its own present estimate against an official figure of the year(s) before; in an
-    undated document "now" is taken as the newest year it gives the indicator (its present is no earlier)."""
+    """A document setting its own present estimate against an official figure of the year(s) before, in so many
+    words (its sentence has a contrast cue: otherwise two years are a change, not a clash); in an undated
+    document "now" is taken as the newest year it gives the indicator (its present is no earlier)."""
     if a.document_id != b.document_id or a.now == b.now:
         return False
     present, other = (a, b) if a.now else (b, a)
-    if other.year is None or (present.source_kind == OFFICIAL) == (other.source_kind == OFFICIAL):
+    if not present.contrast or other.year is None or \
+            (present.source_kind == OFFICIAL) == (other.source_kind == OFFICIAL):
         return False
     now_year = present.year or (present.doc_date.year if present.doc_date else None) or present.latest_year
     return now_year is not None and 0 <= now_year - other.year <= 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Index, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -101,6 +101,7 @@ class FigureRow(_Span, table=True):
     source: str | None = Field(default=None, sa_type=Text)
     source_kind: str = Field(default="unknown", max_length=16)
     kind: str = Field(default="statistic", max_length=16)
+    contrast: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class MentionRow(_Span, table=True):

@@ -35,6 +35,7 @@ class Figure(Quoted):
     source: str | None = None
     source_kind: str = "unknown"  # official, unofficial, unknown
     kind: str = "statistic"  # statistic, money, count, rate, norm, proposal, duration
+    contrast: bool = False  # its sentence sets it against official figures (`ресми сандар … көрсетпейді`)
 
     @property
     def approx(self) -> bool:

@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data" / "multisource"
 @pytest.fixture(scope="module")
 def cards(module_engine) -> list[corpus.ConflictCard]:
     report = corpus.ingest_paths(module_engine, [DATA])
-    assert len(report.added) == 19 and not report.failed
+    assert len(report.added) == 21 and not report.failed
     return corpus.list_conflicts(module_engine)
 
 
@@ -33,6 +33,7 @@ def _pairs(cards: list[corpus.ConflictCard]) -> set[frozenset]:
     (("minister-petrol-2024-11", 205), ("portal-petrol-2024-11", 240)),  # the minister's words are not the sector
     (("akimat-schools-2025-07", 150), ("parents-schools-2025-07", 300)),  # a lower bound above the official figure
     (("natbank-inflation-2025-04", 10.5), ("economists-inflation-2025-04", 15)),  # a range above a point
+    (("diaspora-contrast-turkey-2025-03", 3000), ("diaspora-contrast-turkey-2025-03", 8000)),  # own contrast
 ])
 def test_clashes_are_found(cards, a, b) -> None:
     assert frozenset((a, b)) in _pairs(cards)
@@ -49,15 +50,16 @@ def test_clashes_are_found(cards, a, b) -> None:
     (("programme-funds-ru-2025-03", 10e9), ("programme-funds-kk-2025-03", 8e9)),  # allocated vs spent
     (("programme-funds-kk-2025-03", 10e9), ("programme-funds-ru-2025-03", 8e9)),
     (("akimat-unemployment-region-2025-04", 440000), ("bns-unemployment-2024-02", 440000)),  # 2025 vs 2023
+    (("growth-accidents-2025-03", 800), ("growth-accidents-2025-03", 950)),  # 2024 then now: growth, no contrast
 ])
 def test_look_alikes_are_not_flagged(cards, a, b) -> None:
     assert frozenset((a, b)) not in _pairs(cards)
 
 
 def test_every_clash_sets_an_official_or_unstated_source_against_an_unofficial_one(cards) -> None:
-    assert len(cards) == 7
+    assert len(cards) == 8
     assert {c.kind for c in cards} == {"official vs unofficial", "unknown vs unofficial"}  # `Нацбанк:` unread
-    assert {c.place for c in cards} == {"Kazakhstan", "Almaty"}
+    assert {c.place for c in cards} == {"Kazakhstan", "Almaty", "Türkiye"}
 
 
 def test_a_country_total_after_a_region_is_the_countrys(module_engine, cards) -> None:

@@ -26,10 +26,11 @@ D1, D2 = dt.date(2025, 5, 1), dt.date(2025, 10, 9)
 
 
 def S(value, year=2022, *, q="exact", vmax=None, doc=1, kind="official", lang="kk", period=None, date=None,
-      source=None, fkind="statistic", sid=0, part="") -> Statement:
+      source=None, fkind="statistic", sid=0, part="", contrast=False) -> Statement:
     """A hand-built statement: by default an official exact figure for 2022 in document 1."""
     return Statement(id=sid, value=value, value_max=vmax, qualifier=q, year=year, period=period, source_kind=kind,
-                     document_id=doc, doc_date=date, language=lang, source=source, kind=fkind, part=part)
+                     document_id=doc, doc_date=date, language=lang, source=source, kind=fkind, part=part,
+                     contrast=contrast)
 
 
 @pytest.mark.parametrize("a, b, expected", [
@@ -73,10 +74,11 @@ def test_one_document(a, b, expected) -> None:
     (S(1, 2024, period="now", date=dt.date(2024, 12, 20)), S(2, 2025, doc=2, period="now", date=D1), True),
     (S(1, None, period="now"), S(2, None, doc=2, period="now"), False),          # undated documents: unknown
     (S(1, None, period="now"), S(2, None, period="now", kind="unofficial"), True),  # … unless one document
-    (S(9600, 2022), S(20000, 2023, period="now", kind="unofficial", q="about"), True),  # a source's own contrast
-    (S(9600, 2020), S(20000, 2023, period="now", kind="unofficial"), False),     # … only across adjacent years
-    (S(9600, 2022), S(20000, 2023, doc=2, period="now", kind="unofficial"), False),  # … in one document
-    (S(9600, 2022), S(9700, 2023, period="now"), False),                         # … official against unofficial
+    (S(9600, 2022), S(20000, 2023, period="now", kind="unofficial", q="about", contrast=True), True),  # own contrast
+    (S(9600, 2022), S(20000, 2023, period="now", kind="unofficial", q="about"), False),  # … said in so many words
+    (S(9600, 2020), S(20000, 2023, period="now", kind="unofficial", contrast=True), False),  # … adjacent years
+    (S(9600, 2022), S(20000, 2023, doc=2, period="now", kind="unofficial", contrast=True), False),  # … one document
+    (S(9600, 2022), S(9700, 2023, period="now", contrast=True), False),          # … official against unofficial
     (S(1, None), S(2, None, doc=2), False),                                      # no time: never compared
 ])
 def test_same_moment(a, b, expected) -> None:
@@ -95,7 +97,7 @@ def test_moments_of_the_seed_series() -> None:
     """The official series 2018–2022 is a trend; the inquiry's own "now" estimate clashes with 2022 only."""
     series = [S(v, y, sid=y, source="Ресми дерек") for v, y in ((11413, 2018), (10707, 2019), (8902, 2020),
                                                                (9600, 2022))]
-    estimate = S(20000, 2023, q="about", kind="unofficial", period="now", sid=1)
+    estimate = S(20000, 2023, q="about", kind="unofficial", period="now", sid=1, contrast=True)
     found = moments([*series, estimate])
     assert len(found) == 1
     m = found[0]
@@ -107,7 +109,7 @@ def test_moments_of_the_seed_series() -> None:
 def test_an_undated_inquiry_contrasts_its_estimate_with_the_latest_official_year() -> None:
     """Undated document: its "now" is no earlier than the newest year it gives, so only that year is contrasted."""
     series = [S(v, y, sid=y) for v, y in ((11413, 2018), (10707, 2019), (8902, 2020), (9600, 2022))]
-    estimate = S(20000, None, q="about", kind="unknown", period="now", sid=1)
+    estimate = S(20000, None, q="about", kind="unknown", period="now", sid=1, contrast=True)
     [m] = moments([*series, estimate])
     assert [s.value for s in m.statements] == [9600, 20000] and m.pairs == [(0, 1)]
     assert (m.kind, m.period) == ("official vs unknown", "now (2022)")
@@ -123,7 +125,7 @@ def test_an_undated_inquiry_contrasts_its_estimate_with_the_latest_official_year
 ])
 def test_an_undated_now_meets_dated_now_statements_from_its_newest_year_on(other_date, expected) -> None:
     official = S(9600, 2022, sid=1)
-    estimate = S(20000, None, q="about", kind="unofficial", period="now", sid=2)
+    estimate = S(20000, None, q="about", kind="unofficial", period="now", sid=2, contrast=True)
     ministry = S(11000, other_date.year, doc=2, period="now", date=other_date, sid=3)
     found = {(frozenset((m.statements[i].id, m.statements[j].id)), b)
              for m in moments([official, estimate, ministry]) for (i, j), b in zip(m.pairs, m.bases)}
@@ -181,7 +183,7 @@ def _seed(engine, extra: bool = True) -> None:
         if extra and path == KK_INQUIRY:
             figures.append(figure(doc.text, "20 мыңға жуық", 20_000, nth=1, qualifier="about", unit="persons",
                                   place="South Korea", indicator=ILLEGAL_KR, source_kind="unofficial",
-                                  year=2023, period="now"))
+                                  year=2023, period="now", contrast=True))
         corpus.store_document(engine, doc, Analysis(figures=figures))
 
 

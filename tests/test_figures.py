@@ -276,3 +276,12 @@ def test_russian_nominal_clauses_are_present(text: str, period: str | None) -> N
 def test_who_says_it_is_not_what_is_counted(text: str, key: str) -> None:
     """The source's words (`Министр энергетики`) do not make the indicator; the counted thing's do."""
     assert extract_figures(_doc(text))[0].indicator == key
+
+
+@pytest.mark.parametrize("text, flags", [
+    ("Бірақ ресми сандар шынайы жағдайды көрсетпейді, себебі қазір онда 20 мыңға жуық қазақстандық жүр.", [True]),
+    ("Однако эти цифры не отражают реальную ситуацию: сейчас там около 8 тыс. казахстанцев.", [True]),
+    ("В 2024 году было 800 ДТП. Сейчас их число выросло до 950 ДТП.", [False, False]),
+])
+def test_a_figure_set_against_official_ones_is_marked_contrast(text: str, flags: list[bool]) -> None:
+    assert [f.contrast for f in extract_figures(_doc(text))] == flags

@@ -157,4 +157,4 @@ def _figure(doc: Document, para: Segment, d: Draft) -> Figure:
     start, end = para.start + d.start, para.start + d.end
     return Figure(text=doc.text[start:end], start=start, end=end, value=d.m.value, qualifier=d.m.qualifier,
                   unit=d.unit or "count", value_max=d.m.value_max, page=doc.page_at(start), what=d.what,
-                  year=d.year, period=d.period, kind=d.kind)
+                  year=d.year, period=d.period, kind=d.kind, contrast=d.sentence.has("contrast"))

@@ -26,7 +26,7 @@ def _restates(fig: Figure, earlier: Figure) -> bool:
 
 
 def carry_restatements(figures: list[Figure]) -> None:
-    """Give each undated restatement the period, year, kind and (when it names none) the source of the first
+    """Give each undated restatement the period, year, kind, contrast and (when it names none) the source of the first
     dated mention of the same value, qualifier and unit before it."""
     first: dict[tuple, Figure] = {}
     for fig in figures:
@@ -39,5 +39,6 @@ def carry_restatements(figures: list[Figure]) -> None:
                 first[key] = fig
         elif _restates(fig, earlier):
             fig.year, fig.period, fig.kind = earlier.year, earlier.period, earlier.kind
+            fig.contrast = fig.contrast or earlier.contrast
             if fig.source is None:
                 fig.source, fig.source_kind = earlier.source, earlier.source_kind

@@ -105,13 +105,15 @@ def forms(cell: str) -> list[str]:
 
 
 def form_regex(form: str, ending: str = "") -> str:
-    """Regex source for one form: `*` → any letters, `+` → optional `ending` group, spaces → \\s+."""
+    """Regex source for one form: a word's trailing `*` → any letters, `+` → optional `ending` group,
+    spaces → \\s+."""
     tail = ""
     if form.endswith("*") and len(form) > 1:
         form, tail = form[:-1], LETTERS + "*"
     elif form.endswith("+") and len(form) > 1:
         form, tail = form[:-1], f"(?:{ending})?"
-    body = r"\s+".join(re.escape(part) for part in form.split())
+    body = r"\s+".join(re.escape(part[:-1]) + LETTERS + "*" if part.endswith("*") and len(part) > 1
+                        else re.escape(part) for part in form.split())
     guard = r"(?!\w)" if (tail or form[-1].isalnum()) else ""
     return body + tail + guard
 
