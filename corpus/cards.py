@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -115,26 +116,41 @@ def _members(conn: Any, key: str) -> list[str]:
     return sorted({k for m, keys in by_marker.items() if any(disjoint(m, o) for o in by_marker) for k in keys})
 
 
-def _load(conn: Any, indicator: str) -> tuple[list[Statement], dict[int, CardFigure]]:
-    """The figures of one card key (ix_figures_indicator) as Statements, and their card figures by id."""
-    stmt = (select(FigureRow.__table__, DocumentRow.path.label("d_path"), DocumentRow.date.label("d_date"),
+def _select() -> Any:
+    """Figures with what a card shows of their document and passage (filtered and ordered by the caller)."""
+    return (select(FigureRow.__table__, DocumentRow.path.label("d_path"), DocumentRow.date.label("d_date"),
                    DocumentRow.language.label("d_language"), PassageRow.language.label("p_language"))
             .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
-            .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
-            .where(FigureRow.indicator.in_(_members(conn, indicator))).order_by(FigureRow.id))
+            .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id))
+
+
+def _convert(row: Any) -> tuple[Statement, CardFigure]:
+    """One figure row as the rules see it and as a card shows it."""
+    statement = Statement(id=row["id"], value=row["value"], value_max=row["value_max"], qualifier=row["qualifier"],
+                          year=row["year"], period=row["period"], source_kind=row["source_kind"] or "unknown",
+                          document_id=row["document_id"], doc_date=row["d_date"],
+                          language=row["p_language"] or row["d_language"], approx=bool(row["approx"]),
+                          source=row["source"], kind=row["kind"], part=row["indicator"] or "",
+                          contrast=bool(row["contrast"]))
+    shown = CardFigure(doc=Path(row["d_path"]).stem, path=row["d_path"], document_id=row["document_id"],
+                       text=row["text"], value=row["value"], value_max=row["value_max"], qualifier=row["qualifier"],
+                       unit=row["unit"], year=row["year"], period=row["period"], source=row["source"],
+                       source_kind=row["source_kind"], page=row["page"], start=row["start"], end=row["end"])
+    return statement, shown
+
+
+def _load(conn: Any, indicator: str) -> tuple[list[Statement], dict[int, CardFigure]]:
+    """The figures of one card key (ix_figures_indicator) as Statements, and their card figures by id."""
+    rows = conn.execute(_select().where(FigureRow.indicator.in_(_members(conn, indicator))).order_by(FigureRow.id))
+    return _converted(rows.mappings())
+
+
+def _converted(rows: Iterable[Any]) -> tuple[list[Statement], dict[int, CardFigure]]:
     statements, shown = [], {}
-    for row in conn.execute(stmt).mappings():
-        f = FigureRow.model_construct(**{k: row[k] for k in FigureRow.model_fields if k in row})
-        statements.append(Statement(id=f.id, value=f.value, value_max=f.value_max, qualifier=f.qualifier,
-                                    year=f.year, period=f.period, source_kind=f.source_kind or "unknown",
-                                    document_id=f.document_id, doc_date=row["d_date"],
-                                    language=row["p_language"] or row["d_language"], approx=bool(f.approx),
-                                    source=f.source, kind=f.kind, part=f.indicator or "",
-                                    contrast=bool(f.contrast)))
-        shown[f.id] = CardFigure(doc=Path(row["d_path"]).stem, path=row["d_path"], document_id=f.document_id,
-                                 text=f.text, value=f.value, value_max=f.value_max, qualifier=f.qualifier,
-                                 unit=f.unit, year=f.year, period=f.period, source=f.source,
-                                 source_kind=f.source_kind, page=f.page, start=f.start, end=f.end)
+    for row in rows:
+        statement, figure = _convert(row)
+        statements.append(statement)
+        shown[statement.id] = figure
     return statements, shown
 
 
@@ -155,7 +171,11 @@ def _card(indicator: str, moment: Moment, shown: dict[int, CardFigure], first_se
 
 def indicator_cards(conn: Any, indicator: str, settings: Settings = DEFAULT) -> list[ConflictCard]:
     """The conflict cards of one indicator (moments with at least one disagreeing pair), not yet dated."""
-    statements, shown = _load(conn, indicator)
+    return _cards_of(indicator, *_load(conn, indicator), settings)
+
+
+def _cards_of(indicator: str, statements: list[Statement], shown: dict[int, CardFigure],
+              settings: Settings) -> list[ConflictCard]:
     disagree = overfull if indicator.startswith(PARTS) else None
     found = [m for m in moments(statements, settings, disagree) if m.pairs]
     cards = [_card(indicator, m, shown, None) for m in found]
@@ -164,6 +184,14 @@ def indicator_cards(conn: Any, indicator: str, settings: Settings = DEFAULT) -> 
         if labels.count(card.period) > 1:  # two separate moments read alike ("now" years apart): tell them apart
             card.id = card_id(indicator, f"{card.period}#{min(s.id for s in moment.statements)}")
     return cards
+
+
+def _every_indicator(conn: Any, settings: Settings) -> Iterator[tuple[str, list[ConflictCard]]]:
+    """(indicator, cards) for every stored indicator, read in one ordered scan instead of a query each."""
+    rows = conn.execute(_select().where(FigureRow.indicator.is_not(None))
+                        .order_by(FigureRow.indicator, FigureRow.id)).mappings()
+    for indicator, group in groupby(rows, key=lambda r: r["indicator"]):
+        yield indicator, _cards_of(indicator, *_converted(group), settings)
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -183,11 +211,14 @@ def recompute_conflicts(engine: Engine, indicators: Iterable[str] | None = None,
     try:
         with engine.begin() as conn:
             if indicators is None:
-                indicators = conn.execute(select(FigureRow.indicator).where(FigureRow.indicator.is_not(None))
-                                          .distinct()).scalars().all()
-            keys = {i for i in indicators if i}
-            if any(k.startswith("share.") for k in keys):
-                keys |= _wholes(_share_keys(conn), keys)
+                stored = _stored(conn)
+                for indicator, cards in _every_indicator(conn, settings):
+                    found += _store(conn, indicator, cards, now, stored.pop(indicator, {}))
+                keys = _wholes(_share_keys(conn), _share_keys(conn)) | set(stored)  # parts; vanished indicators
+            else:
+                keys = {i for i in indicators if i}
+                if any(k.startswith("share.") for k in keys):
+                    keys |= _wholes(_share_keys(conn), keys)
             for indicator in sorted(keys):
                 found += _store(conn, indicator, indicator_cards(conn, indicator, settings), now)
     except SQLAlchemyError as exc:
@@ -195,10 +226,21 @@ def recompute_conflicts(engine: Engine, indicators: Iterable[str] | None = None,
     return found
 
 
-def _store(conn: Any, indicator: str, cards: list[ConflictCard], now: dt.datetime) -> list[ConflictCard]:
+def _stored(conn: Any) -> dict[str, dict[str, Any]]:
+    """Every stored card row, by indicator and id (one query for a full recompute)."""
+    table = ConflictRow.__table__
+    out: dict[str, dict[str, Any]] = {}
+    for r in conn.execute(select(table.c.id, table.c.indicator, table.c.first_seen, table.c.active)):
+        out.setdefault(r.indicator, {})[r.id] = r
+    return out
+
+
+def _store(conn: Any, indicator: str, cards: list[ConflictCard], now: dt.datetime,
+           stored: dict[str, Any] | None = None) -> list[ConflictCard]:
     """Upsert one indicator's cards: new ids get first_seen = now, vanished ones become inactive."""
     table = ConflictRow.__table__
-    stored = {r.id: r for r in conn.execute(select(table).where(table.c.indicator == indicator))}
+    if stored is None:
+        stored = {r.id: r for r in conn.execute(select(table).where(table.c.indicator == indicator))}
     for card in cards:
         row = stored.pop(card.id, None)
         stored_card = {"card": _dump(card), "spread": card.spread, "place": (card.place or "")[:128] or None}

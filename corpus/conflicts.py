@@ -282,13 +282,18 @@ def moments(statements: list[Statement], settings: Settings = DEFAULT,
                    key=lambda s: (s.year is None, s.year or 0, s.doc_date or dt.date.min, s.document_id, s.id))
     bases = {(i, j): b for i, j in _candidate_pairs(dated, settings)
              if (b := moment_basis(dated[i], dated[j], settings)) is not None}
+    groups = _components(dated, list(bases))
+    group_of = {g: n for n, group in enumerate(groups) for g in group}
+    edges: dict[int, list[tuple[int, int, str]]] = {}
+    for (i, j), b in bases.items():  # each edge to its own group once: linear in the edges
+        edges.setdefault(group_of[i], []).append((i, j, b))
     result = []
-    for group in _components(dated, list(bases)):
+    for n, group in enumerate(groups):
         if len(group) < 2:
             continue
-        index = {g: n for n, g in enumerate(group)}
-        found = sorted((index[i], index[j], b) for (i, j), b in bases.items()
-                       if i in index and j in index and disagree(dated[i], dated[j], settings))
+        index = {g: k for k, g in enumerate(group)}
+        found = sorted((index[i], index[j], b) for i, j, b in edges.get(n, ())
+                       if disagree(dated[i], dated[j], settings))
         result.append(Moment([dated[g] for g in group], [(i, j) for i, j, _ in found], [b for *_, b in found],
                              parts=disagree is overfull))
     return result
