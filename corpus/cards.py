@@ -66,6 +66,7 @@ class ConflictCard:
     pairs: list[list[int]] = field(default_factory=list)
     bases: list[str] = field(default_factory=list)  # per pair: why its figures are one moment (same year, …)
     confidence: str = "high"  # high, medium or low: that the surest pair speaks of one moment
+    pairs_total: int = 0  # disagreeing pairs in all (`pairs` keeps the widest Settings.max_pairs)
 
 
 def _label(indicator: str) -> str:
@@ -166,7 +167,7 @@ def _card(indicator: str, moment: Moment, shown: dict[int, CardFigure], first_se
     return ConflictCard(id=card_id(indicator, moment.period), indicator=indicator, label=_label(indicator),
                         place=place, period=moment.period, kind=moment.kind, spread=moment.spread,
                         first_seen=first_seen, figures=figures, pairs=[[i, j] for i, j in moment.pairs],
-                        bases=list(moment.bases), confidence=moment.confidence)
+                        bases=list(moment.bases), confidence=moment.confidence, pairs_total=moment.pairs_total)
 
 
 def indicator_cards(conn: Any, indicator: str, settings: Settings = DEFAULT) -> list[ConflictCard]:

@@ -30,6 +30,9 @@ class Settings:
     # an undated document's present is no earlier than the newest year it gives; taken as up to this many
     # years later when set against dated "now" statements (such cards are marked low confidence)
     undated_years: int = 3
+    # a card keeps at most this many disagreeing pairs, the widest apart first (all are counted): a moment
+    # quoted by thousands of documents would otherwise list hundreds of thousands of pairs
+    max_pairs: int = 1000
     kinds: frozenset[str] = frozenset({"statistic", "count", "money", "duration", "rate"})  # not proposals, norms
 
 
@@ -75,6 +78,7 @@ class Moment:
     statements: list[Statement]
     pairs: list[tuple[int, int]] = field(default_factory=list)
     bases: list[str] = field(default_factory=list)  # per pair: why its two statements are one moment
+    pairs_total: int = 0  # disagreeing pairs before keeping the widest max_pairs
     parts: bool = False  # shares of disjoint parts of one whole: the spread is the excess over 100 %
 
     @property
@@ -246,6 +250,12 @@ def _components(statements: list[Statement], edges: list[tuple[int, int]]) -> li
     return sorted(groups.values(), key=lambda g: g[0])
 
 
+def _gap(a: Statement, b: Statement) -> float:
+    """How far apart two statements are, relative to the larger (for keeping the widest pairs)."""
+    scale = max(abs(a.value), abs(b.value), 1e-9)
+    return abs(a.value - b.value) / scale
+
+
 def _candidate_pairs(statements: list[Statement], settings: Settings) -> list[tuple[int, int]]:
     """Index pairs worth testing: the same year, "now" statements dated in the same or the next window, or
     the same document (no other pair can be one moment), so the work grows with each moment's size."""
@@ -292,8 +302,11 @@ def moments(statements: list[Statement], settings: Settings = DEFAULT,
         if len(group) < 2:
             continue
         index = {g: k for k, g in enumerate(group)}
-        found = sorted((index[i], index[j], b) for i, j, b in edges.get(n, ())
-                       if disagree(dated[i], dated[j], settings))
+        found = [(index[i], index[j], b) for i, j, b in edges.get(n, ()) if disagree(dated[i], dated[j], settings)]
+        total = len(found)
+        if total > settings.max_pairs:
+            found = sorted(found, key=lambda p: -_gap(dated[group[p[0]]], dated[group[p[1]]]))[:settings.max_pairs]
+        found.sort()
         result.append(Moment([dated[g] for g in group], [(i, j) for i, j, _ in found], [b for *_, b in found],
-                             parts=disagree is overfull))
+                             parts=disagree is overfull, pairs_total=total))
     return result

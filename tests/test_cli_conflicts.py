@@ -38,7 +38,8 @@ def _cards(*args: str) -> list[dict]:
 def test_json_shape(conflict_db: str) -> None:
     [card] = _cards("--db", conflict_db)
     assert list(card)[:len(CARD_KEYS)] == CARD_KEYS  # the keys first, in order; extensions after
-    assert list(card)[len(CARD_KEYS):] == ["bases", "confidence"] and len(card["bases"]) == len(card["pairs"])
+    assert list(card)[len(CARD_KEYS):] == ["bases", "confidence", "pairs_total"]
+    assert len(card["bases"]) == len(card["pairs"]) == card["pairs_total"]
     assert all(list(f) == FIGURE_KEYS for f in card["figures"])
     assert card["indicator"] == ILLEGAL_KR and card["kind"] == "official vs unofficial"
     assert [(f["doc"], f["value"], f["qualifier"]) for f in card["figures"]] == [

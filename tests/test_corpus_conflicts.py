@@ -291,3 +291,13 @@ def test_listed_cards_are_the_stored_ones_and_equal_a_fresh_judgement(sample_cor
     assert stored == judged and len(stored) == 2
     assert [c.id for c in corpus.list_conflicts(engine, place="south korea")] == \
         [c["id"] for c in stored if c["place"] == "South Korea"]
+
+
+def test_a_crowded_moment_keeps_its_widest_pairs_and_counts_them_all() -> None:
+    """Thousands of documents quoting one moment: the card keeps max_pairs pairs, the widest apart first."""
+    crowd = [S(100, doc=d, sid=d) for d in range(1, 6)] + [S(150, doc=10, kind="unofficial", sid=10),
+                                                           S(300, doc=11, kind="unofficial", sid=11)]
+    [m] = moments(crowd, Settings(max_pairs=3))
+    assert m.pairs_total == 11 and len(m.pairs) == 3 == len(m.bases)  # 5×2 with the two estimates, 150 vs 300
+    assert all(300 in (m.statements[i].value, m.statements[j].value) for i, j in m.pairs)
+    assert m.pairs == sorted(m.pairs)

@@ -44,6 +44,9 @@ def card_heading_html(card: Any) -> str:
     facts = [card.place or "", f"moment {card.period}", f"{card.confidence} confidence",
              kind_label(card.kind), f"spread {card.spread:.0%}",
              f"{source_count(card)} sources", f"{len(card.figures)} figures", f"first seen {first_seen_day(card)}"]
+    total = getattr(card, "pairs_total", 0) or 0
+    if total > len(card.pairs):
+        facts.append(f"the {len(card.pairs):,} widest of {total:,} disagreements shown")
     return (f'<div class="saual-card-head"><div class="saual-result-title">{escape_text(card.label)}</div>'
             f'<div class="saual-meta">{escape_text(" · ".join(f for f in facts if f))}</div></div>')
 
