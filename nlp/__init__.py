@@ -70,3 +70,7 @@ from .extractors import Extractor, extractor, extractors
 from .lang import Segmentation, segment
 
 __all__ += ["Extractor", "Segmentation", "extract_entities", "extractor", "extractors", "segment"]
+
+from .inquiry import ResponseTerm, extract_addressee, extract_signatories, response_due, response_term
+
+__all__ += ["ResponseTerm", "extract_addressee", "extract_signatories", "response_due", "response_term"]

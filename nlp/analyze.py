@@ -10,10 +10,13 @@ from ingest import Document
 
 from .analysis import Analysis
 from .extractors import extractors
+from .inquiry import response_due
 from .lang import segment
 
 
 def analyze(doc: Document) -> Analysis:
     """Run every registered extractor over the document; each item keeps offsets and page."""
     segmentation = segment(doc)
-    return Analysis(**{ex.name: ex.run(segmentation) for ex in extractors()})
+    analysis = Analysis(**{ex.name: ex.run(segmentation) for ex in extractors()})
+    analysis.response_due = response_due(doc)
+    return analysis

@@ -26,6 +26,7 @@ from .organisations import (
 )
 from .people import Official, PersonMention, find_officials, link_person, load_officials, official_by_id
 from .records import GazetteerError, Place, load_places, place_by_id
+from .terms import holders, post_at, term_rank
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,6 @@ def record_by_id(record_id: str) -> Place | Body | Official | Position:
 
 __all__ = ["Body", "BodyMention", "GazetteerError", "LinkedRecord", "NotOrgMention", "Official", "PersonMention",
            "Place", "PlaceMention", "Position", "PositionMention", "body_by_id", "find_bodies", "find_not_orgs",
-           "find_officials", "find_places", "find_positions", "is_not_org", "link", "link_org", "link_person",
+           "find_officials", "find_places", "find_positions", "holders", "is_not_org", "link", "link_org", "link_person",
            "link_position", "load_bodies", "load_officials", "load_places", "load_positions", "official_by_id",
-           "place_by_id", "record_by_id", "resolve_place", "surface_conflicts"]
+           "place_by_id", "post_at", "record_by_id", "resolve_place", "surface_conflicts", "term_rank"]
