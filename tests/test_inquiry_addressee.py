@@ -19,6 +19,11 @@ def _addressees(text: str, date: dt.date | None = None, kind: str = "inquiry") -
     return [(a.text, a.name_en, a.position) for a in found]
 
 
+def test_name_is_in_the_language_of_the_part() -> None:
+    doc = replace(document_from_text("О.А. Бектеновке\n\nДЕПУТАТТЫҚ САУАЛ\n\nМәтін."), kind="inquiry")
+    assert [a.name for a in extract_addressee(segment(doc))] == ["Олжас Абайұлы Бектенов"]
+
+
 MAY_2025 = dt.date(2025, 5, 21)
 JUNE_2023 = dt.date(2023, 6, 1)
 

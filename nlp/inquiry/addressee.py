@@ -39,7 +39,8 @@ def _from_header(part: Part, text: str, when: str | None) -> list[Addressee]:
     if not part.header:
         return []
     offset, block = _block(part.header, text)
-    lang = part.header[-1].lang
+    lang = "kk" if any(line.lang == "kk" for line in part.header) or (
+        part.title is not None and part.lines[part.title].lang == "kk") else "ru"
     posts = find_positions(block, lang)
     out: list[Addressee] = []
     for m in find_officials(block, lang, when):
