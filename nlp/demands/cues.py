@@ -10,8 +10,8 @@ from ..lang.resources import LETTERS, forms, lang_rows
 from ..lang.wordlists import ending_alt, word_alt, word_forms
 
 CONCEPT = "demand_words"
-# A list item opens with a number (`1.`, `2)`, `3 –`) or a bullet.
-_NUMBERED = re.compile(r"\s*(\d{1,2})\s*(?:[.)]|\s[–—-])\s*(?=\S)")
+# A list item opens with a number (`1.`, `2)`, `3 –`; not a date `21.05.2025`) or a bullet.
+_NUMBERED = re.compile(r"\s*(\d{1,2})\s*(?:[.)](?!\d)|\s[–—-])\s*(?=\S)")
 _BULLET = re.compile(r"\s*[•●▪■◦‣*–—-]\s+(?=\S)")
 _QUOTE = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)")
 

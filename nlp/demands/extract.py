@@ -46,12 +46,12 @@ def demands_of(seg: Segmentation) -> list[Demand]:
 
 
 def _zone(all_units: list[Unit], lists: list[ItemList], text: str) -> Zone:
-    """Where the requests begin (a list's lead-in, a first-person request or proposal) and end (the
-    closing formula, as negative offsets), per language."""
+    """Where the requests begin (a list's lead-in, a sentence ending in a lead-in colon, a first-person
+    proposal) and end (the closing formula, as negative offsets), per language."""
     marks: Zone = []
     for items in lists:
         if items.items[0].kind != "ordinal" and asks(items, text, False):
-            first = items.leadin or items.items[0]
+            first = items.leadin if items.leadin and leadin_sentence(items.leadin, text) else items.items[0]
             marks.append((first.start, first.lang))
     for unit in all_units:
         c = cues(unit.lang)
@@ -59,7 +59,7 @@ def _zone(all_units: list[Unit], lists: list[ItemList], text: str) -> Zone:
             sentence = text[start:end]
             if c.has("close", sentence):
                 marks.append((-start, unit.lang))
-            elif colon_leadin(c, sentence) or (not _question(sentence) and _first_person(c, sentence)):
+            elif colon_leadin(c, sentence) or (not _question(sentence) and c.has("proposal", sentence)):
                 marks.append((start, unit.lang))
     return sorted(marks, key=lambda m: abs(m[0]))
 
@@ -73,10 +73,6 @@ def _in_zone(zone: Zone, at: int, lang: str) -> bool:
         if mark_lang == lang:
             state = offset >= 0
     return state
-
-
-def _first_person(c: Cues, sentence: str) -> bool:
-    return c.has("demand", sentence) or c.has("proposal", sentence)
 
 
 def _question(sentence: str) -> bool:

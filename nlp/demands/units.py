@@ -22,6 +22,7 @@ class Unit:
     lang: str
     kind: str | None = None  # num, bullet, ordinal or None (prose)
     number: int | None = None
+    page: int | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -44,12 +45,13 @@ def units(seg: Segmentation) -> list[Unit]:
             continue
         lang = para.lang or para.script_lang
         last = out[-1] if out else None
-        if last is not None and last.kind and body[0].islower() and text[last.start:last.end].rstrip()[-1] not in _ENDS:
+        if last is not None and last.kind and (body[0].islower() or para.page != last.page) \
+                and text[last.start:last.end].rstrip()[-1] not in _ENDS and not cues(lang).has("close", body):
             last.end = para.end
             continue
         mark = cues(lang).marker(para.text)
         kind, number = (mark[0], mark[1]) if mark else (None, None)
-        out.append(Unit(para.start, para.end, lang, kind, number))
+        out.append(Unit(para.start, para.end, lang, kind, number, para.page))
     for unit in out:
         unit.sentences = _split_leadins(text, sentences(text, unit.start, unit.end), cues(unit.lang))
     return out
@@ -111,11 +113,12 @@ def colon_leadin(c: Cues, sentence: str) -> bool:
 
 
 def asks(items: ItemList, text: str, zone: bool) -> bool:
-    """Whether a list asks or proposes: it has a lead-in, or an item says so (ұсынамын, прошу), or it
-    is a list of ordinal words after the requests began."""
+    """Whether a list asks or proposes: it has a lead-in, or an item says so (ұсынамын, прошу) or asks
+    a question, or it is a list of ordinal words after the requests began."""
     if items.leadin is not None and leadin_sentence(items.leadin, text):
         return True
     if items.items[0].kind == "ordinal":
         return zone
     c: Cues = cues(items.items[0].lang)
-    return any(c.has(role, text[u.start:u.end]) for u in items.items for role in ("demand", "proposal"))
+    bodies = [text[u.start:u.end].rstrip() for u in items.items]
+    return any(b.endswith("?") or c.has("demand", b) or c.has("proposal", b) for b in bodies)
