@@ -137,6 +137,12 @@ KK_DATED = """21.05.2025 жылы комиссия отырысы өтті. Мә
 
 Осы мәселені қарауды өтінемін."""
 
+RU_BARE_REQUEST = """Учитывая изложенное, просим:
+
+1) восстановить работу сельских школ;
+
+2) организовать подвоз учащихся."""
+
 BILINGUAL = """Ауыл жолдары жөндеуді қажет етеді.
 
 Ұсыныстар:
@@ -177,6 +183,9 @@ GOLDEN = [
         ("demand", "Прошу обратить", None, ""), ("question", "1. Какой", 1, ""), ("question", "2. Когда", 2, "")]),
     ("kk a date is no item; an item runs on to the next page", KK_DATED, "kk", [
         ("proposal", "1. Көпір", 1, ""), ("demand", "Осы мәселені", None, "")]),
+    ("ru items of a bare request are demands", RU_BARE_REQUEST, "ru", [
+        ("demand", "Учитывая изложенное,", None, ""), ("demand", "1) восстановить", 1, ""),
+        ("demand", "2) организовать", 2, "")]),
     ("bilingual", BILINGUAL, "kk+ru", [
         ("proposal", "1. Жолдарды", 1, ""), ("proposal", "1. Выделить", 1, "")]),
 ]

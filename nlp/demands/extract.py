@@ -14,7 +14,7 @@ from ..analysis import Demand
 from ..extractors import extractor
 from ..lang import Segmentation
 from .cues import Cues, cues
-from .units import ItemList, Unit, asks, colon_leadin, item_lists, leadin_sentence, units
+from .units import ItemList, Unit, asks, colon_leadin, item_lists, item_type, leadin_sentence, units
 
 NOT_INQUIRIES = ("news", "reply")  # kinds of document that ask nothing of their reader
 Zone = list[tuple[int, str]]  # (offset, language) where the requests begin, or -1 … where they end
@@ -35,7 +35,7 @@ def demands_of(seg: Segmentation) -> list[Demand]:
         if asks(items, text, _in_zone(zone, items.items[0].start, items.items[0].lang)):
             listed.update(id(u) for u in items.items)
             for unit in items.items:
-                out.extend(_item_demands(seg, unit))
+                out.extend(_item_demands(seg, unit, item_type(items, text)))
     for unit in all_units:
         if id(unit) not in listed:
             out.extend(_prose_demands(seg, unit, zone, lists))
@@ -79,29 +79,29 @@ def _question(sentence: str) -> bool:
     return sentence.rstrip().rstrip("»”\")").endswith("?")
 
 
-def _item_demands(seg: Segmentation, unit: Unit) -> list[Demand]:
-    """One list item: each question on its own, the other sentences together as one proposal."""
+def _item_demands(seg: Segmentation, unit: Unit, kind: str) -> list[Demand]:
+    """One list item: each question on its own, the other sentences together as one `kind`."""
     text, c = seg.doc.text, cues(unit.lang)
     out: list[Demand] = []
     run: tuple[int, int] | None = None
     for start, end in unit.sentences:
         if _question(text[start:end]):
             if run:
-                out.append(_statement(seg, unit, run, c))
+                out.append(_statement(seg, unit, run, c, kind))
                 run = None
             out.append(_demand(seg, unit, (start, end), "question"))
         else:
             run = (run[0] if run else start, end)
     if run:
-        out.append(_statement(seg, unit, run, c))
+        out.append(_statement(seg, unit, run, c, kind))
     for d in out:
         d.number = unit.number
     return out
 
 
-def _statement(seg: Segmentation, unit: Unit, span: tuple[int, int], c: Cues) -> Demand:
+def _statement(seg: Segmentation, unit: Unit, span: tuple[int, int], c: Cues, kind: str) -> Demand:
     procedural = _procedural(c, seg.doc.text[span[0]:span[1]])
-    return _demand(seg, unit, span, "demand" if procedural else "proposal", procedural)
+    return _demand(seg, unit, span, "demand" if procedural else kind, procedural)
 
 
 def _procedural(c: Cues, sentence: str) -> bool:

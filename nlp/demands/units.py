@@ -122,3 +122,14 @@ def asks(items: ItemList, text: str, zone: bool) -> bool:
     c: Cues = cues(items.items[0].lang)
     bodies = [text[u.start:u.end].rstrip() for u in items.items]
     return any(b.endswith("?") or c.has("demand", b) or c.has("proposal", b) for b in bodies)
+
+
+def item_type(items: ItemList, text: str) -> str:
+    """demand for the items of a bare request (`просим:`), else proposal (`Ұсыныстар:`, `прошу
+    рассмотреть следующие предложения:`)."""
+    span = leadin_sentence(items.leadin, text) if items.leadin is not None else None
+    if span is None:
+        return "proposal"
+    c, sentence = cues(items.leadin.lang), text[span[0]:span[1]]
+    bare = (c.has("demand", sentence) or c.has("request3", sentence)) and not c.has("offer", sentence)
+    return "demand" if bare else "proposal"
