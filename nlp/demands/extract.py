@@ -17,7 +17,7 @@ from .cues import Cues, cues
 from .units import ItemList, Unit, asks, colon_leadin, item_lists, item_type, leadin_sentence, units
 
 NOT_INQUIRIES = ("news", "reply")  # kinds of document that ask nothing of their reader
-Zone = list[tuple[int, str]]  # (offset, language) where the requests begin, or -1 … where they end
+Zone = list[tuple[int, str, bool]]  # (offset, language, True where the requests begin / False where they end)
 
 
 @extractor("demands", Demand)
@@ -47,31 +47,31 @@ def demands_of(seg: Segmentation) -> list[Demand]:
 
 def _zone(all_units: list[Unit], lists: list[ItemList], text: str) -> Zone:
     """Where the requests begin (a list's lead-in, a sentence ending in a lead-in colon, a first-person
-    proposal) and end (the closing formula, as negative offsets), per language."""
+    proposal) and end (the closing formula), per language."""
     marks: Zone = []
     for items in lists:
         if items.items[0].kind != "ordinal" and asks(items, text, False):
             first = items.leadin if items.leadin and leadin_sentence(items.leadin, text) else items.items[0]
-            marks.append((first.start, first.lang))
+            marks.append((first.start, first.lang, True))
     for unit in all_units:
         c = cues(unit.lang)
         for start, end in unit.sentences:
             sentence = text[start:end]
             if c.has("close", sentence):
-                marks.append((-start, unit.lang))
+                marks.append((start, unit.lang, False))
             elif colon_leadin(c, sentence) or (not _question(sentence) and c.has("proposal", sentence)):
-                marks.append((start, unit.lang))
-    return sorted(marks, key=lambda m: abs(m[0]))
+                marks.append((start, unit.lang, True))
+    return sorted(marks, key=lambda m: m[0])
 
 
 def _in_zone(zone: Zone, at: int, lang: str) -> bool:
     """Whether offset `at` (language `lang`) lies after the requests began and before the close."""
     state = False
-    for offset, mark_lang in zone:
-        if abs(offset) > at:
+    for offset, mark_lang, opens in zone:
+        if offset > at:
             break
         if mark_lang == lang:
-            state = offset >= 0
+            state = opens
     return state
 
 
