@@ -125,6 +125,8 @@ class DemandRow(_Span, table=True):
     procedural: bool = False
     number: int | None = None
     directed_to: str | None = Field(default=None, sa_type=Text)
+    rhetorical: bool = False
+    lang_part: str | None = Field(default=None, max_length=8)
 
 
 class AddresseeRow(_Span, table=True):

@@ -65,11 +65,12 @@ from .sources import SourceCue, attribute, find_sources
 __all__ += ["INDICATOR_CONCEPTS", "SourceCue", "attribute", "complementary_whole", "describe_indicator", "disjoint",
             "find_sources", "indicator_for", "part_of"]
 
+from .demands import demands_of
 from .entities import extract_entities
 from .extractors import Extractor, extractor, extractors
 from .lang import Segmentation, segment
 
-__all__ += ["Extractor", "Segmentation", "extract_entities", "extractor", "extractors", "segment"]
+__all__ += ["Extractor", "Segmentation", "demands_of", "extract_entities", "extractor", "extractors", "segment"]
 
 from .inquiry import ResponseTerm, extract_addressee, extract_signatories, response_due, response_term
 

@@ -62,6 +62,8 @@ class Demand(Quoted):
     page: int | None = None
     number: int | None = None
     directed_to: str | None = None
+    rhetorical: bool = False  # a question inside the argument that expects no answer
+    lang_part: str | None = None  # kk or ru: the half of a bilingual inquiry it stands in
 
 
 @dataclass
