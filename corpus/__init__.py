@@ -44,6 +44,7 @@ from .figures import FigureHit, figure_facets, list_figures
 from .hits import DocumentHeader, SpanHit
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
 from .plan import QueryPlan, query_plan
+from .replies import CitedFigure, ReplyOutline, ReplySection, reply_outline
 from .search import SearchHit, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
@@ -55,6 +56,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "CardFigure",
     "CardView",
+    "CitedFigure",
     "ConflictCard",
     "ConflictMark",
     "CorpusError",
@@ -69,6 +71,8 @@ __all__ = [
     "Moment",
     "PassageInfo",
     "QueryPlan",
+    "ReplyOutline",
+    "ReplySection",
     "SearchHit",
     "Settings",
     "SpanHit",
@@ -115,6 +119,7 @@ __all__ = [
     "overfull",
     "query_plan",
     "recompute_conflicts",
+    "reply_outline",
     "same_moment",
     "schema_revision",
     "search",
