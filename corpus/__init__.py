@@ -42,6 +42,18 @@ from .entities import (
 from .errors import CorpusError
 from .figures import FigureHit, figure_facets, list_figures
 from .hits import DocumentHeader, SpanHit
+from .inquiries import (
+    DUE_SOON_DAYS,
+    INQUIRY_STATUSES,
+    InquiryDemand,
+    InquiryDetail,
+    InquiryFigure,
+    InquiryPerson,
+    InquirySummary,
+    get_inquiry,
+    inquiry_status,
+    list_inquiries,
+)
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
 from .plan import QueryPlan, query_plan
 from .replies import CitedFigure, ReplyOutline, ReplySection, reply_outline
@@ -51,8 +63,10 @@ from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
 
 __all__ = [
     "CARD_SORTS",
+    "DUE_SOON_DAYS",
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
+    "INQUIRY_STATUSES",
     "SUPPORTED_EXTENSIONS",
     "CardFigure",
     "CardView",
@@ -68,6 +82,11 @@ __all__ = [
     "EntitySummary",
     "FigureHit",
     "IngestReport",
+    "InquiryDemand",
+    "InquiryDetail",
+    "InquiryFigure",
+    "InquiryPerson",
+    "InquirySummary",
     "Moment",
     "PassageInfo",
     "QueryPlan",
@@ -104,14 +123,17 @@ __all__ = [
     "get_document",
     "get_engine",
     "get_entity",
+    "get_inquiry",
     "group_by_indicator",
     "indicator_cards",
     "ingest_paths",
+    "inquiry_status",
     "list_conflict_views",
     "list_conflicts",
     "list_documents",
     "list_entities",
     "list_figures",
+    "list_inquiries",
     "migrate",
     "moment_basis",
     "moments",

@@ -1,8 +1,9 @@
 """Saual explorer entry point: `streamlit run ui/app/main.py` (or `saual serve`).
 
-Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Figures, Conflicts,
-Entities and Documents pages through st.navigation; the Document and Entity pages are reached by links with their
-id (`document?doc=ID`, `entity?entity=KEY`), so they are routed but hidden from the navigation.
+Reads SAUAL_DATABASE_URL (default: SQLite data/saual.db) and offers the Search, Inquiries, Figures,
+Conflicts, Entities and Documents pages through st.navigation; the Document, Entity and Inquiry pages are
+reached by links with their id (`document?doc=ID`, `entity?entity=KEY`, `inquiry?doc=ID`), so they are
+routed but hidden from the navigation.
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ conflicts_page = st.Page("views/conflicts.py", title="Conflicts", icon=":materia
 entities_page = st.Page("views/entities.py", title="Entities", icon=":material/groups:", url_path="entities")
 entity_page = st.Page("views/entity.py", title="Entity", icon=":material/person:", url_path="entity",
                       visibility="hidden")
-page = st.navigation([search_page, figures_page, conflicts_page, entities_page, documents_page, document_page, entity_page],
-                     position="top")
+inquiries_page = st.Page("views/inquiries.py", title="Inquiries", icon=":material/gavel:", url_path="inquiries")
+inquiry_page = st.Page("views/inquiry.py", title="Inquiry", icon=":material/gavel:", url_path="inquiry",
+                       visibility="hidden")
+page = st.navigation([search_page, inquiries_page, figures_page, conflicts_page, entities_page, documents_page,
+                      document_page, entity_page, inquiry_page], position="top")
 
 with st.sidebar:
     st.caption(f"Database: {backend.database_kind()}")  # never a path, host or credentials

@@ -7,10 +7,12 @@ from .export import (
     CONFLICT_COLUMNS,
     CSV_COLUMNS,
     FIGURE_COLUMNS,
+    INQUIRY_COLUMNS,
     MENTION_COLUMNS,
     conflicts_to_csv,
     figures_to_csv,
     hits_to_csv,
+    inquiries_to_csv,
     mentions_to_csv,
 )
 from .highlight import (
@@ -35,6 +37,7 @@ __all__ = [
     "FIGURE_COLUMNS",
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
+    "INQUIRY_COLUMNS",
     "MENTION_COLUMNS",
     "EntityMark",
     "FigureMark",
@@ -48,6 +51,7 @@ __all__ = [
     "figures_to_csv",
     "filter_options",
     "hits_to_csv",
+    "inquiries_to_csv",
     "mark_open",
     "mark_span",
     "mentions_to_csv",

@@ -121,3 +121,22 @@ def conflicts_to_csv(views: Iterable[Any], *, bom: bool = True) -> str:
     """The figures of conflict cards (corpus.CardView) as CSV text, one row per figure."""
     rows = [row for v in views for row in conflict_rows(v.card, v.hits, disagreements(v.card))]
     return rows_to_csv(CONFLICT_COLUMNS, rows, bom=bom)
+
+
+INQUIRY_COLUMNS = ("document", "title", "date", "response_due", "days_left", "status", "addressees", "signatories",
+                   "factions", "demands")
+
+
+def inquiry_row(s: Any) -> dict[str, str | int]:
+    """The CSV row of one inquiry (a corpus.InquirySummary or anything with the same attributes)."""
+    people = {name: "; ".join(f"{p.name} ({p.detail})" if p.detail else p.name for p in getattr(s, name))
+              for name in ("addressees", "signatories")}
+    return {"document": _cell(s.id), "title": _cell(s.title), "date": _cell(s.date),
+            "response_due": _cell(s.response_due), "days_left": _cell(s.days_left), "status": _cell(s.status),
+            "addressees": _cell(people["addressees"]), "signatories": _cell(people["signatories"]),
+            "factions": _cell("; ".join(s.factions)), "demands": _cell(s.demands)}
+
+
+def inquiries_to_csv(inquiries: Iterable[Any], *, bom: bool = True) -> str:
+    """Inquiries as CSV text, one row each (UTF-8 BOM, formulas defused, numbers as numbers)."""
+    return rows_to_csv(INQUIRY_COLUMNS, (inquiry_row(s) for s in inquiries), bom=bom)

@@ -1,0 +1,212 @@
+"""Stored inquiries as the explorer's Inquiries and Inquiry pages read them: addressee, signatories with
+factions, response term and days left, demands, and the figures that are on conflict cards.
+
+The response term (`documents.response_due`) was computed at ingest from a setting (SAUAL_RESPONSE_DAYS),
+not a verified rule. Whether an inquiry was answered cannot be known yet (replies are not linked), so a
+status is only "open", "due_soon" (≤ DUE_SOON_DAYS days left) or "overdue"; None without a term.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from .claims import conflicts_of_document
+from .documents import base_title, document_filters
+from .errors import CorpusError, db_reason
+from .models import AddresseeRow, DemandRow, DocumentRow, FigureRow, SignatoryRow
+
+__all__ = ["DUE_SOON_DAYS", "INQUIRY_STATUSES", "InquiryDemand", "InquiryDetail", "InquiryFigure", "InquiryPerson",
+           "InquirySummary", "get_inquiry", "inquiry_status", "list_inquiries"]
+
+DUE_SOON_DAYS = 3
+INQUIRY_STATUSES = ("open", "due_soon", "overdue")  # "answered" needs replies linked to inquiries
+
+
+@dataclass(frozen=True)
+class InquiryPerson:
+    """An addressee (detail: the position) or a signatory (detail: the faction)."""
+
+    name: str
+    detail: str | None = None
+    original: str | None = field(default=None, compare=False)  # the name as the document writes it
+
+
+@dataclass
+class InquirySummary:
+    """One stored inquiry as the Inquiries list shows it."""
+
+    id: int
+    title: str
+    date: dt.date | None
+    response_due: dt.date | None
+    days_left: int | None
+    status: str | None
+    language: str
+    addressees: list[InquiryPerson] = field(default_factory=list)
+    signatories: list[InquiryPerson] = field(default_factory=list)
+    demands: int = 0
+
+    @property
+    def factions(self) -> list[str]:
+        """The signatories' factions, each once, in signing order."""
+        return list(dict.fromkeys(p.detail for p in self.signatories if p.detail))
+
+
+@dataclass
+class InquiryDemand:
+    """One demand of an inquiry with where it is (passage, page, offsets) and what the extractor said."""
+
+    id: int
+    type: str
+    number: int | None
+    text: str
+    page: int | None
+    passage_id: int | None
+    start: int
+    end: int
+    procedural: bool = False
+    rhetorical: bool = False
+    directed_to: str | None = None
+    lang_part: str | None = None
+
+
+@dataclass
+class InquiryFigure:
+    """A figure the inquiry cites that is on a conflict card (the card's id for a link)."""
+
+    card_id: str
+    label: str
+    period: str
+    kind: str
+    text: str
+    page: int | None
+    passage_id: int | None
+    start: int
+    end: int
+    disagrees_with: list[int] = field(default_factory=list)
+
+
+@dataclass
+class InquiryDetail(InquirySummary):
+    """An inquiry with every demand and its figures on conflict cards."""
+
+    demand_list: list[InquiryDemand] = field(default_factory=list)
+    figures: list[InquiryFigure] = field(default_factory=list)
+
+
+def inquiry_status(response_due: dt.date | None, today: dt.date) -> tuple[int | None, str | None]:
+    """(days left, status) of a response term on `today`: negative days are overdue."""
+    if response_due is None:
+        return None, None
+    days = (response_due - today).days
+    return days, "overdue" if days < 0 else "due_soon" if days <= DUE_SOON_DAYS else "open"
+
+
+def _people(conn, model, detail, ids: list[int]) -> dict[int, list[InquiryPerson]]:
+    """Each document's addressees or signatories, in reading order, each (name, detail) once."""
+    names = (func.coalesce(model.name_en, model.name) if model is AddresseeRow else model.name).label("who")
+    rows = conn.execute(select(model.document_id, names, detail.label("detail"), model.name)
+                        .where(model.document_id.in_(ids)).order_by(model.document_id, model.start, model.id))
+    found: dict[int, list[InquiryPerson]] = {i: [] for i in ids}
+    for document_id, name, what, original in rows:
+        person = InquiryPerson(" ".join(name.split()), what, original)
+        if person not in found[document_id]:
+            found[document_id].append(person)
+    return found
+
+
+def _summaries(conn, conditions: list, today: dt.date) -> list[InquirySummary]:
+    query = (select(DocumentRow.id, DocumentRow.title, DocumentRow.path, DocumentRow.date, DocumentRow.response_due,
+                    DocumentRow.language)
+             .where(*document_filters(kind="inquiry"), *conditions)
+             .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id))
+    docs = conn.execute(query).all()
+    ids = [d.id for d in docs]
+    if not ids:
+        return []
+    addressees = _people(conn, AddresseeRow, AddresseeRow.position, ids)
+    signatories = _people(conn, SignatoryRow, SignatoryRow.faction, ids)
+    counts = dict(conn.execute(select(DemandRow.document_id, func.count()).where(DemandRow.document_id.in_(ids))
+                               .group_by(DemandRow.document_id)).all())
+    return [InquirySummary(d.id, base_title(d.title, d.path, d.id), d.date, d.response_due,
+                           *inquiry_status(d.response_due, today), d.language, addressees[d.id],
+                           signatories[d.id], counts.get(d.id, 0)) for d in docs]
+
+
+def _matches(text: str | None, wanted: str | None) -> bool:
+    return not wanted or " ".join(wanted.split()).casefold() in (text or "").casefold()
+
+
+def _wanted(s: InquirySummary, addressee: str | None, signatory: str | None, faction: str | None,
+            status: str | None) -> bool:
+    return ((not addressee or any(_matches(p.name, addressee) or _matches(p.original, addressee)
+                                  for p in s.addressees))
+            and (not signatory or any(_matches(p.name, signatory) for p in s.signatories))
+            and (not faction or any((p.detail or "").casefold() == faction.casefold() for p in s.signatories))
+            and (not status or s.status == status))
+
+
+def list_inquiries(engine: Engine, *, addressee: str | None = None, signatory: str | None = None,
+                   faction: str | None = None, status: str | None = None, date_from: dt.date | None = None,
+                   date_to: dt.date | None = None, today: dt.date | None = None) -> list[InquirySummary]:
+    """Stored documents of kind "inquiry", newest first (undated last), with their addressees, signatories,
+    response term, days left on `today` (default: the current date), status and number of demands.
+
+    `addressee` and `signatory` match part of a name (case-insensitive; an addressee by its English or
+    stored name), `faction` a signatory's faction exactly, `status` one of INQUIRY_STATUSES; a date range
+    leaves undated inquiries out.
+    """
+    if status and status not in INQUIRY_STATUSES:
+        raise CorpusError(f"unknown inquiry status {status!r}: use one of {', '.join(INQUIRY_STATUSES)}")
+    conditions = document_filters(date_from=date_from, date_to=date_to)
+    if addressee:  # narrows in SQL; _wanted keeps the exact rule
+        conditions.append(DocumentRow.id.in_(select(AddresseeRow.document_id)))
+    try:
+        with engine.connect() as conn:
+            found = _summaries(conn, conditions, today or dt.date.today())
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"reading inquiries failed: {db_reason(exc)}") from exc
+    return [s for s in found if _wanted(s, addressee, signatory, faction, status)]
+
+
+def _demands(conn, document_id: int) -> list[InquiryDemand]:
+    rows = conn.execute(select(DemandRow).where(DemandRow.document_id == document_id)
+                        .order_by(DemandRow.start, DemandRow.id)).mappings()
+    return [InquiryDemand(r["id"], r["type"], r["number"], r["text"], r["page"], r["passage_id"], r["start"],
+                          r["end"], bool(r["procedural"]), bool(r["rhetorical"]), r["directed_to"], r["lang_part"])
+            for r in rows]
+
+
+def _figures(engine: Engine, conn, document_id: int) -> list[InquiryFigure]:
+    marks = conflicts_of_document(engine, document_id)
+    if not marks:
+        return []
+    spans = {(r.start, r.end): r for r in conn.execute(
+        select(FigureRow.start, FigureRow.end, FigureRow.text, FigureRow.page, FigureRow.passage_id)
+        .where(FigureRow.document_id == document_id))}
+    out = []
+    for m in marks:
+        row = spans.get((m.start, m.end))
+        out.append(InquiryFigure(m.card_id, m.label, m.period, m.kind, row.text if row else "",
+                                 row.page if row else None, row.passage_id if row else None, m.start, m.end,
+                                 list(m.disagrees_with)))
+    return out
+
+
+def get_inquiry(engine: Engine, document_id: int, *, today: dt.date | None = None) -> InquiryDetail | None:
+    """One inquiry with its summary, every demand in reading order and its figures on conflict cards;
+    None when there is no such document or it is not an inquiry."""
+    try:
+        with engine.connect() as conn:
+            found = _summaries(conn, [DocumentRow.id == document_id], today or dt.date.today())
+            if not found:
+                return None
+            demands = _demands(conn, document_id)
+            figures = _figures(engine, conn, document_id)
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"reading inquiry {document_id} failed: {db_reason(exc)}") from exc
+    return InquiryDetail(**vars(found[0]), demand_list=demands, figures=figures)

@@ -1,0 +1,101 @@
+"""Pure helpers of the Inquiries and Inquiry pages: status and deadline wording, table rows, the people
+lines, and a demand's or figure's quote as escaped HTML. Nothing here imports Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import quote
+
+from .highlight import escape_text, mark_span
+
+STATUS_LABELS = {"open": "Open", "due_soon": "Due soon", "overdue": "Overdue"}
+NONE = "—"
+TERM_NOTE = ("The response term is a setting (SAUAL_RESPONSE_DAYS, counted from the inquiry's date), "
+             "not a verified rule; whether the inquiry was answered is not known yet.")
+CSS = """
+<style>
+.saual-demand-quote {line-height: 1.55; margin: 0 0 .2rem 0;}
+.saual-demand-quote mark {background: #ffe58a; color: inherit; padding: 0 .1em; border-radius: 2px;}
+.saual-overdue {color: #b42318; font-weight: 600;}
+</style>
+"""
+
+
+def status_label(status: str | None) -> str:
+    """'Due soon' for 'due_soon'; 'No term' when the inquiry has no date (so no response term)."""
+    return STATUS_LABELS.get(status or "", status or "No term")
+
+
+def days_text(days_left: int | None) -> str:
+    """'3 days left', 'due today', '2 days overdue', or '—' without a term."""
+    if days_left is None:
+        return NONE
+    if days_left == 0:
+        return "due today"
+    n = abs(days_left)
+    return f"{n} day{'s' if n != 1 else ''} {'left' if days_left > 0 else 'overdue'}"
+
+
+def people_text(people: Iterable[Any], *, with_detail: bool = True) -> str:
+    """'Name (detail), Name' for addressees (position) or signatories (faction)."""
+    return ", ".join(f"{p.name} ({p.detail})" if with_detail and p.detail else p.name for p in people)
+
+
+def _iso(value: dt.date | None) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else NONE
+
+
+def inquiry_href(document_id: int) -> str:
+    return f"inquiry?doc={int(document_id)}"
+
+
+def conflict_href(card_id: str) -> str:
+    return f"conflicts?card={quote(card_id, safe='')}"
+
+
+def table_rows(inquiries: Iterable[Any]) -> list[dict[str, Any]]:
+    """One table row per inquiry (corpus.InquirySummary); '—' for what is unknown."""
+    return [{
+        "open": inquiry_href(s.id),
+        "title": s.title,
+        "addressee": people_text(s.addressees, with_detail=False) or NONE,
+        "date": _iso(s.date),
+        "deadline": _iso(s.response_due),
+        "days": days_text(s.days_left),
+        "status": status_label(s.status),
+        "signatories": people_text(s.signatories, with_detail=False) or NONE,
+        "factions": ", ".join(s.factions) or NONE,
+        "demands": s.demands,
+    } for s in inquiries]
+
+
+def sort_inquiries(inquiries: Iterable[Any], by: str) -> list[Any]:
+    """'deadline': nearest term first (no term last); anything else keeps the corpus order (newest first)."""
+    items = list(inquiries)
+    if by != "deadline":
+        return items
+    return sorted(items, key=lambda s: (s.response_due is None, s.response_due or dt.date.max, s.id))
+
+
+def quote_html(text: str, start: int, end: int, passage: str | None = None, passage_start: int | None = None) -> str:
+    """A quote as escaped HTML: the passage with text[start:end] marked when given, else the span itself."""
+    if passage is not None and passage_start is not None and passage_start <= start <= end <= passage_start + len(passage):
+        body = mark_span(passage, start - passage_start, end - passage_start)
+    else:
+        body = escape_text(text)
+    return f'<div class="saual-demand-quote">{body}</div>'
+
+
+def demand_caption(d: Any) -> str:
+    """What kind of demand it is and where: 'Question · page 2 · rhetorical · to Olzhas Bektenov'."""
+    bits = [d.type.replace("_", " ").capitalize()]
+    if d.page:
+        bits.append(f"page {d.page}")
+    if d.lang_part:
+        bits.append(f"{d.lang_part} part")
+    bits += [flag for flag, on in (("procedural", d.procedural), ("rhetorical", d.rhetorical)) if on]
+    if d.directed_to:
+        bits.append(f"to {d.directed_to}")
+    return " · ".join(bits)

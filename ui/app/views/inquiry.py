@@ -1,0 +1,106 @@
+"""Inquiry page (?doc=ID): one inquiry's addressee, date, response term and days left (the term is a
+setting, not a verified rule), signatories with factions, every demand as a numbered checklist with its
+quote and a link to its passage, and the figures it cites that are on conflict cards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from ui.app import backend, urlstate
+from ui.app.components.highlight import escape_markdown, escape_text
+from ui.app.components.inquiries_view import (
+    CSS,
+    NONE,
+    TERM_NOTE,
+    conflict_href,
+    days_text,
+    demand_caption,
+    people_text,
+    quote_html,
+    status_label,
+)
+from ui.app.components.params import Param
+
+DOC = Param("doc", "doc", "int", None)
+
+
+def passage_link(document_id: int, passage_id: int | None, label: str) -> None:
+    params = {"doc": str(document_id)}
+    if passage_id is not None:
+        params["p"] = str(passage_id)
+    st.page_link("views/document.py", label=label, icon=":material/article:", query_params=params,
+                 help="Open the document at this passage")
+
+
+def header(inquiry) -> None:
+    st.markdown(f"<h1>{escape_text(inquiry.title)}</h1>", unsafe_allow_html=True)
+    due = inquiry.response_due.isoformat() if isinstance(inquiry.response_due, dt.date) else NONE
+    overdue = inquiry.status == "overdue"
+    days = escape_text(days_text(inquiry.days_left))
+    rows = [("Addressee", escape_text(people_text(inquiry.addressees) or NONE)),
+            ("Date", escape_text(inquiry.date.isoformat() if inquiry.date else "undated")),
+            ("Deadline", escape_text(due)),
+            ("Days left", f'<span class="saual-overdue">{days}</span>' if overdue else days),
+            ("Status", escape_text(status_label(inquiry.status))),
+            ("Signatories", escape_text(people_text(inquiry.signatories) or NONE))]
+    table = "".join(f"<tr><td>{escape_text(k)}</td><td>{v}</td></tr>" for k, v in rows)
+    st.markdown(f'<table class="saual-meta-table">{table}</table>', unsafe_allow_html=True)
+    st.caption(TERM_NOTE)
+
+
+def demands(inquiry) -> None:
+    st.subheader(f"Demands ({len(inquiry.demand_list)})")
+    if not inquiry.demand_list:
+        st.info("No demands were found in this inquiry.", icon=":material/checklist:")
+        return
+    st.caption("Tick the points as you go through them; the ticks are not stored.")
+    for n, d in enumerate(inquiry.demand_list, 1):
+        with st.container(border=True):
+            tick, text, link = st.columns([1, 10, 2], vertical_alignment="top")
+            tick.checkbox(f"{n}.", key=f"inq_demand_{inquiry.id}_{d.id}")
+            text.markdown(quote_html(d.text, d.start, d.end), unsafe_allow_html=True)
+            text.markdown(f'<div class="saual-meta">{escape_text(demand_caption(d))}</div>', unsafe_allow_html=True)
+            with link:
+                passage_link(inquiry.id, d.passage_id, "Open passage")
+
+
+def figures(inquiry) -> None:
+    if not inquiry.figures:
+        return
+    st.subheader(f"Figures on conflict cards ({len(inquiry.figures)})")
+    for f in inquiry.figures:
+        with st.container(border=True):
+            text, link = st.columns([10, 2], vertical_alignment="top")
+            card = f'<a href="{escape_text(conflict_href(f.card_id))}" target="_self">{escape_text(f.label)}</a>'
+            text.markdown(quote_html(f.text, f.start, f.end), unsafe_allow_html=True)
+            text.markdown(f'<div class="saual-meta">Conflict: {card} · {escape_text(f.period)} · '
+                          f'{escape_text(f.kind)}</div>', unsafe_allow_html=True)
+            with link:
+                passage_link(inquiry.id, f.passage_id, "Open figure")
+
+
+def render() -> None:
+    st.html(CSS)
+    st.page_link("views/inquiries.py", label="All inquiries", icon=":material/arrow_back:")
+    document_id = urlstate.read(DOC)
+    if document_id is None:
+        st.title("Inquiry")
+        st.info("Choose an inquiry on the Inquiries page: this page shows one inquiry at a time.",
+                icon=":material/gavel:")
+        return
+    inquiry = backend.read("get_inquiry", document_id, today=dt.date.today())
+    if inquiry is None:
+        st.title("Inquiry")
+        st.warning(f"No inquiry {escape_markdown(str(document_id))} in this corpus.", icon=":material/search_off:")
+        return
+    header(inquiry)
+    st.page_link("views/document.py", label="Open the whole document", icon=":material/article:",
+                 query_params={"doc": str(inquiry.id)})
+    demands(inquiry)
+    figures(inquiry)
+
+
+render()
