@@ -134,6 +134,7 @@ def test_inquiry_page_overdue_with_signatories(inquiries_url, monkeypatch) -> No
     html = body(at)
     assert "2025-06-05" in html and "days overdue" in html and "saual-overdue" in html
     assert "(AMANAT faction)" in html and "Overdue" in html
+    assert [b.label for b in at.get("download_button")] == ["Reply draft (DOCX)"]
 
 
 @pytest.mark.parametrize("params, message", [({"doc": "99999"}, "No inquiry"), ({}, "Choose an inquiry")])

@@ -23,6 +23,7 @@ from ui.app.components.inquiries_view import (
     status_label,
 )
 from ui.app.components.params import Param
+from ui.reply_docx import reply_docx
 
 DOC = Param("doc", "doc", "int", None)
 
@@ -99,6 +100,10 @@ def render() -> None:
     header(inquiry)
     st.page_link("views/document.py", label="Open the whole document", icon=":material/article:",
                  query_params={"doc": str(inquiry.id)})
+    st.download_button("Reply draft (DOCX)", data=lambda: reply_docx(backend.read_uncached("reply_outline", inquiry.id)),
+                       file_name=f"saual-reply-{inquiry.id}.docx", icon=":material/edit_document:", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                       help="Every point quoted, the corpus's figures on the same indicators, the deadline")
     demands(inquiry)
     figures(inquiry)
 
