@@ -56,7 +56,7 @@ from .inquiries import (
 )
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
 from .plan import QueryPlan, query_plan
-from .replies import CitedFigure, ReplyOutline, ReplySection, reply_outline
+from .replies import ReplyOutline, ReplySection, reply_outline
 from .search import SearchHit, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
@@ -70,7 +70,6 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "CardFigure",
     "CardView",
-    "CitedFigure",
     "ConflictCard",
     "ConflictMark",
     "CorpusError",

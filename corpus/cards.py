@@ -23,7 +23,8 @@ from .conflicts import DEFAULT, Moment, Settings, Statement, moments, overfull
 from .errors import CorpusError, db_reason
 from .models import ConflictRow, DocumentRow, FigureRow, PassageRow
 
-__all__ = ["PARTS", "CardFigure", "ConflictCard", "indicator_cards", "list_conflicts", "recompute_conflicts"]
+__all__ = ["PARTS", "CardFigure", "ConflictCard", "disagreements", "indicator_cards", "list_conflicts",
+           "recompute_conflicts"]
 
 # the key prefix of a card that sets shares of disjoint parts of one whole against each other
 PARTS = "parts:"
@@ -67,6 +68,15 @@ class ConflictCard:
     bases: list[str] = field(default_factory=list)  # per pair: why its figures are one moment (same year, …)
     confidence: str = "high"  # high, medium or low: that the surest pair speaks of one moment
     pairs_total: int = 0  # disagreeing pairs in all (`pairs` keeps the widest Settings.max_pairs)
+
+
+def disagreements(card: ConflictCard) -> dict[int, list[int]]:
+    """Figure index → the indexes of the figures it disagrees with (only figures in some pair)."""
+    out: dict[int, list[int]] = {}
+    for i, j in card.pairs:
+        out.setdefault(i, []).append(j)
+        out.setdefault(j, []).append(i)
+    return {i: sorted(set(others)) for i, others in sorted(out.items())}
 
 
 def _label(indicator: str) -> str:
@@ -215,7 +225,8 @@ def recompute_conflicts(engine: Engine, indicators: Iterable[str] | None = None,
                 stored = _stored(conn)
                 for indicator, cards in _every_indicator(conn, settings):
                     found += _store(conn, indicator, cards, now, stored.pop(indicator, {}))
-                keys = _wholes(_share_keys(conn), _share_keys(conn)) | set(stored)  # parts; vanished indicators
+                shares = _share_keys(conn)
+                keys = _wholes(shares, shares) | set(stored)  # parts; vanished indicators
             else:
                 keys = {i for i in indicators if i}
                 if any(k.startswith("share.") for k in keys):

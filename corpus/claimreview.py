@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urljoin
 
-from .cards import CardFigure, ConflictCard
+from .cards import CardFigure, ConflictCard, disagreements
 from .figures import FigureHit
 
 __all__ = ["NEEDS_REVIEW", "claim_review", "claim_sentence"]
@@ -93,10 +93,7 @@ def claim_review(card: ConflictCard, hits: Sequence[FigureHit | None] | None = N
     same order, for quotes, dates and passages); `base_url` makes the explorer links absolute."""
     hits = list(hits or [])
     published = published or dt.date.today()
-    others: dict[int, set[int]] = {}
-    for i, j in card.pairs:
-        others.setdefault(i, set()).add(j)
-        others.setdefault(j, set()).add(i)
+    others = disagreements(card)
     card_url = _url(base_url, f"conflicts?card={card.id}")
     graph = []
     for i in sorted(others):
@@ -108,6 +105,6 @@ def claim_review(card: ConflictCard, hits: Sequence[FigureHit | None] | None = N
             "author": {"@type": "Organization", "name": author}, "claimReviewed": claim["text"],
             "itemReviewed": claim,
             "reviewRating": {"@type": "Rating", "alternateName": NEEDS_REVIEW,
-                             "ratingExplanation": _explanation(card, i, sorted(others[i]))},
+                             "ratingExplanation": _explanation(card, i, others[i])},
         })
     return _clean({"@context": "https://schema.org", "@graph": graph})

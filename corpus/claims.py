@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from .cards import CardFigure, ConflictCard, list_conflicts
+from .cards import CardFigure, ConflictCard, disagreements, list_conflicts
 from .errors import CorpusError, db_reason
-from .figures import FigureHit, figure_hit, figure_select
-from .hits import document_texts
+from .figures import FigureHit, figure_hits, figure_select
 from .models import ConflictRow, FigureRow
 
 __all__ = ["CARD_SORTS", "CardView", "ConflictMark", "card_facets", "conflicts_of_document", "disagreements",
@@ -62,15 +61,6 @@ def source_count(card: ConflictCard) -> int:
     return len({_who(f) for f in card.figures})
 
 
-def disagreements(card: ConflictCard) -> dict[int, list[int]]:
-    """Figure index → the indexes of the figures it disagrees with (only figures in some pair)."""
-    out: dict[int, list[int]] = {}
-    for i, j in card.pairs:
-        out.setdefault(i, []).append(j)
-        out.setdefault(j, []).append(i)
-    return {i: sorted(set(others)) for i, others in sorted(out.items())}
-
-
 def sort_cards(cards: Iterable[ConflictCard], by: str = "spread") -> list[ConflictCard]:
     """Cards by widest spread, most recently first seen, or most sources (ties: spread, then indicator)."""
     def base(c: ConflictCard) -> tuple:
@@ -111,14 +101,12 @@ def _hits(engine: Engine, cards: list[ConflictCard]) -> dict[tuple[int, int, int
     indicators = sorted({c.indicator for c in cards})
     if not indicators:
         return {}
-    stmt = figure_select().where(FigureRow.indicator.in_(indicators))
     try:
         with engine.connect() as conn:
-            rows = conn.execute(stmt).mappings().all()
-            texts = document_texts(conn, {r["document_id"] for r in rows if r["p_text"] is None})
+            hits = figure_hits(conn, figure_select().where(FigureRow.indicator.in_(indicators)))
     except SQLAlchemyError as exc:
         raise CorpusError(f"reading conflict figures failed: {db_reason(exc)}") from exc
-    return {(r["document_id"], r["start"], r["end"]): figure_hit(r, texts) for r in rows}
+    return {(h.document_id, h.start, h.end): h for h in hits}
 
 
 def _views(engine: Engine, cards: list[ConflictCard]) -> list[CardView]:

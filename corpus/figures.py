@@ -74,6 +74,13 @@ def figure_hit(row: Mapping[str, Any], texts: dict[int, str]) -> FigureHit:
                      quote=quote, quote_start=qs, quote_end=qe)
 
 
+def figure_hits(conn: Any, stmt: Select) -> list[FigureHit]:
+    """Run a figure_select() statement and make its rows FigureHits (texts read for passage-less figures)."""
+    rows = conn.execute(stmt).mappings().all()
+    texts = document_texts(conn, {r["document_id"] for r in rows if r["p_text"] is None})
+    return [figure_hit(r, texts) for r in rows]
+
+
 def list_figures(engine: Engine, *, indicator: str | None = None, place: str | None = None,
                  year: int | str | None = None, source_kind: str | None = None, language: str | None = None,
                  kind: str | None = None, document_id: int | None = None, query: str | None = None,
@@ -91,11 +98,9 @@ def list_figures(engine: Engine, *, indicator: str | None = None, place: str | N
     stmt = figure_select().where(*conditions).limit(int(limit)).offset(max(int(offset), 0))
     try:
         with engine.connect() as conn:
-            rows = conn.execute(stmt).mappings().all()
-            texts = document_texts(conn, {r["document_id"] for r in rows if r["p_text"] is None})
+            return figure_hits(conn, stmt)
     except SQLAlchemyError as exc:
         raise CorpusError(f"listing figures failed: {db_reason(exc)}") from exc
-    return [figure_hit(r, texts) for r in rows]
 
 
 def figure_facets(engine: Engine, *, indicator: str | None = None, place: str | None = None,

@@ -12,28 +12,12 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError, db_reason
+from .figures import FigureHit, figure_hits, figure_select
 from .models import AddresseeRow, DemandRow, DocumentRow, FigureRow, SignatoryRow
 
-__all__ = ["CitedFigure", "ReplyOutline", "ReplySection", "reply_outline"]
+__all__ = ["ReplyOutline", "ReplySection", "reply_outline"]
 
 ON_RECORD = 8  # figures from other documents listed per indicator, newest first
-
-
-@dataclass
-class CitedFigure:
-    """A figure another document gives for the same indicator and place."""
-
-    text: str
-    value: float
-    value_max: float | None
-    qualifier: str
-    unit: str
-    year: int | None
-    source: str | None
-    source_kind: str
-    document_id: int
-    title: str | None
-    date: dt.date | None
 
 
 @dataclass
@@ -48,7 +32,7 @@ class ReplySection:
     rhetorical: bool = False
     lang_part: str | None = None  # kk or ru in a bilingual inquiry (the halves say the same)
     cites: list[str] = field(default_factory=list)  # the inquiry's own figures inside the demand
-    on_record: list[CitedFigure] = field(default_factory=list)
+    on_record: list[FigureHit] = field(default_factory=list)
 
 
 @dataclass
@@ -63,24 +47,20 @@ class ReplyOutline:
     addressees: list[str]
     signatories: list[tuple[str, str | None]]
     sections: list[ReplySection]
-    background: list[tuple[str, list[CitedFigure]]]  # the inquiry's other figures: its quote, other sources
+    background: list[tuple[str, list[FigureHit]]]  # the inquiry's other figures: its quote, other sources
 
 
 def _rows(conn: Any, row: Any, document_id: int) -> list[Any]:
     return list(conn.execute(select(row.__table__).where(row.document_id == document_id).order_by(row.start)))
 
 
-def _on_record(conn: Any, figure: Any) -> list[CitedFigure]:
-    """Figures of other documents with the same indicator and place, newest document first."""
+def _on_record(conn: Any, figure: Any) -> list[FigureHit]:
+    """Figures of other documents with the same indicator, newest document first."""
     if not figure.indicator:
         return []
-    stmt = (select(FigureRow.__table__, DocumentRow.title.label("d_title"), DocumentRow.date.label("d_date"))
-            .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
-            .where(FigureRow.indicator == figure.indicator, FigureRow.document_id != figure.document_id)
-            .order_by(DocumentRow.date.desc(), FigureRow.id).limit(ON_RECORD))
-    return [CitedFigure(text=r.text, value=r.value, value_max=r.value_max, qualifier=r.qualifier, unit=r.unit,
-                        year=r.year, source=r.source, source_kind=r.source_kind, document_id=r.document_id,
-                        title=r.d_title, date=r.d_date) for r in conn.execute(stmt)]
+    stmt = figure_select().where(FigureRow.indicator == figure.indicator,
+                                 FigureRow.document_id != figure.document_id).limit(ON_RECORD)
+    return figure_hits(conn, stmt)
 
 
 def _sections(conn: Any, demands: list[Any], figures: list[Any]) -> tuple[list[ReplySection], set[int]]:

@@ -78,7 +78,8 @@ def test_template_language(language, lang) -> None:
 
 
 def test_cited_line() -> None:
-    fig = SimpleNamespace(value=20000.0, qualifier="about", unit="persons", source=None, source_kind="unofficial",
+    fig = SimpleNamespace(value=20000.0, value_max=None, qualifier="about", unit="persons", source=None,
+                          source_kind="unofficial",
                           date=dt.date(2025, 10, 9), title="Новости", text="около 20 тыс.")
     assert cited_line(fig, wording("ru")) == ("≈20 000 — источник не указан (unofficial), 2025-10-09, «Новости», "
                                               "(около 20 тыс.)")

@@ -9,8 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from corpus.claimreview import stated
+
 RESOURCES = Path(__file__).parent / "resources"
-MARKS = {"about": "≈", "more_than": ">", "at_least": "≥", "up_to": "≤", "less_than": "<"}
 
 
 @cache
@@ -26,12 +27,10 @@ def template_language(language: str | None) -> str:
 
 
 def cited_line(fig: Any, words: dict[str, str]) -> str:
-    """`≈ 20 000 — Source (unofficial), 2025-10-09, «Title»`."""
-    value = f"{fig.value:,.0f}".replace(",", " ") if float(fig.value).is_integer() else f"{fig.value:g}"
-    value = MARKS.get(fig.qualifier, "") + value + ("%" if fig.unit == "percent" else "")
+    """`≈20 000 — Source (unofficial), 2025-10-09, «Title»`: the value as corpus.claimreview states it."""
     parts = [f"{fig.source or words['no_source']} ({fig.source_kind})", fig.date.isoformat() if fig.date else "",
              f"«{fig.title}»" if fig.title else "", f"({fig.text})"]
-    return f"{value} — " + ", ".join(p for p in parts if p)
+    return f"{stated(fig)} — " + ", ".join(p for p in parts if p)
 
 
 def _header(doc: Any, outline: Any, words: dict[str, str]) -> None:
