@@ -23,7 +23,7 @@ from .conflicts import DEFAULT, Moment, Settings, Statement, moments, overfull
 from .errors import CorpusError, db_reason
 from .models import ConflictRow, DocumentRow, FigureRow, PassageRow
 
-__all__ = ["PARTS", "CardFigure", "ConflictCard", "disagreements", "indicator_cards", "list_conflicts",
+__all__ = ["PARTS", "CardFigure", "ConflictCard", "disagreements", "indicator_cards", "list_conflicts", "pair_bases",
            "recompute_conflicts"]
 
 # the key prefix of a card that sets shares of disjoint parts of one whole against each other
@@ -77,6 +77,11 @@ def disagreements(card: ConflictCard) -> dict[int, list[int]]:
         out.setdefault(i, []).append(j)
         out.setdefault(j, []).append(i)
     return {i: sorted(set(others)) for i, others in sorted(out.items())}
+
+
+def pair_bases(card: ConflictCard) -> dict[frozenset[int], str]:
+    """Each disagreeing pair (as a set of two figure indexes) → why its figures are one moment."""
+    return {frozenset(pair): basis for pair, basis in zip(card.pairs, card.bases, strict=False)}
 
 
 def _label(indicator: str) -> str:

@@ -1,8 +1,20 @@
-"""Filter widgets shared by pages: the note and checkbox for undated documents under a date filter."""
+"""Filter widgets shared by pages: the note and checkbox for undated documents under a date filter, and
+date-picker values kept within the picker's bounds."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 import streamlit as st
+
+
+def clamp_days(keys: Iterable[str], low: dt.date, high: dt.date) -> None:
+    """Days from the URL brought within a date picker's bounds (a picker given one outside them fails)."""
+    for key in keys:
+        day = st.session_state.get(key)
+        if day is not None:
+            st.session_state[key] = min(max(day, low), high)
 
 
 def undated_note(key: str, *, dated: bool, included: bool, left_out: int, what: str) -> None:

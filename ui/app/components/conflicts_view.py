@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from corpus.cards import pair_bases
 from corpus.claims import disagreements, source_count
 
 from .figures_view import format_value, source_kind_label, when
 from .highlight import escape_text, mark_span
 from .labels import document_title, language_label
+from .params import passage_query
 
 SORT_LABELS = {"": "Widest spread", "recent": "Newest first", "sources": "Most sources"}
 KIND_LABELS = {"official vs unofficial": "Official vs unofficial", "official vs official": "Official vs official",
@@ -57,17 +59,20 @@ def _quote(figure: Any, hit: Any | None) -> str:
     return mark_span(hit.quote, hit.quote_start, hit.quote_end, "figure", figure_value(figure))
 
 
-def figure_html(card: Any, index: int, hit: Any | None, others: list[int] | None = None) -> str:
-    """One figure of a card: number, value, badge, moment and document date, source, language, quote."""
+def figure_html(card: Any, index: int, hit: Any | None, others: list[int] | None = None,
+                bases: dict[frozenset[int], str] | None = None) -> str:
+    """One figure of a card: number, value, badge, moment and document date, source, language, quote
+    (`others` and `bases`, the card's disagreements and pair_bases, computed once per card by the caller)."""
     figure = card.figures[index]
     others = disagreements(card).get(index, []) if others is None else others
+    bases = pair_bases(card) if bases is None else bases
     clash = " saual-claim-clash" if others else ""
     moment = when(figure) or "no year"
     dated = f"document of {hit.date.isoformat()}" if hit is not None and hit.date else "undated document"
     language = language_label(hit.language) if hit is not None else "—"
     where = [document_title(hit) if hit is not None else figure.doc, f"page {figure.page}" if figure.page else ""]
-    against = ("Disagrees with " + ", ".join(f"#{j + 1}{_basis(card, index, j)}" for j in others)) if others \
-        else "Agrees with the others"
+    against = ("Disagrees with " + ", ".join(_against(j, bases.get(frozenset((index, j)))) for j in others)) \
+        if others else "Agrees with the others"
     return (f'<div class="saual-claim{clash}" id="card-{escape_text(card.id)}-figure-{index + 1}">'
             f'<div class="saual-claim-head"><span class="saual-claim-number">#{index + 1}</span> '
             f'<span class="saual-figure-value">{escape_text(figure_value(figure))}</span> '
@@ -80,20 +85,14 @@ def figure_html(card: Any, index: int, hit: Any | None, others: list[int] | None
             f'<div class="saual-disagree">{escape_text(against)}</div></div>')
 
 
-def _basis(card: Any, i: int, j: int) -> str:
-    """Why figures i and j are one moment (` (same year)`), as the card's pairs say; empty when unknown."""
-    for (a, b), basis in zip(card.pairs, getattr(card, "bases", []) or [], strict=False):
-        if {a, b} == {i, j}:
-            return f" ({basis})"
-    return ""
+def _against(j: int, basis: str | None) -> str:
+    """`#2 (same year)`: the other figure, and why the two are one moment when the card says."""
+    return f"#{j + 1} ({basis})" if basis else f"#{j + 1}"
 
 
 def passage_params(figure: Any, hit: Any | None) -> dict[str, str]:
     """The Document page's query parameters for a card figure: its document and passage."""
-    params = {"doc": str(figure.document_id)}
-    if hit is not None and hit.passage_id is not None:
-        params["p"] = str(hit.passage_id)
-    return params
+    return passage_query(figure.document_id, hit.passage_id if hit is not None else None)
 
 
 CSS = """

@@ -112,6 +112,14 @@ def to_params(params: Iterable[Param], values: Mapping[str, Any]) -> dict[str, s
     return {name: text for name, text in out.items() if text}
 
 
+def passage_query(document_id: int, passage_id: int | None = None) -> dict[str, str]:
+    """The Document page's URL parameters for a document, at a passage when one is known."""
+    params = {"doc": str(document_id)}
+    if passage_id is not None:
+        params["p"] = str(passage_id)
+    return params
+
+
 def from_params(params: Iterable[Param], query: Mapping[str, str]) -> dict[str, Any]:
     """Widget values (by widget key) from URL parameters (by URL name)."""
     return {p.key: p.parse(query.get(p.name)) for p in params}

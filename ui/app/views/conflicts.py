@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import streamlit as st
 
+from corpus.cards import pair_bases
 from corpus.claimreview import claim_review
 from corpus.claims import card_facets, disagreements, filter_cards
 from ui.app import backend, urlstate
@@ -28,6 +29,7 @@ from ui.app.components.figures_view import CSS as FIGURE_CSS
 from ui.app.components.figures_view import indicator_label, source_kind_label
 from ui.app.components.params import ANY, Param, filter_options
 from ui.app.components.timeline import left_out_note, timeline_chart, timeline_rows
+from ui.app.filters import clamp_days
 
 COLUMNS = 3  # figures side by side per row
 TIMELINE_LIMIT = 500
@@ -71,14 +73,6 @@ def open_card(card_id: str | None) -> None:
 def since_bounds() -> tuple[dt.date, dt.date]:
     """The days "new since" can take: from 1991 to tomorrow."""
     return dt.date(1991, 1, 1), dt.date.today() + dt.timedelta(days=1)
-
-
-def clamp_since() -> None:
-    """A "new since" day from the URL brought within the widget's bounds (same cards: none, or all)."""
-    low, high = since_bounds()
-    since = st.session_state.get("cf_since")
-    if since is not None:
-        st.session_state["cf_since"] = min(max(since, low), high)
 
 
 def filter_widgets(filters: dict[str, Any]) -> None:
@@ -125,14 +119,14 @@ def timeline(view: Any) -> None:
 
 def figures_row(view: Any) -> None:
     """The card's figures side by side, each with a link to its passage on the Document page."""
-    others = disagreements(view.card)
+    others, bases = disagreements(view.card), pair_bases(view.card)
     figures = view.card.figures
     for first in range(0, len(figures), COLUMNS):
         columns = st.columns(COLUMNS)
         for i in range(first, min(first + COLUMNS, len(figures))):
             hit = view.hits[i] if i < len(view.hits) else None
             with columns[i - first]:
-                st.markdown(figure_html(view.card, i, hit, others.get(i, [])), unsafe_allow_html=True)
+                st.markdown(figure_html(view.card, i, hit, others.get(i, []), bases), unsafe_allow_html=True)
                 st.page_link("views/document.py", label=f"Open passage #{i + 1}", icon=":material/article:",
                              query_params=passage_params(figures[i], hit),
                              help="Open the document at this figure's passage")
@@ -202,7 +196,7 @@ def render() -> None:
     st.html(CSS)
     st.title("Conflicts")
     urlstate.sync_from_url(PARAMS)
-    clamp_since()
+    clamp_days(("cf_since",), *since_bounds())  # same cards: none, or all
     filter_widgets(current_filters())
     card_id = st.session_state.get("cf_card")
     if card_id:

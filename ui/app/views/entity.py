@@ -23,17 +23,10 @@ from ui.app.components.figures_view import figure_row_html
 from ui.app.components.highlight import escape_markdown, escape_text
 from ui.app.components.labels import language_label
 from ui.app.components.params import Param
+from ui.app.links import passage_link
 
 MENTION_PAGE = 100
 ENTITY = Param("entity", "entity", "str", "")
-
-
-def passage_link(document_id: int, passage_id: int | None, label: str) -> None:
-    params = {"doc": str(document_id)}
-    if passage_id is not None:
-        params["p"] = str(passage_id)
-    st.page_link("views/document.py", label=label, icon=":material/article:", query_params=params,
-                 help="Open the document at this passage")
 
 
 def header(entity) -> None:

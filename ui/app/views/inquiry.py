@@ -23,17 +23,10 @@ from ui.app.components.inquiries_view import (
     status_label,
 )
 from ui.app.components.params import Param
+from ui.app.links import passage_link
 from ui.reply_docx import reply_docx
 
 DOC = Param("doc", "doc", "int", None)
-
-
-def passage_link(document_id: int, passage_id: int | None, label: str) -> None:
-    params = {"doc": str(document_id)}
-    if passage_id is not None:
-        params["p"] = str(passage_id)
-    st.page_link("views/document.py", label=label, icon=":material/article:", query_params=params,
-                 help="Open the document at this passage")
 
 
 def header(inquiry) -> None:

@@ -13,6 +13,7 @@ from ui.app.components.entities_view import entity_label, entity_name
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.params import ANY, Param, SearchState, filter_options
 from ui.app.components.results import document_header_html, group_hits, passage_html
+from ui.app.filters import clamp_days
 from ui.app.filters import undated_note as undated_checkbox
 
 PAGE_SIZE = 50
@@ -82,15 +83,6 @@ def facet_widgets(counts: dict[str, dict], entities: dict[str, object]) -> None:
 def date_bounds() -> tuple[dt.date, dt.date]:
     """The days the date filters can take: from 1991 to a year from today."""
     return dt.date(1991, 1, 1), dt.date.today() + dt.timedelta(days=366)
-
-
-def clamp_dates() -> None:
-    """Dates from the URL brought within the date pickers' bounds (a picker given one outside them fails)."""
-    low, high = date_bounds()
-    for key in ("search_from", "search_to"):
-        day = st.session_state.get(key)
-        if day is not None:
-            st.session_state[key] = min(max(day, low), high)
 
 
 def entity_option(key: str, entity) -> str:
@@ -179,7 +171,7 @@ def results(state: SearchState) -> None:
 def render() -> None:
     st.title("Search")
     urlstate.sync_from_url(PARAMS)
-    clamp_dates()
+    clamp_days(("search_from", "search_to"), *date_bounds())
     if st.session_state.get("_search_limit_for") != st.session_state.get("search_q"):
         st.session_state["search_limit"] = PAGE_SIZE
         st.session_state["_search_limit_for"] = st.session_state.get("search_q")
