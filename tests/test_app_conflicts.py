@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -15,10 +14,10 @@ from sqlalchemy import text
 
 import corpus
 from tests.fixtures_db import SOUTH_KOREA, UNEMPLOYMENT, build_conflict_corpus
+from tests.test_app_entities import run_page
 from ui.app.components import CONFLICT_COLUMNS, conflicts_to_csv, escape_text
 from ui.app.components.timeline import left_out_note, timeline_chart, timeline_rows
 
-APP = Path(__file__).resolve().parent.parent / "ui" / "app" / "main.py"
 OLD = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
 
@@ -41,16 +40,7 @@ def card_ids(url: str) -> dict[str, str]:
 
 def page(url: str, monkeypatch: pytest.MonkeyPatch, **params: str):
     """The explorer switched to the Conflicts page with these URL parameters, run once, without errors."""
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("SAUAL_DATABASE_URL", url)
-    at = AppTest.from_file(str(APP), default_timeout=120).run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("views/conflicts.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
+    return run_page(url, monkeypatch, "views/conflicts.py", **params)
 
 
 def shown_cards(at) -> list[str]:

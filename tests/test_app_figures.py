@@ -17,6 +17,7 @@ import corpus
 from corpus import group_by_indicator
 from ingest import read
 from nlp import Analysis, Figure
+from tests.test_app_entities import run_page
 from tests.test_corpus_compare import F
 from tests.test_corpus_figures import ILLEGAL_KR, KK_INQUIRY, RU_NEWS, kk_figures, ru_figures
 from ui.app.components import FIGURE_COLUMNS, figures_to_csv
@@ -47,16 +48,7 @@ def figures_url(tmp_path_factory) -> str:
 
 def figures_page(url: str, monkeypatch: pytest.MonkeyPatch, **params: str):
     """The explorer switched to the Figures page with these URL parameters, run once."""
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("SAUAL_DATABASE_URL", url)
-    at = AppTest.from_file(str(APP), default_timeout=120).run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("views/figures.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
+    return run_page(url, monkeypatch, "views/figures.py", **params)
 
 
 def links(at) -> list[dict[str, str]]:

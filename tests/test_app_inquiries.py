@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
@@ -15,10 +14,10 @@ import corpus
 from nlp import Addressee, Analysis, Demand, Signatory
 from tests.conftest import SAMPLES
 from tests.fixtures_db import synthetic_document
+from tests.test_app_entities import run_page
 from ui.app.components import INQUIRY_COLUMNS, inquiries_to_csv
 from ui.app.components.inquiries_view import days_text, sort_inquiries, status_label, table_rows
 
-APP = Path(__file__).resolve().parent.parent / "ui" / "app" / "main.py"
 HOSTILE_DEMAND = "Просим <script>alert(1)</script> **срочно** [ответить](http://x.kz)?"
 HOSTILE_WHO = "<b>Иванов</b>"
 
@@ -38,20 +37,6 @@ def inquiries_url(tmp_path_factory) -> str:
         response_due=dt.date(2030, 1, 16)))
     corpus.close_engine(url)
     return url
-
-
-def run_page(url: str, monkeypatch: pytest.MonkeyPatch, page: str, **params: str):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("SAUAL_DATABASE_URL", url)
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
 
 
 def listed(at) -> list[int]:
