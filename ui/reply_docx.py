@@ -17,8 +17,9 @@ RESOURCES = Path(__file__).parent / "resources"
 @cache
 def wording(lang: str) -> dict[str, str]:
     """The template strings of one language (kk or ru)."""
-    lines = (RESOURCES / f"reply_{lang}.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+    from nlp.lang.resources import table
+
+    return {cells[0]: cells[1] for _, cells in table(RESOURCES / f"reply_{lang}.tsv", 2)}
 
 
 def template_language(language: str | None) -> str:
