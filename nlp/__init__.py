@@ -52,6 +52,7 @@ from .gazetteer import (
 __all__ += ["Body", "BodyMention", "LinkedRecord", "Official", "PersonMention", "PositionMention", "find_bodies",
             "find_officials", "find_positions", "is_not_org", "link", "link_org", "link_person", "record_by_id"]
 
+from .attribution import attribute
 from .indicators import (
     INDICATOR_CONCEPTS,
     complementary_whole,
@@ -60,7 +61,7 @@ from .indicators import (
     indicator_for,
     part_of,
 )
-from .sources import SourceCue, attribute, find_sources
+from .sources import SourceCue, find_sources
 
 __all__ += ["INDICATOR_CONCEPTS", "SourceCue", "attribute", "complementary_whole", "describe_indicator", "disjoint",
             "find_sources", "indicator_for", "part_of"]

@@ -16,7 +16,7 @@ text with a known kind keeps that kind; anything else is unknown.
 Scope: `following` when the cue opens its sentence and is followed by a comma or colon
 (`Ресми дерек, …`, `По данным МВД: …`) or when the pattern says so; otherwise `sentence`.
 
-`attribute(text, sentences, figure_start, cues, news=False)` picks the cue that governs a figure:
+Which cue governs a figure is decided in nlp.attribution (`CueIndex.attribute`):
 1. a cue in the figure's sentence: the nearer of the last cue before the figure and the first cue
    after it (reported speech `…, — рассказал вице-министр`, `…, оны орталықтар растап отыр`);
 2. else the nearest earlier sentence of the same paragraph that has a cue, at most
@@ -41,18 +41,15 @@ from .lang.resources import ResourceError, alternation, forms, rows
 from .lang.spans import Span
 from .lang.wordlists import ending_alt, word_alt
 
-__all__ = ["KINDS", "SourceCue", "attribute", "find_sources"]
+__all__ = ["KINDS", "SourceCue", "find_sources"]
 
 KINDS = ("official", "unofficial", "unknown")
 MAX_WORDS = 9            # longest source phrase, in words
-FOLLOW_SENTENCES = 3     # how far back a `following` cue governs
-NEWS_SENTENCES = 40      # how far back a news speaker governs
 ANAPHOR_WINDOW = 400     # characters searched back for the body a pronoun refers to
 
 _WORD = r"[^\W\d_](?:[\w\-‐]|\.(?=\w))*"
 _TOKEN_RE = re.compile(rf"(?P<w>{_WORD})|(?P<q>[«»\"“”„'’])|(?P<nl>\n[^\S\n]*\n)|(?P<p>\S)")
 _DOMAIN_RE = re.compile(r"^[\w\-]+\.(?:kz|ru|com|org|net|info|io|uz|kg)$", re.IGNORECASE)
-_PARA_RE = re.compile(r"\n[^\S\n]*\n")
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:;]\s*|\n[^\S\n]*\n)[\s«\"(]*$")
 
 
@@ -323,52 +320,3 @@ def find_sources(text: str, lang: str | None = None) -> list[SourceCue]:
             continue
         kept.append(c)
     return _inherit_kinds(kept)
-
-
-def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int | None:
-    for i, (s, e) in enumerate(sentences):
-        if s <= pos < e:
-            return i
-    return None
-
-
-def _lstrip(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    s, e = span
-    while s < e and text[s].isspace():
-        s += 1
-    return s, e
-
-
-def attribute(text: str, sentences: list[tuple[int, int]], figure_start: int,
-              cues: list[SourceCue], news: bool = False) -> SourceCue | None:
-    """The cue that governs the figure starting at figure_start, or None (rules in the module docstring)."""
-    i = _sentence_index(sentences, figure_start)
-    if i is None:
-        return None
-    s, e = _lstrip(text, sentences[i])
-    before = [c for c in cues if s <= c.start < e and c.start <= figure_start]
-    after = [c for c in cues if s <= c.start < e and c.start > figure_start]
-    b = before[-1] if before else None
-    a = after[0] if after else None
-    if b and a:
-        return b if figure_start - b.end <= a.start - figure_start else a
-    if b or a:
-        return b or a
-    paragraph_start = max((m.end() for m in _PARA_RE.finditer(text, 0, s)), default=0)
-    for back, j in enumerate(range(i - 1, -1, -1), 1):
-        ps, pe = _lstrip(text, sentences[j])
-        same_paragraph = ps >= paragraph_start
-        in_sentence = [c for c in cues if ps <= c.start < pe]
-        if not in_sentence:
-            if (not same_paragraph or back >= FOLLOW_SENTENCES) and not news:
-                return None
-            if news and back >= NEWS_SENTENCES:
-                return None
-            continue
-        last = in_sentence[-1]
-        if news and last.speech:
-            return last
-        if same_paragraph and back <= FOLLOW_SENTENCES and last.scope == "following":
-            return last
-        return None
-    return None

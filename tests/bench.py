@@ -206,6 +206,32 @@ def gazetteer(repeat: int = 3) -> dict[str, float]:
     return {"find_bodies + find_officials": words / sec}
 
 
+def growth(sizes: tuple[int, ...] = (1, 10, 100)) -> dict[int, float]:
+    """Whether analysis stays linear in a document's length: nlp.analyze over the sample texts joined into one
+    document and repeated 1×, 10×, 100×; words/s should not fall as the document grows (issue 10)."""
+    import re
+    import tempfile
+
+    import ingest
+    from nlp import analyze
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "seeds").glob("*.txt"))]
+    rates: dict[int, float] = {}
+    print("\n## Growth: one document of the sample texts repeated, nlp.analyze, one core")
+    print(f"{'copies':>8} {'characters':>12} {'seconds':>8} {'words/s':>10}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"joined-{n}.txt"
+            path.write_text("\n\n".join(texts * n), encoding="utf-8")
+            doc = ingest.read(path)
+            if n == sizes[0]:
+                analyze(doc)  # resources compiled once per process
+            sec = best_time(lambda d=doc: analyze(d), rounds=1 if n > 10 else ROUNDS)
+            rates[n] = len(re.findall(r"\w+", doc.text)) / sec
+            print(f"{n:8d} {len(doc.text):12d} {sec:8.2f} {rates[n]:10.0f}")
+    return rates
+
+
 def conflicts() -> object:
     """Conflict cards at 1k, 10k and 100k generated documents (tests/bench_conflicts.py)."""
     from .bench_conflicts import conflicts as run
@@ -213,7 +239,7 @@ def conflicts() -> object:
     return run()
 
 
-SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities, gazetteer, conflicts]
+SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities, gazetteer, growth, conflicts]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nlp.sources import SourceCue, attribute, find_sources
+from nlp import SourceCue, attribute, find_sources
 
 # text, lang, expected source (None: no cue), kind, scope
 CUES = [

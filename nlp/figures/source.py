@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import sources
 from ..analysis import Figure
+from ..attribution import CueIndex
 from ..lang import Segmentation
 
 
@@ -13,7 +14,7 @@ class Attribution:
     def __init__(self, segmentation: Segmentation):
         self.segmentation = segmentation
         self._cues: list[sources.SourceCue] | None = None
-        self._sentences: list[tuple[int, int]] = []
+        self._index: CueIndex | None = None
 
     def apply(self, fig: Figure) -> None:
         """Set fig.source and fig.source_kind from the cue that governs it.
@@ -24,9 +25,10 @@ class Attribution:
         if self._cues is None:
             doc_lang = doc.language if doc.language in ("kk", "ru") else None
             self._cues = sources.find_sources(doc.text, doc_lang)
-            self._sentences = [(p.start + s.start, p.start + s.end) for p in self.segmentation.segments
-                               if doc.paragraphs for s in p.sentences]
-        cue = sources.attribute(doc.text, self._sentences, fig.start, self._cues, news=doc.kind == "news")
+            sentences = [(p.start + s.start, p.start + s.end) for p in self.segmentation.segments
+                         if doc.paragraphs for s in p.sentences]
+            self._index = CueIndex(doc.text, sentences, self._cues)
+        cue = self._index.attribute(fig.start, news=doc.kind == "news")
         if cue is not None:
             fig.source = cue.source
             fig.source_kind = cue.kind
