@@ -125,11 +125,43 @@ def schema_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+MIGRATION_LOCK = 0x5A0A1  # PostgreSQL advisory lock key held while the schema is created or migrated
+
+
 def _run_alembic(engine: Engine, action, revision: str) -> None:
+    """Run an Alembic action in one transaction that holds the database's schema lock, so processes that
+    start together on a brand-new database migrate one after the other instead of racing (the later
+    ones then find the schema at head and do nothing)."""
     config = alembic_config()
+    locked = _locking_engine(engine)
     try:
-        with engine.begin() as conn:
+        with locked.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             config.attributes["connection"] = conn
             action(config, revision)
     except SQLAlchemyError as exc:
         raise CorpusError(f"cannot migrate {engine.url.render_as_string()}: {db_reason(exc)}") from exc
+    finally:
+        if locked is not engine:
+            locked.dispose()
+
+
+def _locking_engine(engine: Engine) -> Engine:
+    """For SQLite, a one-off engine whose transactions start with BEGIN IMMEDIATE (the write lock, waited
+    for up to the busy timeout); pysqlite would otherwise defer BEGIN and let two migrations interleave."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return engine  # an in-memory database belongs to its own engine and has no other writers
+    url = engine.url.render_as_string(hide_password=False)
+    locked = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60})
+
+    @event.listens_for(locked, "connect")
+    def _autocommit(dbapi_connection, record) -> None:
+        _sqlite_pragmas(dbapi_connection, record)
+        dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event below issues BEGIN itself
+
+    @event.listens_for(locked, "begin")
+    def _immediate(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return locked

@@ -3,7 +3,8 @@ streets and common words dropped; spans trimmed and repaired."""
 
 from __future__ import annotations
 
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 from ..gazetteer import find_not_orgs, find_positions
 from .base_forms import kazakh_base, kazakh_surname_base
@@ -189,7 +190,18 @@ def common_word(span: Span, text: str, lang: str, lower_words: frozenset[str]) -
         return False
     first = words[0].lower()
     stem = kazakh_base(first) if lang == "kk" else first
-    return first in lower_words or any(w.startswith(stem) for w in lower_words if len(stem) >= 4)
+    return first in lower_words or (len(stem) >= 4 and _has_prefix(_sorted_words(lower_words), stem))
+
+
+@lru_cache(maxsize=4)
+def _sorted_words(words: frozenset[str]) -> list[str]:
+    """A document's lower-case words sorted once, so a prefix lookup is a bisection, not a scan per span."""
+    return sorted(words)
+
+
+def _has_prefix(words: list[str], stem: str) -> bool:
+    i = bisect_left(words, stem)
+    return i < len(words) and words[i].startswith(stem)
 
 
 def covered(span: Span, others: list[tuple[int, int]], share: float = 0.6) -> bool:
