@@ -19,7 +19,17 @@ from .claims import (
 )
 from .compare import conflicts, group_by_indicator
 from .conflicts import Moment, Settings, Statement, agree, moment_basis, moments, overfull, same_moment
-from .db import close_engine, database_url, downgrade, get_engine, migrate, normalise_url, schema_revision
+from .db import (
+    ENV_READ_ONLY,
+    close_engine,
+    database_url,
+    downgrade,
+    get_engine,
+    migrate,
+    normalise_url,
+    read_only_setting,
+    schema_revision,
+)
 from .documents import (
     DocumentSummary,
     PassageInfo,
@@ -64,6 +74,7 @@ from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
 __all__ = [
     "CARD_SORTS",
     "DUE_SOON_DAYS",
+    "ENV_READ_ONLY",
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
     "INQUIRY_STATUSES",
@@ -139,6 +150,7 @@ __all__ = [
     "normalise_url",
     "overfull",
     "query_plan",
+    "read_only_setting",
     "recompute_conflicts",
     "reply_outline",
     "same_moment",

@@ -15,9 +15,10 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from .errors import CorpusError, db_reason
 
 ENV_URL = "SAUAL_DATABASE_URL"
+ENV_READ_ONLY = "SAUAL_READ_ONLY"  # 1/true/yes: open every engine read-only (a public explorer)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-_engines: dict[str, Engine] = {}
+_engines: dict[tuple[str, bool], Engine] = {}
 _lock = threading.Lock()
 
 
@@ -31,6 +32,13 @@ def database_url(url: str | None = None) -> str:
     return f"sqlite:///{folder / 'saual.db'}"
 
 
+def read_only_setting(read_only: bool | None = None) -> bool:
+    """`read_only` when given, else $SAUAL_READ_ONLY (1, true, yes, on)."""
+    if read_only is not None:
+        return read_only
+    return os.environ.get(ENV_READ_ONLY, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def normalise_url(url: str) -> str:
     """PostgreSQL URLs use psycopg 3 (`postgresql://` and `postgres://` are rewritten)."""
     for prefix in ("postgresql://", "postgres://"):
@@ -39,19 +47,24 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def get_engine(url: str | None = None) -> Engine:
-    """A migrated engine for `url` (see database_url), created once per url and cached."""
+def get_engine(url: str | None = None, *, read_only: bool | None = None) -> Engine:
+    """A migrated engine for `url` (see database_url), created once per url and cached.
+
+    Read-only (`read_only`, else $SAUAL_READ_ONLY): nothing is migrated and every connection refuses to
+    write (SQLite `PRAGMA query_only`, PostgreSQL `default_transaction_read_only`); a database that is not
+    at the current schema is an error, since it cannot be brought there."""
+    ro = read_only_setting(read_only)
     key = normalise_url(database_url(url))
     with _lock:
-        engine = _engines.get(key)
+        engine = _engines.get((key, ro))
         if engine is None:
-            engine = _create(key)
+            engine = _create(key, read_only=ro)
             try:
-                migrate(engine)
+                _check_schema(engine) if ro else migrate(engine)
             except BaseException:
                 engine.dispose()
                 raise
-            _engines[key] = engine
+            _engines[(key, ro)] = engine
         return engine
 
 
@@ -61,14 +74,15 @@ def close_engine(url: str | None = None) -> None:
         if url is None:
             keys = list(_engines)
         else:
-            keys = [normalise_url(database_url(url))]
+            wanted = normalise_url(database_url(url))
+            keys = [k for k in _engines if k[0] == wanted]
         for key in keys:
             engine = _engines.pop(key, None)
             if engine is not None:
                 engine.dispose()
 
 
-def _create(url: str) -> Engine:
+def _create(url: str, read_only: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -78,12 +92,13 @@ def _create(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_query_only if read_only else _sqlite_pragmas)
         return engine
     if backend == "postgresql":
         if parsed.get_driver_name() != "psycopg":
             raise CorpusError(f"PostgreSQL URLs must use psycopg 3 (postgresql+psycopg://), got {parsed.drivername}")
-        return create_engine(url, pool_pre_ping=True)
+        options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+        return create_engine(url, pool_pre_ping=True, connect_args=options)
     raise CorpusError(f"unsupported database {backend!r}: use sqlite:/// or postgresql://")
 
 
@@ -95,6 +110,28 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def _sqlite_query_only(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA query_only=ON")
+    finally:
+        cursor.close()
+
+
+def _check_schema(engine: Engine) -> None:
+    """A read-only engine's database must already be at the newest schema."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    try:
+        current = schema_revision(engine)
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"cannot open {engine.url.render_as_string()}: {db_reason(exc)}") from exc
+    if current != head:
+        raise CorpusError(f"the database is read-only ({ENV_READ_ONLY}) and not at the current schema "
+                          f"({current or 'empty'}, needs {head}): run `saual ingest` on it once without {ENV_READ_ONLY}")
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -90,8 +90,10 @@ def test_streamlit_command() -> None:
     cmd = cli.streamlit_command(8600)
     assert cmd[:4] == [sys.executable, "-m", "streamlit", "run"] and cmd[4].endswith("ui/app/main.py")
     # always headless: otherwise Streamlit's first run waits for an e-mail address on stdin
-    assert cmd[5:] == ["--server.port", "8600", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                       "--client.toolbarMode", "minimal"]
+    assert cmd[5:] == ["--server.port", "8600", "--server.address", "localhost", "--server.headless", "true",
+                       "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal"]
+    # localhost unless told otherwise: the explorer has no authentication (SECURITY.md)
+    assert cli.streamlit_command(8600, host="0.0.0.0")[7:9] == ["--server.address", "0.0.0.0"]
 
 
 def test_serve_without_headless_never_waits_on_stdin(tmp_path: Path) -> None:

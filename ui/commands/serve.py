@@ -20,17 +20,19 @@ EPILOG = """[bold]Examples[/bold]
 
   saual serve --port 8600 --headless   on a server: no browser
 
-  saual serve --db postgresql+psycopg://localhost/saual"""
+  saual serve --db postgresql+psycopg://localhost/saual
+
+  saual serve --host 0.0.0.0 --read-only   a public explorer: every interface, no writes (see SECURITY.md)"""
 
 
-def streamlit_command(port: int, app_path: Path = APP_MAIN) -> list[str]:
-    """The `python -m streamlit run` command line for the explorer.
+def streamlit_command(port: int, app_path: Path = APP_MAIN, host: str = "localhost") -> list[str]:
+    """The `python -m streamlit run` command line for the explorer, listening on `host` only.
 
     Always headless: a non-headless first run stops at Streamlit's e-mail prompt on stdin; the
     browser is opened by `open_browser_when_ready` instead.
     """
     return [sys.executable, "-m", "streamlit", "run", str(app_path),
-            "--server.port", str(port), "--server.headless", "true",
+            "--server.port", str(port), "--server.address", host, "--server.headless", "true",
             "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal"]
 
 
@@ -58,6 +60,10 @@ def serve_command(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8501,
     db: DbOption = None,
     headless: Annotated[bool, typer.Option("--headless", help="Do not open a browser.")] = False,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on: localhost (default) or 0.0.0.0 for "
+                                      "every interface, which has no authentication (see SECURITY.md).")] = "localhost",
+    read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only (as "
+                                            "SAUAL_READ_ONLY=1 does): the explorer cannot write.")] = False,
 ) -> None:
     """Start the Streamlit explorer over the corpus: search, documents, figures and entities.
 
@@ -67,12 +73,15 @@ def serve_command(
 
     if not APP_MAIN.exists():
         raise fatal(f"the explorer app is missing: {APP_MAIN}")
+    if read_only:
+        os.environ[corpus.ENV_READ_ONLY] = "1"
     engine = open_engine(db)  # surfaces a bad URL here, as one line, before Streamlit starts
     url = corpus.database_url(db)
     engine.dispose()
     env = dict(os.environ, SAUAL_DATABASE_URL=url)
-    command = streamlit_command(port)
-    say_error(f"saual: explorer on http://localhost:{port}  ({shown_url(engine)}); Ctrl+C stops it")
+    command = streamlit_command(port, host=host)
+    mode = ", read-only" if corpus.read_only_setting() else ""
+    say_error(f"saual: explorer on http://{host}:{port}  ({shown_url(engine)}{mode}); Ctrl+C stops it")
     if not headless:
         open_browser_when_ready(f"http://localhost:{port}/")
     sys.stdout.flush()
