@@ -29,9 +29,9 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def parse_int(value: str | None) -> int | None:
-    """A non-negative integer or None when missing or malformed."""
+    """A non-negative integer that fits a database integer (64 bits), or None when missing or malformed."""
     text = (value or "").strip()
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdigit() and text.isascii() and int(text) < 2**63 else None
 
 
 def parse_year(value: str | None) -> int | None:
