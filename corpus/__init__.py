@@ -54,6 +54,7 @@ from .inquiries import (
     inquiry_status,
     list_inquiries,
 )
+from .persons import Cluster, SignedInquiry, cluster_names, recompute_person_keys, signed_inquiries
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
 from .plan import QueryPlan, query_plan
 from .replies import ReplyOutline, ReplySection, reply_outline
@@ -70,6 +71,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "CardFigure",
     "CardView",
+    "Cluster",
     "ConflictCard",
     "ConflictMark",
     "CorpusError",
@@ -93,6 +95,7 @@ __all__ = [
     "ReplySection",
     "SearchHit",
     "Settings",
+    "SignedInquiry",
     "SpanHit",
     "Statement",
     "StoreResult",
@@ -102,6 +105,7 @@ __all__ = [
     "card_facets",
     "claim_review",
     "close_engine",
+    "cluster_names",
     "conflicts",
     "conflicts_of_document",
     "count_conflicts",
@@ -140,10 +144,12 @@ __all__ = [
     "overfull",
     "query_plan",
     "recompute_conflicts",
+    "recompute_person_keys",
     "reply_outline",
     "same_moment",
     "schema_revision",
     "search",
+    "signed_inquiries",
     "sort_cards",
     "source_count",
     "split_highlights",

@@ -84,7 +84,7 @@ def person_name(canonical: str) -> PersonName | None:
     patronymics = [w for w in rest if _is_patronymic(w)]
     given = next((w for w in rest if w not in patronymics), None)
     if given:
-        letters = [given[0], *(p[0] for p in patronymics[:1])] + letters[2:]
+        letters = [given[0], *([p[0] for p in patronymics[:1]] or letters[:1])]
     base, gender = surname_base(surname)
     return PersonName(base, gender, fold_name("".join(letters[:2])), fold_name(given) if given else None)
 
