@@ -15,8 +15,7 @@ from functools import cache
 from ..analysis import Signatory
 from ..extractors import extractor
 from ..gazetteer import body_by_id, deputy_of, find_bodies, find_officials, load_bodies
-from ..lang import WORD_RE
-from ..lang import Segmentation
+from ..lang import WORD_RE, Segmentation
 from .frame import INITIALS_FIRST, LONG_LINE, SURNAME_FIRST, Line, Part, cue, is_contact, parts, starts_with
 
 
