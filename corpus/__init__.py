@@ -64,6 +64,7 @@ from .inquiries import (
     inquiry_status,
     list_inquiries,
 )
+from .persons import Cluster, SignedInquiry, cluster_names, recompute_person_keys, signed_inquiries
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
 from .plan import QueryPlan, query_plan
 from .replies import ReplyOutline, ReplySection, reply_outline
@@ -81,6 +82,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "CardFigure",
     "CardView",
+    "Cluster",
     "ConflictCard",
     "ConflictMark",
     "CorpusError",
@@ -104,6 +106,7 @@ __all__ = [
     "ReplySection",
     "SearchHit",
     "Settings",
+    "SignedInquiry",
     "SpanHit",
     "Statement",
     "StoreResult",
@@ -113,6 +116,7 @@ __all__ = [
     "card_facets",
     "claim_review",
     "close_engine",
+    "cluster_names",
     "conflicts",
     "conflicts_of_document",
     "count_conflicts",
@@ -152,10 +156,12 @@ __all__ = [
     "query_plan",
     "read_only_setting",
     "recompute_conflicts",
+    "recompute_person_keys",
     "reply_outline",
     "same_moment",
     "schema_revision",
     "search",
+    "signed_inquiries",
     "sort_cards",
     "source_count",
     "split_highlights",

@@ -1,7 +1,8 @@
 """Named entities across the corpus: who and where, grouped over both languages, with every mention.
 
-An entity's key is the gazetteer id nlp linked it to (`country.kr`, `person.bektenov`), else
-`LABEL:canonical` (`PER:Ертаев Аскарбек`); keys are plain strings, usable in URLs.
+An entity's key is a person's cluster key (corpus.persons: one key per person across documents), else
+the gazetteer id nlp linked it to (`country.kr`, `person.bektenov`), else `LABEL:canonical`
+(`PER:Ертаев Аскарбек`); keys are plain strings, usable in URLs.
 A mention's language is its passage's language (the document's when it lies outside passages).
 A figure mentions an entity when it lies in the same passage as one of its mentions; a demand does
 when its span overlaps a mention or it shares the mention's passage.
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, Select, String, and_, bindparam, cast, func, literal, or_, select
 from sqlalchemy.exc import SQLAlchemyError
+
+from nlp.gazetteer import GazetteerError, record_by_id
 
 from .errors import CorpusError, db_reason
 from .figures import FigureHit, figure_hit, figure_select
@@ -108,17 +111,34 @@ def entity_key(entity_id: str | None, label: str, canonical: str) -> str:
 
 def _key_column():
     linked = func.nullif(MentionRow.entity_id, "")
-    return func.coalesce(linked, cast(MentionRow.label, String) + literal(":") + MentionRow.canonical)
+    own = func.coalesce(linked, cast(MentionRow.label, String) + literal(":") + MentionRow.canonical)
+    return func.coalesce(func.nullif(MentionRow.person_key, ""), own)
 
 
-def key_condition(key: str):
-    """SQL condition on mentions: those whose key is `key`."""
+def _own_key_condition(key: str):
+    """SQL condition on mentions whose own key (linked id, else `LABEL:canonical`) is `key`."""
     linked = MentionRow.entity_id == key
     label, sep, canonical = key.partition(":")
     if sep and label.isupper():
         return or_(linked, and_(or_(MentionRow.entity_id.is_(None), MentionRow.entity_id == ""),
                                 MentionRow.label == label, MentionRow.canonical == canonical))
     return linked
+
+
+def key_condition(key: str):
+    """SQL condition on mentions: those whose key is `key` (their person cluster's, else their own)."""
+    unclustered = or_(MentionRow.person_key.is_(None), MentionRow.person_key == "")
+    return or_(MentionRow.person_key == key, and_(unclustered, _own_key_condition(key)))
+
+
+def cluster_key(conn, key: str) -> str:
+    """The key of the person cluster a mention's own key (`PER:Е. Абдиев`, a document's link) now
+    belongs to; `key` itself when it is a cluster key or belongs to none."""
+    if conn.execute(select(MentionRow.id).where(MentionRow.person_key == key).limit(1)).first():
+        return key
+    row = conn.execute(select(MentionRow.person_key).where(_own_key_condition(key), MentionRow.person_key.is_not(None),
+                                                           MentionRow.person_key != "").limit(1)).first()
+    return row[0] if row else key
 
 
 def _mention_language():
@@ -180,12 +200,25 @@ def _summaries(engine: Engine, conditions: list, query: str | None) -> list[Enti
     return out
 
 
+def _record(key: str):
+    """The gazetteer record a key names (person clusters keyed by a gazetteer id), else None."""
+    label, sep, _rest = key.partition(":")
+    if sep and label.isupper():
+        return None
+    try:
+        return record_by_id(key)
+    except GazetteerError:
+        return None
+
+
 class _Group:
     """Counts of one entity's rows while they are read."""
 
     def __init__(self) -> None:
         self.labels: Counter = Counter()
         self.names_en: Counter = Counter()
+        self.linked_names_en: Counter = Counter()
+        self.form_names_en: dict[str, str] = {}
         self.ids: Counter = Counter()
         self.forms: dict[str, Counter] = defaultdict(Counter)
         self.surfaces: set[str] = set()
@@ -196,6 +229,9 @@ class _Group:
         self.labels[label] += n
         if name_en:
             self.names_en[name_en] += n
+            self.form_names_en.setdefault(canonical, name_en)
+            if entity_id:
+                self.linked_names_en[name_en] += n
         if entity_id:
             self.ids[entity_id] += n
         self.forms[language][canonical] += n
@@ -209,7 +245,11 @@ class _Group:
 
         names = {lang: [f for f, _n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
                  for lang, c in sorted(self.forms.items())}
-        return EntitySummary(key=key, label=top(self.labels) or "", name_en=top(self.names_en), id=top(self.ids),
+        record = _record(key)
+        name_en = (record.name_en if record else None) or top(self.linked_names_en) \
+            or self.form_names_en.get(key.partition(":")[2]) or top(self.names_en)
+        return EntitySummary(key=key, label=top(self.labels) or "", name_en=name_en,
+                             id=record.id if record else top(self.ids),
                              names=names, mentions=self.mentions, documents=documents)
 
     def matches(self, key: str, words: list[str]) -> bool:
@@ -226,12 +266,12 @@ def get_entity(engine: Engine, key: str) -> EntityDetail | None:
     demands that mention it (see the module docstring for the rule); None when nothing has that key."""
     if not key or not key.strip():
         return None
-    condition = key_condition(key)
-    stmt = (_with_passage(select(MentionRow, *header_columns(), PassageRow.start.label("p_start"),
-                                 PassageRow.text.label("p_text"), PassageRow.language.label("p_language")))
-            .where(condition).order_by(*newest_first(MentionRow.start, MentionRow.id)))
     try:
         with engine.connect() as conn:
+            key = cluster_key(conn, key)
+            stmt = (_with_passage(select(MentionRow, *header_columns(), PassageRow.start.label("p_start"),
+                                         PassageRow.text.label("p_text"), PassageRow.language.label("p_language")))
+                    .where(key_condition(key)).order_by(*newest_first(MentionRow.start, MentionRow.id)))
             rows = conn.execute(stmt).mappings().all()
             if not rows:
                 return None

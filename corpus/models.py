@@ -114,6 +114,7 @@ class MentionRow(_Span, table=True):
     canonical: str = Field(sa_type=Text)
     name_en: str | None = Field(default=None, sa_type=Text)
     entity_id: str | None = Field(default=None, max_length=128, index=True)
+    person_key: str | None = Field(default=None, max_length=160, index=True)  # corpus.persons: one key a person
 
 
 class DemandRow(_Span, table=True):
@@ -146,6 +147,7 @@ class SignatoryRow(_Span, table=True):
 
     name: str = Field(sa_type=Text)
     faction: str | None = Field(default=None, sa_type=Text)
+    entity_id: str | None = Field(default=None, max_length=128, index=True)  # the deputy (kz.deputy.<slug>)
 
 
 class ConflictRow(SQLModel, table=True):

@@ -15,6 +15,7 @@ import nlp
 from .cards import recompute_conflicts
 from .db import get_engine
 from .errors import CorpusError
+from .persons import recompute_person_keys
 from .store import document_id_for_sha, store_document
 
 # The formats and the folder walk are ingest's (one list); corpus re-exports them for its callers.
@@ -64,6 +65,11 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
             recompute_conflicts(engine, touched)
         except CorpusError as exc:
             report.failed.append(("conflicts", str(exc)))
+    if report.added:
+        try:
+            recompute_person_keys(engine)
+        except CorpusError as exc:
+            report.failed.append(("persons", str(exc)))
     return report
 
 

@@ -50,5 +50,5 @@ ROW_KINDS: tuple[RowKind, ...] = (
     RowKind("entities", Entity, MentionRow, {"entity_id": "id"}),
     RowKind("demands", Demand, DemandRow),
     RowKind("addressee", Addressee, AddresseeRow),
-    RowKind("signatories", Signatory, SignatoryRow),
+    RowKind("signatories", Signatory, SignatoryRow, {"entity_id": "id"}),
 )

@@ -140,9 +140,10 @@ def undated_matches(engine: Engine, query: str, *, language: str | None = None, 
 
 def _filters(language, kind, date_from, date_to, entity=None, include_undated=False) -> tuple[str, dict]:
     where, params = ["1 = 1"], {}
-    if entity:  # the key is a linked id, else LABEL:canonical of unlinked mentions (corpus.entities)
-        where.append("d.id IN (SELECT m.document_id FROM mentions m WHERE m.entity_id = :f_entity OR "
-                     "((m.entity_id IS NULL OR m.entity_id = '') AND m.label || ':' || m.canonical = :f_entity))")
+    if entity:  # a person's cluster key, else a linked id, else LABEL:canonical (corpus.entities)
+        where.append("d.id IN (SELECT m.document_id FROM mentions m WHERE m.person_key = :f_entity OR "
+                     "((m.person_key IS NULL OR m.person_key = '') AND (m.entity_id = :f_entity OR "
+                     "((m.entity_id IS NULL OR m.entity_id = '') AND m.label || ':' || m.canonical = :f_entity))))")
         params["f_entity"] = entity
     dates = []
     for column, op, name, value in (("d.language", "=", "f_language", language), ("d.kind", "=", "f_kind", kind),

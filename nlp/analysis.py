@@ -81,6 +81,7 @@ class Signatory(Quoted):
 
     name: str
     faction: str | None = None
+    id: str | None = None  # the deputy of the gazetteer it names (`kz.deputy.<slug>`)
 
 
 @dataclass

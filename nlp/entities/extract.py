@@ -22,7 +22,7 @@ from .filters import (
     strip_titles,
     trim,
 )
-from .linking import gazetteer_spans, link_span
+from .linking import gazetteer_spans, link_span, party_as_faction
 from .rules import rule_spans, signature_spans
 from .span import Span
 
@@ -90,6 +90,8 @@ def entities_of(segmentation: Segmentation, backend: str | None = None) -> list[
     out: list[Entity] = []
     for i, (start, text, lang, page) in enumerate(paras):
         for s in spans_of(text, lang, start, backend, model.get(i, []), lower):
+            if s.label == "ORG":
+                party_as_faction(s, doc.text, lang)
             out.append(Entity(text=doc.text[s.start:s.end], start=s.start, end=s.end, label=s.label,
                               canonical=s.canonical or doc.text[s.start:s.end], page=doc.page_at(s.start) or page,
                               name_en=s.name_en, id=s.id))

@@ -3,9 +3,14 @@ every kept span to a gazetteer record."""
 
 from __future__ import annotations
 
-from ..gazetteer import find_bodies, find_officials, find_places, link
+import re
+
+from ..gazetteer import find_bodies, find_officials, find_places, link, load_bodies
 from .base_forms import person_name_en
 from .span import Span
+from .vocabulary import has_stem
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
 def gazetteer_spans(text: str, lang: str, offset: int = 0) -> list[Span]:
@@ -38,3 +43,17 @@ def link_span(span: Span, text: str, lang: str) -> None:
             span.id, span.name_en = rec.id, rec.name_en
     if span.name_en is None and span.label == "PER" and span.canonical:
         span.name_en = person_name_en(span.canonical)
+
+
+def party_as_faction(span: Span, text: str, lang: str) -> None:
+    """A party's name followed by the word for faction (over a line or paragraph break too) names its
+    faction: `«AMANAT» партиясы ⏎ Фракциясының мүшелері`. `text` is the whole document."""
+    bodies = load_bodies()
+    party = bodies.get(span.id or "")
+    nxt = _NEXT_WORD.match(text, span.end)
+    if party is None or party.kind != "party" or nxt is None or not has_stem(nxt.group(1), lang, "faction"):
+        return
+    faction = next((b for b in bodies.values() if b.kind == "faction" and b.parent == party.id), None)
+    if faction is not None:
+        span.id, span.name_en = faction.id, faction.name_en
+        span.canonical = (faction.names(lang) or faction.names("kk"))[0]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .bodies import Body, Position, body_by_id, load_bodies, load_positions
 from .body_index import surface_conflicts
+from .deputies import Deputy, deputy_of, load_deputies
 from .matcher import PlaceMention, find_places, resolve_place
 from .organisations import (
     BodyMention,
@@ -65,8 +66,42 @@ def record_by_id(record_id: str) -> Place | Body | Official | Position:
     raise GazetteerError(f"unknown gazetteer id {record_id!r}")
 
 
-__all__ = ["Body", "BodyMention", "GazetteerError", "LinkedRecord", "NotOrgMention", "Official", "PersonMention",
-           "Place", "PlaceMention", "Position", "PositionMention", "body_by_id", "find_bodies", "find_not_orgs",
-           "find_officials", "find_places", "find_positions", "holders", "is_not_org", "link", "link_org", "link_person",
-           "link_position", "load_bodies", "load_officials", "load_places", "load_positions", "official_by_id",
-           "place_by_id", "post_at", "record_by_id", "resolve_place", "surface_conflicts", "term_rank"]
+__all__ = [
+    "Body",
+    "BodyMention",
+    "Deputy",
+    "GazetteerError",
+    "LinkedRecord",
+    "NotOrgMention",
+    "Official",
+    "PersonMention",
+    "Place",
+    "PlaceMention",
+    "Position",
+    "PositionMention",
+    "body_by_id",
+    "deputy_of",
+    "find_bodies",
+    "find_not_orgs",
+    "find_officials",
+    "find_places",
+    "find_positions",
+    "holders",
+    "is_not_org",
+    "link",
+    "link_org",
+    "link_person",
+    "link_position",
+    "load_bodies",
+    "load_deputies",
+    "load_officials",
+    "load_places",
+    "load_positions",
+    "official_by_id",
+    "place_by_id",
+    "post_at",
+    "record_by_id",
+    "resolve_place",
+    "surface_conflicts",
+    "term_rank",
+]

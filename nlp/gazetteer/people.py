@@ -16,6 +16,7 @@ from functools import cache
 
 from ..lang import UPPER
 from . import russian_forms as rf
+from .deputies import NAME_COLUMNS, load_deputies
 from .matcher import fold, loan_endings
 from .records import GazetteerError, Mention, alts, by_id, tsv_rows
 
@@ -50,6 +51,8 @@ class Official:
     surname_ru: tuple[str, ...]
     gender: str
     posts: tuple[Post, ...] = ()
+    known_initials: str = ""  # initials the documents write when the given name is not known (`ЕТ`)
+    bare: bool = True  # a bare surname may name them (deputies: only with initials or a given name)
 
     def full_name(self, lang: str) -> str:
         """`Олжас Абайұлы Бектенов` (kk) / `Олжас Абаевич Бектенов` (ru) / name_en."""
@@ -61,8 +64,9 @@ class Official:
 
     def initials(self) -> tuple[set[str], set[str]]:
         """(possible first initials, possible patronymic initials), upper case."""
-        return ({g[0].upper() for g in self.given_kk + self.given_ru},
-                {p[0].upper() for p in self.patronymic_kk + self.patronymic_ru})
+        given = {g[0].upper() for g in self.given_kk + self.given_ru} or set(self.known_initials[:1].upper())
+        patronymic = {p[0].upper() for p in self.patronymic_kk + self.patronymic_ru}
+        return given, patronymic or set(self.known_initials[1:2].upper())
 
     def in_office(self, when: str) -> bool:
         """True when some post may have been held on `when` (YYYY-MM-DD); unknown dates don't exclude."""
@@ -113,6 +117,10 @@ def load_officials() -> dict[str, Official]:
         out[row["id"]] = Official(row["id"], row["name_en"], _alts(row["given_kk"]), _alts(row["patronymic_kk"]),
                                   _alts(row["surname_kk"]), _alts(row["given_ru"]), _alts(row["patronymic_ru"]),
                                   _alts(row["surname_ru"]), row["gender"], tuple(posts))
+    for d in load_deputies().values():
+        post = Post(f"post.deputy.{d.chamber.removeprefix('kz.')}", d.start, d.end or "")
+        out[d.id] = Official(d.id, d.name_en, *(d.names[c] for c in NAME_COLUMNS), d.gender, (post,),
+                             d.initials, bare=False)
     return out
 
 
@@ -220,7 +228,7 @@ def _by_surname(text: str, tables: _People, word: _Word, nxt: _Word | None, nxt2
         oid = _pick({i for i in sur_ids if _initials_ok(officials[i], after.group(1))}, when)
         return (s, after.end(1), oid, "initials") if oid else None
     oid = _pick(set(sur_ids), when)
-    return (s, e, oid, "surname") if oid else None
+    return (s, e, oid, "surname") if oid and officials[oid].bare else None
 
 
 def find_officials(text: str, lang: str | None = None, when: str | None = None) -> list[PersonMention]:

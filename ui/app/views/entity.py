@@ -1,6 +1,7 @@
 """Entity page (?entity=KEY): one person, organisation or place, its names in Kazakh and Russian, the
-documents that mention it with every mention quoted and linked to its passage, the figures and demands
-that mention it, and a CSV of the mentions.
+inquiries a deputy signed (date, addressee, link to the Inquiry page), the documents that mention it with
+every mention quoted and linked to its passage, the figures and demands that mention it, and a CSV of
+the mentions.
 """
 
 from __future__ import annotations
@@ -79,6 +80,27 @@ def linked_rows(heading: str, items: list, html, label: str) -> None:
                 passage_link(item.document_id, item.passage_id, label)
 
 
+def signed(entity) -> None:
+    """The inquiries the person signed, newest first, each linked to its Inquiry page."""
+    if entity.label != "PER":
+        return
+    inquiries = backend.read("signed_inquiries", entity.key)
+    if not inquiries:
+        return
+    st.subheader(f"Inquiries signed ({len(inquiries)})")
+    for inq in inquiries:
+        with st.container(border=True):
+            text, link = st.columns([5, 1], vertical_alignment="center")
+            details = [inq.date.isoformat() if inq.date else "undated",
+                       "to " + ", ".join(inq.addressees) if inq.addressees else "addressee not found",
+                       f"signed “{inq.signature}”" + (f" · {inq.faction}" if inq.faction else "")]
+            text.markdown(f"<b>{escape_text(inq.title or f'Document {inq.document_id}')}</b>"
+                          f'<div class="saual-meta">{escape_text(" · ".join(details))}</div>', unsafe_allow_html=True)
+            with link:
+                st.page_link("views/inquiry.py", label="Open inquiry", icon=":material/gavel:",
+                             query_params={"doc": str(inq.document_id)})
+
+
 def render() -> None:
     st.html(CSS)
     st.html(FIGURE_CSS)
@@ -103,6 +125,7 @@ def render() -> None:
                        on_click="ignore", help="Every mention with document, passage, offsets and quote")
     st.page_link("views/search.py", label="Search the documents that mention it", icon=":material/search:",
                  query_params={"entity": entity.key})
+    signed(entity)
     mentions(entity)
     linked_rows("Figures in the same passages", entity.figures, figure_row_html, "Open figure")
     linked_rows("Demands that mention it", entity.demands, demand_html, "Open demand")
