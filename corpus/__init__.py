@@ -50,6 +50,7 @@ from .entities import (
     list_entities,
 )
 from .errors import CorpusError
+from .failures import FailedFile, clear_failure, list_failures, record_failure
 from .figures import FigureHit, figure_facets, list_figures
 from .hits import DocumentHeader, SpanHit
 from .inquiries import (
@@ -65,12 +66,20 @@ from .inquiries import (
     list_inquiries,
 )
 from .persons import Cluster, SignedInquiry, cluster_names, recompute_person_keys, signed_inquiries
-from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
+from .pipeline import (
+    SUPPORTED_EXTENSIONS,
+    IngestReport,
+    build_sample_corpus,
+    expand_paths,
+    ingest_paths,
+    retry_failed,
+)
 from .plan import QueryPlan, query_plan
 from .replies import ReplyOutline, ReplySection, reply_outline
 from .search import SearchHit, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
+from .versions import current, remove_document, supersede, versions_of
 
 __all__ = [
     "CARD_SORTS",
@@ -92,6 +101,7 @@ __all__ = [
     "EntityDetail",
     "EntityMention",
     "EntitySummary",
+    "FailedFile",
     "FigureHit",
     "IngestReport",
     "InquiryDemand",
@@ -115,6 +125,7 @@ __all__ = [
     "build_sample_corpus",
     "card_facets",
     "claim_review",
+    "clear_failure",
     "close_engine",
     "cluster_names",
     "conflicts",
@@ -122,6 +133,7 @@ __all__ = [
     "count_conflicts",
     "count_documents",
     "count_undated",
+    "current",
     "database_url",
     "disagreements",
     "display_titles",
@@ -146,6 +158,7 @@ __all__ = [
     "list_conflicts",
     "list_documents",
     "list_entities",
+    "list_failures",
     "list_figures",
     "list_inquiries",
     "migrate",
@@ -157,7 +170,10 @@ __all__ = [
     "read_only_setting",
     "recompute_conflicts",
     "recompute_person_keys",
+    "record_failure",
+    "remove_document",
     "reply_outline",
+    "retry_failed",
     "same_moment",
     "schema_revision",
     "search",
@@ -166,5 +182,7 @@ __all__ = [
     "source_count",
     "split_highlights",
     "store_document",
+    "supersede",
     "undated_matches",
+    "versions_of",
 ]

@@ -37,6 +37,8 @@ class DocumentRow(SQLModel, table=True):
     warnings: list[str] = Field(default_factory=list, sa_type=JSON)
     response_due: dt.date | None = None
     added_at: dt.datetime = Field(default_factory=_now)
+    # a newer version of the same file (same path, other bytes): this row is history, not searched or compared
+    superseded_by: int | None = Field(default=None, index=True)  # documents.id (kept by corpus.versions)
 
 
 class _DocumentPart(SQLModel):
@@ -166,6 +168,20 @@ class ConflictRow(SQLModel, table=True):
     place: str | None = Field(default=None, max_length=128, index=True)
 
 
+class FailedFileRow(SQLModel, table=True):
+    """A file an ingest run could not read or store: why and when, so it can be listed and retried."""
+
+    __tablename__ = "failed_files"
+
+    id: int | None = Field(default=None, primary_key=True)
+    path: str = Field(sa_type=Text, unique=True)
+    sha256: str | None = Field(default=None, max_length=64)
+    reason: str = Field(sa_type=Text)
+    failed_at: dt.datetime = Field(default_factory=_now, index=True)
+    attempts: int = 1
+
+
 EXTRACTED_TABLES = ("figures", "mentions", "demands", "addressees", "signatories")
 ALL_TABLES = ("documents", "pages", "passages", *EXTRACTED_TABLES)
 DERIVED_TABLES = ("conflicts",)  # computed across documents from the tables above
+LOG_TABLES = ("failed_files",)  # what ingest runs could not store

@@ -15,6 +15,7 @@ import nlp
 from .cards import recompute_conflicts
 from .db import get_engine
 from .errors import CorpusError
+from .failures import clear_failure, record_failure
 from .persons import recompute_person_keys
 from .store import document_id_for_sha, store_document
 
@@ -52,6 +53,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
     touched: set[str] = set()
     for path in files:
         status, reason = _ingest_one(engine, path, touched)
+        _remember(engine, path, status, reason)
         if status == ADDED:
             report.added.append(str(path))
         elif status == UNCHANGED:
@@ -92,6 +94,36 @@ def _ingest_one(engine: Engine, path: Path, touched: set[str]) -> tuple[str, str
         return FAILED, str(exc)
     except Exception as exc:  # noqa: BLE001 - a reader or extractor bug must not stop the other files
         return FAILED, f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+def _remember(engine: Engine, path: Path, status: str, reason: str) -> None:
+    """Record a failed file (path, hash, reason, time) for `saual ingest --retry-failed`; clear it once it goes in."""
+    try:
+        if status == FAILED:
+            record_failure(engine, str(path), reason, _sha256(path))
+        else:
+            clear_failure(engine, str(path))
+    except CorpusError:
+        pass  # the database itself is failing: the file's own line already says why
+
+
+def _sha256(path: Path) -> str | None:
+    """The file's hash when it is a regular file that can be read (never a FIFO or a device)."""
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
+def retry_failed(engine: Engine, **callbacks) -> IngestReport:
+    """Ingest again every recorded failed file that still exists; a file that is gone stays recorded."""
+    from .failures import list_failures
+
+    paths = [Path(f.path) for f in list_failures(engine) if Path(f.path).is_file()]
+    return ingest_paths(engine, paths, **callbacks) if paths else IngestReport()
 
 
 def _already_stored(engine: Engine, path: Path) -> bool:

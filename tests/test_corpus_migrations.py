@@ -10,11 +10,11 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 import corpus
-from corpus.models import ALL_TABLES, DERIVED_TABLES, SQLModel
+from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0006_person_clusters"  # the newest migration (0002: conflicts, 0003: stored cards, 0004: figure contrast, 0005: demand rhetorical, lang_part, 0006: person clusters)
+HEAD = "0007_failures_versions"  # the newest migration (0006: person clusters, 0007: failed files and document versions)
 
 
 def table_names(engine) -> set[str]:
@@ -24,7 +24,7 @@ def table_names(engine) -> set[str]:
 
 def test_fresh_database_is_migrated_to_head(engine) -> None:
     assert corpus.schema_revision(engine) == HEAD
-    expected = set(ALL_TABLES) | set(DERIVED_TABLES) | {"alembic_version"}
+    expected = set(ALL_TABLES) | set(DERIVED_TABLES) | set(LOG_TABLES) | {"alembic_version"}
     if engine.dialect.name == "sqlite":
         expected |= SEARCH_OBJECTS
     assert table_names(engine) == expected

@@ -1,0 +1,72 @@
+"""Document versions and removal: a changed file at the same path supersedes the stored one, and a document
+can be removed with everything derived from it.
+
+The superseded row stays as history (its text and extracted rows remain readable through its id), while
+search, figures, conflicts, entities and inquiries read only the newest version of each file.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from .cards import recompute_conflicts
+from .errors import CorpusError, db_reason
+from .models import DocumentRow, FigureRow
+
+
+def supersede(session: Session, document_id: int, path: str) -> list[int]:
+    """Mark the newest stored versions of `path` (other bytes) as superseded by `document_id`; their ids."""
+    older = session.execute(select(DocumentRow.id).where(DocumentRow.path == path, DocumentRow.id != document_id,
+                                                         DocumentRow.superseded_by.is_(None))).scalars().all()
+    if older:
+        session.execute(update(DocumentRow).where(DocumentRow.id.in_(older)).values(superseded_by=document_id))
+        session.execute(update(DocumentRow).where(DocumentRow.superseded_by.in_(older))
+                        .values(superseded_by=document_id))  # history points at the newest
+    return list(older)
+
+
+def current():
+    """SQL condition on documents: the newest version of each file."""
+    return DocumentRow.superseded_by.is_(None)
+
+
+def versions_of(engine: Engine, document_id: int) -> list[tuple[int, bool]]:
+    """Every stored version of the document's file, oldest first, as (id, is_newest)."""
+    with engine.connect() as conn:
+        path = conn.execute(select(DocumentRow.path).where(DocumentRow.id == document_id)).scalar_one_or_none()
+        if path is None:
+            return []
+        rows = conn.execute(select(DocumentRow.id, DocumentRow.superseded_by).where(DocumentRow.path == path)
+                            .order_by(DocumentRow.id)).all()
+    return [(i, newer is None) for i, newer in rows]
+
+
+def remove_document(engine: Engine, document_id: int) -> list[str]:
+    """Delete a document and every row derived from it (pages, passages, figures, mentions, demands...);
+    the previous version of its file, if any, becomes the newest again, and the conflict cards of its
+    indicators are recomputed. Returns those indicators."""
+    indicators = _delete(engine, document_id)
+    recompute_conflicts(engine, indicators)
+    return indicators
+
+
+def _delete(engine: Engine, document_id: int) -> list[str]:
+    try:
+        with Session(engine) as session, session.begin():
+            row = session.get(DocumentRow, document_id)
+            if row is None:
+                raise CorpusError(f"no document with id {document_id}")
+            indicators = session.execute(select(FigureRow.indicator).where(FigureRow.document_id == document_id)
+                                         .distinct()).scalars().all()
+            previous = session.execute(select(DocumentRow.id).where(DocumentRow.superseded_by == document_id)
+                                       .order_by(DocumentRow.id.desc())).scalars().first()
+            session.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
+            if previous is not None:
+                session.execute(update(DocumentRow).where(DocumentRow.superseded_by == document_id)
+                                .values(superseded_by=previous))
+                session.execute(update(DocumentRow).where(DocumentRow.id == previous).values(superseded_by=None))
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"cannot remove document {document_id}: {db_reason(exc)}") from exc
+    return [i for i in indicators if i]
