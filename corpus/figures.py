@@ -64,6 +64,7 @@ def figure_select() -> Select:
     return (select(FigureRow, *header_columns(), PassageRow.start.label("p_start"), PassageRow.text.label("p_text"))
             .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
             .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
+            .where(DocumentRow.superseded_by.is_(None))  # the newest version of each file
             .order_by(*newest_first(FigureRow.start, FigureRow.id)))
 
 

@@ -139,7 +139,7 @@ def undated_matches(engine: Engine, query: str, *, language: str | None = None, 
 
 
 def _filters(language, kind, date_from, date_to, entity=None, include_undated=False) -> tuple[str, dict]:
-    where, params = ["1 = 1"], {}
+    where, params = ["d.superseded_by IS NULL"], {}  # the newest version of each file
     if entity:  # a person's cluster key, else a linked id, else LABEL:canonical (corpus.entities)
         where.append("d.id IN (SELECT m.document_id FROM mentions m WHERE m.person_key = :f_entity OR "
                      "((m.person_key IS NULL OR m.person_key = '') AND (m.entity_id = :f_entity OR "

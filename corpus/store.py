@@ -16,6 +16,7 @@ from .errors import CorpusError, db_reason
 from .models import DocumentRow, PageRow, PassageRow
 from .rows import ROW_KINDS
 from .text import clean, clean_value
+from .versions import supersede
 
 
 @dataclass
@@ -63,6 +64,7 @@ def _write(session: Session, doc: Document, analysis: Analysis) -> int:
     session.add(row)
     session.flush()
     document_id = row.id
+    supersede(session, document_id, row.path)  # a changed file at the same path: the old version becomes history
     session.add_all(PageRow(document_id=document_id, number=p.number, start=p.start, end=p.end)
                     for p in doc.pages)
     passages = [
