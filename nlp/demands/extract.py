@@ -14,6 +14,7 @@ from ..analysis import Demand
 from ..extractors import extractor
 from ..lang import Segmentation
 from .cues import Cues, cues
+from .pairs import link_demands
 from .units import ItemList, Unit, asks, colon_leadin, item_lists, item_type, leadin_sentence, units
 
 NOT_INQUIRIES = ("news", "reply")  # kinds of document that ask nothing of their reader
@@ -42,7 +43,9 @@ def demands_of(seg: Segmentation) -> list[Demand]:
     bilingual = "+" in (seg.doc.language or "")
     for d in out:
         d.lang_part = d.lang_part if bilingual else None
-    return sorted(out, key=lambda d: d.start)
+    out.sort(key=lambda d: d.start)
+    link_demands(seg, out)
+    return out
 
 
 def _zone(all_units: list[Unit], lists: list[ItemList], text: str) -> Zone:
