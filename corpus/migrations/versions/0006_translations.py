@@ -1,0 +1,35 @@
+"""Translation links in bilingual inquiries: demands.translation_of and figures.translation_of (the stored id
+of the counterpart in the other language half), and figures.lang_part.
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-12-04
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    """Add demands.translation_of, figures.lang_part and figures.translation_of (null for rows stored before)."""
+    with op.batch_alter_table("demands") as batch:
+        batch.add_column(sa.Column("translation_of", sa.Integer(), nullable=True))
+    with op.batch_alter_table("figures") as batch:
+        batch.add_column(sa.Column("lang_part", sa.String(length=8), nullable=True))
+        batch.add_column(sa.Column("translation_of", sa.Integer(), nullable=True))
+
+
+def downgrade() -> None:
+    """Drop the translation links and figures.lang_part."""
+    with op.batch_alter_table("figures") as batch:
+        batch.drop_column("translation_of")
+        batch.drop_column("lang_part")
+    with op.batch_alter_table("demands") as batch:
+        batch.drop_column("translation_of")
