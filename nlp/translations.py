@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .analysis import Quoted
-from .inquiry.frame import parts
+from .inquiry.frame import Part, parts
 from .lang import Segmentation
 
 MIN_PARAGRAPH = 40  # shorter paragraphs (headers, closings, names) do not break a language run
@@ -43,13 +43,21 @@ def halves(seg: Segmentation) -> tuple[Half, Half] | None:
         return None
     text = seg.doc.text
     titled = parts(text)
-    if len(titled) == 2 and titled[1].lines:
-        cut = titled[1].lines[0].start
+    if len(titled) == 2 and titled[1].title is not None:
+        cut = _cut(titled[1])
         first, second = _lang(seg, 0, cut), _lang(seg, cut, len(text))
         if first and second and first != second:
             return Half(0, cut, first), Half(cut, len(text), second)
         return None
     return _runs(seg) if len(titled) < 2 else None
+
+
+def _cut(part: Part) -> int:
+    """Where the second half begins: its address block, as far as its lines are in its title's language."""
+    k = part.title or 0
+    while k > 0 and part.lines[k - 1].lang == part.lines[part.title or 0].lang:
+        k -= 1
+    return part.lines[k].start
 
 
 def _lang(seg: Segmentation, start: int, end: int) -> str | None:
@@ -64,7 +72,7 @@ def _lang(seg: Segmentation, start: int, end: int) -> str | None:
 
 def _runs(seg: Segmentation) -> tuple[Half, Half] | None:
     """Two runs of paragraph language (short paragraphs aside), each over MIN_SHARE of the text."""
-    runs: list[list] = []  # [lang, first start, last end]
+    runs: list[list] = []  # [lang, first start, last end] of the paragraphs in one language
     for para in seg.segments:
         if len(para.text.strip()) < MIN_PARAGRAPH:
             continue
@@ -74,7 +82,7 @@ def _runs(seg: Segmentation) -> tuple[Half, Half] | None:
         else:
             runs.append([lang, para.start, para.end])
     total = max(len(seg.doc.text), 1)
-    if len(runs) != 2 or any((end - start) / total < MIN_SHARE for _, start, end in runs):
+    if len(runs) != 2 or not MIN_SHARE <= runs[1][1] / total <= 1 - MIN_SHARE:
         return None
     cut = runs[1][1]
     return Half(0, cut, runs[0][0]), Half(cut, len(seg.doc.text), runs[1][0])
