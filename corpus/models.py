@@ -130,6 +130,7 @@ class DemandRow(_Span, table=True):
     rhetorical: bool = False
     lang_part: str | None = Field(default=None, max_length=8)
     translation_of: int | None = None  # the id of its counterpart in the other half of a bilingual inquiry
+    label: str | None = Field(default=None, max_length=16)  # as its list numbers it: 2, 1.2, 1.б
 
 
 class AddresseeRow(_Span, table=True):

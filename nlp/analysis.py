@@ -67,6 +67,7 @@ class Demand(Quoted):
     rhetorical: bool = False  # a question inside the argument that expects no answer
     lang_part: str | None = None  # kk or ru: the half of a bilingual inquiry it stands in
     translation: int | None = None  # index (in the demands) of its counterpart in the other half
+    label: str | None = None  # where the item stands as its list numbers it: 2, 1.2, 1.б, б (number: its top item's)
 
 
 @dataclass

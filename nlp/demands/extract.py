@@ -28,7 +28,7 @@ def demands_of(seg: Segmentation) -> list[Demand]:
         return []
     text = seg.doc.text
     all_units = units(seg)
-    lists = item_lists(all_units)
+    lists = item_lists(all_units, text)
     zone = _zone(all_units, lists, text)
     listed: set[int] = set()
     out: list[Demand] = []
@@ -98,7 +98,7 @@ def _item_demands(seg: Segmentation, unit: Unit, kind: str) -> list[Demand]:
     if run:
         out.append(_statement(seg, unit, run, c, kind))
     for d in out:
-        d.number = unit.number
+        d.number, d.label = unit.number, unit.label
     return out
 
 

@@ -25,7 +25,7 @@ def traits(d: Demand) -> Traits:
     """The numbers (the list marker aside) and the ids of the places and bodies a demand names."""
     lang = d.lang_part or "ru"
     mark = cues(lang).marker(d.text)
-    body = d.text[mark[2]:] if mark else d.text
+    body = d.text[mark.end:] if mark else d.text
     numbers = frozenset(n.value for n in find_numbers(body, lang))
     records = frozenset(m.id for m in find_places(body, lang, deictic=False)) | \
         frozenset(m.id for m in find_bodies(body, lang))
