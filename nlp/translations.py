@@ -19,6 +19,7 @@ from .lang import Segmentation
 MIN_PARAGRAPH = 40  # shorter paragraphs (headers, closings, names) do not break a language run
 MIN_SHARE = 0.25  # each language run of an untitled bilingual text covers at least this share of it
 MAX_DRIFT = 0.3  # counterparts lie at about the same relative place in their halves
+PIECE = 200  # halves with more items are aligned in pieces of about this many (by relative place)
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,18 @@ def translations(seg: Segmentation, items: Sequence[Quoted], weight: Weight) -> 
     first = sorted((i for i, it in enumerate(items) if a.start <= it.start < a.end), key=lambda i: items[i].start)
     second = sorted((i for i, it in enumerate(items) if b.start <= it.start < b.end), key=lambda i: items[i].start)
 
-    def alike(i: int, j: int) -> float:
-        x, y = items[first[i]], items[second[j]]
-        drift = abs(a.relative(x.start) - b.relative(y.start))
-        return weight(x, y, drift) if drift <= MAX_DRIFT else 0.0
+    pieces = max(1, -(-max(len(first), len(second)) // PIECE))
+    for k in range(pieces):  # long halves piece by piece (by relative place), so the work stays linear
+        xs = [i for i in first if min(int(a.relative(items[i].start) * pieces), pieces - 1) == k]
+        ys = [j for j in second if min(int(b.relative(items[j].start) * pieces), pieces - 1) == k]
 
-    for i, j in align(len(first), len(second), alike):
-        out[first[i]], out[second[j]] = second[j], first[i]
+        def alike(i: int, j: int, xs: list[int] = xs, ys: list[int] = ys) -> float:
+            x, y = items[xs[i]], items[ys[j]]
+            drift = abs(a.relative(x.start) - b.relative(y.start))
+            return weight(x, y, drift) if drift <= MAX_DRIFT else 0.0
+
+        for i, j in align(len(xs), len(ys), alike):
+            out[xs[i]], out[ys[j]] = ys[j], xs[i]
     return out
 
 

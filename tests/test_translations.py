@@ -189,3 +189,17 @@ def test_a_translated_pair_is_one_figure_on_the_cards_and_one_demand_in_the_coun
         assert len(card.figures) == len({(f.document_id, f.value, f.qualifier) for f in card.figures})
     summary = next(s for s in corpus.list_inquiries(samples_engine) if s.id == doc_id)
     assert summary.demands == 3  # six rows: three proposals in each half
+
+
+def test_long_halves_are_aligned_piece_by_piece() -> None:
+    """Halves of more than PIECE demands (8930's lists repeated) are paired in pieces, all of them still."""
+    doc = ingest.read(SAMPLES / "pdf" / "8930.pdf")
+    cut = halves(segment(doc))[1].start
+    paras = [(doc.text[p.start:p.end], p.language) for p in doc.paragraphs]
+    first = [p for p, q in zip(paras, doc.paragraphs, strict=True) if q.start < cut]
+    second = [p for p, q in zip(paras, doc.paragraphs, strict=True) if q.start >= cut]
+    body = [p for p in first if "САУАЛ" not in p[0]], [p for p in second if "ЗАПРОС" not in p[0]]
+    long = synthetic_document(first + body[0] * 80 + second + body[1] * 80, kind="inquiry", language="kk+ru")
+    found = demands_of(segment(long))
+    assert len(found) > 2 * 200 and all(d.translation is not None for d in found)
+    assert all((d.number, d.type) == (found[d.translation].number, found[d.translation].type) for d in found)
