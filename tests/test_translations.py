@@ -173,6 +173,15 @@ def test_stored_links_point_at_each_other(samples_engine) -> None:
                                                        FigureRow.translation_of.is_not(None))).all() == []
 
 
+def test_stored_document_gives_the_links_back(samples_engine) -> None:
+    _, analysis = _sample("8930")
+    stored = corpus.get_document(samples_engine, _document_id(samples_engine, "8930"))
+    for field in ("demands", "figures"):
+        assert [(it.start, it.translation) for it in getattr(stored, field)] == \
+            [(it.start, it.translation) for it in getattr(analysis, field)]
+    assert [d.label for d in stored.demands] == ["1", "2", "3"] * 2
+
+
 def test_a_translated_pair_is_one_figure_on_the_cards_and_one_demand_in_the_count(samples_engine) -> None:
     doc_id = _document_id(samples_engine, "8930")
     with samples_engine.connect() as conn:
