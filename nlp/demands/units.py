@@ -115,13 +115,15 @@ def item_lists(all_units: list[Unit], text: str) -> list[ItemList]:
     current: ItemList | None = None
     gap: list[Unit] = []  # the non-item units since the current list's last item
     for unit in all_units:
+        bridged = not gap or (all(furniture(u, text) for u in gap) and unit.page != current.items[-1].page) \
+            if current else False
+        if unit.kind == "sub" and unit.own != 1 and not (current and bridged and _nested(current, unit)):
+            unit.kind = None  # `1.5 млн …` is no item: a sub-number goes on under its item or starts at x.1
         if not unit.kind:
             gap.append(unit)
             if current and current.top.kind != "num" and not furniture(unit, text):
                 current = None
             continue
-        bridged = not gap or (all(furniture(u, text) for u in gap) and unit.page != current.items[-1].page) \
-            if current else False
         if current and _continues(current, unit, bridged):
             current.items.append(unit)
             current.top, current.child = unit, None
@@ -155,8 +157,8 @@ def _nested(current: ItemList, unit: Unit) -> bool:
     top, child = current.top, current.child
     if top.own is None or unit.style == top.style or unit.lang != top.lang:
         return False
-    if unit.kind == "sub":
-        return unit.parent == top.own
+    if unit.kind == "sub" and unit.parent != top.own:
+        return False
     if child is not None and child.style == unit.style:
         return unit.kind == "bullet" or (child.own is not None and unit.own is not None
                                          and child.own < unit.own <= child.own + 2)
