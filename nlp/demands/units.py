@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lang import Segmentation, sentences
+from ..lang import Segment, Segmentation, sentences
 from .cues import Cues, cues
 
 _ENDS = ".;?!:…"
 FURNITURE = 80  # page furniture (header, footer, page number, stamp) is at most this long
+MAX_FURNITURE = 4  # and at most this many paragraphs between an item and its continuation
 _COLON = re.compile(r":\s+(?=\w)")
 
 
@@ -57,10 +58,10 @@ def units(seg: Segmentation) -> list[Unit]:
         if not body:
             continue
         lang = para.lang or para.script_lang
-        last = _open_item(out, para.page, text)
-        if last is not None and (body[0].islower() or para.page != last.page) and not cues(lang).has("close", body):
-            del out[out.index(last) + 1:]  # the page furniture between lies inside the item now
-            last.end = para.end
+        k = _open_item(out, para.page, text)
+        if k is not None and (body[0].islower() or para.page != out[k].page) and not cues(lang).has("close", body):
+            del out[k + 1:]  # the page furniture between lies inside the item now
+            out[k].end = para.end
             continue
         out.append(_unit(para, lang))
     for unit in out:
@@ -68,7 +69,7 @@ def units(seg: Segmentation) -> list[Unit]:
     return out
 
 
-def _unit(para, lang: str) -> Unit:
+def _unit(para: Segment, lang: str) -> Unit:
     """A paragraph as a unit, with its list marker if it opens with one."""
     mark = cues(lang).marker(para.text)
     if mark is None:
@@ -78,14 +79,15 @@ def _unit(para, lang: str) -> Unit:
                 parent=mark.parent, style=mark.style, marker=label)
 
 
-def _open_item(out: list[Unit], page: int | None, text: str) -> Unit | None:
-    """The last item, when it has no final punctuation and only page furniture on another page follows it."""
+def _open_item(out: list[Unit], page: int | None, text: str) -> int | None:
+    """The index of the last item, when it has no final punctuation and nothing follows it but a little page
+    furniture, with the paragraph at hand on another page."""
     k = len(out) - 1
-    while k >= 0 and furniture(out[k], text):
+    while k >= max(0, len(out) - MAX_FURNITURE) and furniture(out[k], text):
         k -= 1
     if k < 0 or not out[k].kind or text[out[k].start:out[k].end].rstrip()[-1] in _ENDS:
         return None
-    return out[k] if k == len(out) - 1 or page != out[k].page else None
+    return k if k == len(out) - 1 or page != out[k].page else None
 
 
 def furniture(unit: Unit, text: str) -> bool:
