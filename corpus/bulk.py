@@ -77,6 +77,8 @@ class RowBatch:
                     row["document_id"] += doc
                 if row.get("passage_id") is not None:
                     row["passage_id"] += passage
+                if row.get("translation_of") is not None:
+                    row["translation_of"] += base
 
 
 def _document_rows(batch: RowBatch, doc: Document, analysis: Analysis, now: dt.datetime) -> None:
@@ -99,11 +101,16 @@ def _document_rows(batch: RowBatch, doc: Document, analysis: Analysis, now: dt.d
     locate = PassageLocator(passages)
     for kind in ROW_KINDS:
         table = kind.row.__tablename__
+        rows = []
         for item in getattr(analysis, kind.field):
             page = getattr(item, "page", None)
-            batch.add(table, dict(document_id=document_id, passage_id=locate(item.start),
-                                  page=page if page is not None else doc.page_at(item.start),
-                                  start=item.start, end=item.end, text=clean(item.text), **kind.columns(item)))
+            rows.append(dict(document_id=document_id, passage_id=locate(item.start),
+                             page=page if page is not None else doc.page_at(item.start),
+                             start=item.start, end=item.end, text=clean(item.text), **kind.columns(item)))
+            batch.add(table, rows[-1])
+        for row, item in zip(rows, getattr(analysis, kind.field), strict=True):  # as store.link_translations
+            if "translation_of" in row and getattr(item, "translation", None) is not None:
+                row["translation_of"] = rows[item.translation]["id"]
 
 
 def _next_ids(conn: Any) -> dict[str, int]:

@@ -162,8 +162,14 @@ def _load(conn: Any, indicator: str) -> tuple[list[Statement], dict[int, CardFig
 
 
 def _converted(rows: Iterable[Any]) -> tuple[list[Statement], dict[int, CardFigure]]:
+    """Statements and card figures of loaded rows; of a translated pair (the two halves of a bilingual
+    inquiry stating one figure) only the first copy: one figure, not two."""
     statements, shown = [], {}
+    rows = list(rows)
+    ids = {row["id"] for row in rows}
     for row in rows:
+        if row["translation_of"] in ids and row["translation_of"] < row["id"]:
+            continue
         statement, figure = _convert(row)
         statements.append(statement)
         shown[statement.id] = figure

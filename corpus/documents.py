@@ -146,7 +146,7 @@ def get_document(engine: Engine, document_id: int) -> StoredDocument | None:
             passages=[PassageInfo(p.id, p.seq, p.page, p.start, p.end, p.language) for p in passages],
             metadata=dict(row.meta or {}),
             warnings=list(row.warnings or []),
-            **{kind.field: [kind.item_of(r) for r in rows(kind.row)] for kind in ROW_KINDS},
+            **{kind.field: kind.items_of(rows(kind.row)) for kind in ROW_KINDS},
             response_due=row.response_due,
         )
 

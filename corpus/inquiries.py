@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .claims import conflicts_of_document
@@ -130,7 +130,8 @@ def _summaries(conn, conditions: list, today: dt.date) -> list[InquirySummary]:
         return []
     addressees = _people(conn, AddresseeRow, AddresseeRow.position, ids)
     signatories = _people(conn, SignatoryRow, SignatoryRow.faction, ids)
-    counts = dict(conn.execute(select(DemandRow.document_id, func.count()).where(DemandRow.document_id.in_(ids))
+    once = or_(DemandRow.translation_of.is_(None), DemandRow.translation_of > DemandRow.id)  # a translated pair once
+    counts = dict(conn.execute(select(DemandRow.document_id, func.count()).where(DemandRow.document_id.in_(ids), once)
                                .group_by(DemandRow.document_id)).all())
     return [InquirySummary(d.id, base_title(d.title, d.path, d.id), d.date, d.response_due,
                            *inquiry_status(d.response_due, today), d.language, addressees[d.id],

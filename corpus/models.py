@@ -104,6 +104,8 @@ class FigureRow(_Span, table=True):
     source_kind: str = Field(default="unknown", max_length=16)
     kind: str = Field(default="statistic", max_length=16)
     contrast: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    lang_part: str | None = Field(default=None, max_length=8)
+    translation_of: int | None = None  # the id of the same figure in the other half of a bilingual inquiry
 
 
 class MentionRow(_Span, table=True):
@@ -130,6 +132,8 @@ class DemandRow(_Span, table=True):
     directed_to: str | None = Field(default=None, sa_type=Text)
     rhetorical: bool = False
     lang_part: str | None = Field(default=None, max_length=8)
+    translation_of: int | None = None  # the id of its counterpart in the other half of a bilingual inquiry
+    label: str | None = Field(default=None, max_length=16)  # as its list numbers it: 2, 1.2, 1.б
 
 
 class AddresseeRow(_Span, table=True):

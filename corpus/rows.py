@@ -34,6 +34,17 @@ class RowKind:
         return self.item(**{f.name: getattr(row, column.get(f.name, f.name)) for f in fields(self.item)
                             if hasattr(row, column.get(f.name, f.name))})
 
+    def items_of(self, rows: list[SQLModel]) -> list[Any]:
+        """The items back from one document's rows, in their order; a stored translation link (`translation_of`,
+        a row id) becomes the counterpart's index in the list, as the extractor gave it."""
+        items = [self.item_of(row) for row in rows]
+        index = {row.id: i for i, row in enumerate(rows)}
+        for item, row in zip(items, rows, strict=True):
+            other = getattr(row, "translation_of", None)
+            if other in index and hasattr(item, "translation"):
+                item.translation = index[other]
+        return items
+
     def columns(self, item: Any) -> dict[str, Any]:
         """The row's own columns (span columns aside) from an extracted item, strings cleaned."""
         out = {}

@@ -81,10 +81,26 @@ def _write(session: Session, doc: Document, analysis: Analysis) -> int:
                 "page": page if page is not None else doc.page_at(item.start),
                 "start": item.start, "end": item.end, "text": clean(item.text)}
 
-    session.add_all(kind.row(**span(item, getattr(item, "page", None)), **kind.columns(item))
-                    for kind in ROW_KINDS for item in getattr(analysis, kind.field))
+    rows = {kind.field: [kind.row(**span(item, getattr(item, "page", None)), **kind.columns(item))
+                         for item in getattr(analysis, kind.field)] for kind in ROW_KINDS}
+    session.add_all(row for kind_rows in rows.values() for row in kind_rows)
     session.flush()
+    if link_translations(rows, analysis):
+        session.flush()
     return document_id
+
+
+def link_translations(rows: dict[str, list], analysis: Analysis) -> bool:
+    """Point each stored row of a translated pair at its counterpart's id (`translation_of`); rows are in the
+    order of the Analysis lists, whose `translation` is an index into the same list. Whether any was set."""
+    linked = False
+    for field, stored in rows.items():
+        for row, item in zip(stored, getattr(analysis, field), strict=True):
+            other = getattr(item, "translation", None)
+            if other is not None and hasattr(row, "translation_of") and 0 <= other < len(stored):
+                row.translation_of = stored[other].id
+                linked = True
+    return linked
 
 
 class PassageLocator:

@@ -36,6 +36,8 @@ class Figure(Quoted):
     source_kind: str = "unknown"  # official, unofficial, unknown
     kind: str = "statistic"  # statistic, money, count, rate, norm, proposal, duration
     contrast: bool = False  # its sentence sets it against official figures (`ресми сандар … көрсетпейді`)
+    lang_part: str | None = None  # kk or ru: the language of its paragraph in a bilingual document
+    translation: int | None = None  # index (in the figures) of the same figure in the other half of a bilingual inquiry
 
     @property
     def approx(self) -> bool:
@@ -64,6 +66,8 @@ class Demand(Quoted):
     directed_to: str | None = None
     rhetorical: bool = False  # a question inside the argument that expects no answer
     lang_part: str | None = None  # kk or ru: the half of a bilingual inquiry it stands in
+    translation: int | None = None  # index (in the demands) of its counterpart in the other half
+    label: str | None = None  # where the item stands as its list numbers it: 2, 1.2, 1.б, б (number: its top item's)
 
 
 @dataclass

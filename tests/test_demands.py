@@ -155,6 +155,90 @@ BILINGUAL = """Ауыл жолдары жөндеуді қажет етеді.
 
 1. Выделить средства на ремонт дорог."""
 
+KK_LETTERS = """Ауылдағы су құбыры ескірген.
+
+Ұсыныстар:
+
+а) су құбырын жөндеуге қаржы бөлу;
+
+ә) жұмыстың сапасын тексеру;
+
+б) тұрғындарға есеп беру."""
+
+RU_NESTED = """Дороги области разрушены.
+
+Предлагаем:
+
+1. Внести изменения в закон о дорогах:
+
+а) снизить ставку;
+
+б) продлить сроки.
+
+2. Создать рабочую группу:
+
+2.1. с участием экспертов;
+
+2.2. с участием жителей.
+
+2.5 млн тенге на это уже выделено.
+
+3. Провести проверку:
+
+- в Алматинской области;
+
+- в Туркестанской области.
+
+4. Отчитаться перед жителями."""
+
+KK_NESTED = """Ұсыныстар:
+
+1. Жаңа жолдар салу:
+
+1) Алматы облысында;
+
+2) Жетісу облысында.
+
+2. Көпір салу."""
+
+RU_BULLETS_OVER_A_PAGE = """Предлагаем:
+
+• снизить ставку по кредитам;
+
+• продлить сроки погашения;
+
+\fДепутатский запрос Мажилиса
+
+• создать рабочую группу."""
+
+KK_ITEM_OVER_A_FOOTER = """Ұсыныстар:
+
+1. Жолдарды жөндеу
+
+ҚР Парламенті Мәжілісі 2025 ж. 21 мамыр
+
+\fбағдарламасын қабылдау;
+
+ҚР Парламенті Мәжілісі
+
+2. Қаржы бөлу."""
+
+KK_MODAL = """Ауыл мектептерін жөндеу қажет. Бұл мәселе жылдар бойы шешілмей келеді.
+
+Ұсыныстар:
+
+1. Мектептерге қаржы бөлу қажет.
+
+Сондай-ақ мұғалімдердің жалақысын көтеру қажет."""
+
+RU_MODAL = """Дорогу необходимо отремонтировать. Следует учитывать, что жители ждут годами.
+
+Предлагаем:
+
+1. Необходимо выделить средства на ремонт.
+
+Также следует провести проверку подрядчика."""
+
 GOLDEN = [
     ("kk list", KK_LIST, "kk", [
         ("question", "Балалар қайда", None, "R"), ("proposal", "1. Апатты", 1, ""),
@@ -188,7 +272,45 @@ GOLDEN = [
         ("demand", "2) организовать", 2, "")]),
     ("bilingual", BILINGUAL, "kk+ru", [
         ("proposal", "1. Жолдарды", 1, ""), ("proposal", "1. Выделить", 1, "")]),
+    ("kk a letter list", KK_LETTERS, "kk", [
+        ("proposal", "а) су", 1, ""), ("proposal", "ә) жұмыстың", 2, ""), ("proposal", "б) тұрғындарға", 3, "")]),
+    ("ru letters, sub-numbers and dashes under numbered items", RU_NESTED, "ru", [
+        ("proposal", "1. Внести", 1, ""), ("proposal", "а) снизить", 1, ""), ("proposal", "б) продлить", 1, ""),
+        ("proposal", "2. Создать", 2, ""), ("proposal", "2.1. с", 2, ""), ("proposal", "2.2. с", 2, ""),
+        ("proposal", "3. Провести", 3, ""), ("proposal", "- в", 3, ""), ("proposal", "- в", 3, ""),
+        ("proposal", "4. Отчитаться", 4, "")]),
+    ("kk a 1) list under a 1. item", KK_NESTED, "kk", [
+        ("proposal", "1. Жаңа", 1, ""), ("proposal", "1) Алматы", 1, ""), ("proposal", "2) Жетісу", 1, ""),
+        ("proposal", "2. Көпір", 2, "")]),
+    ("ru bullets go on over a page header", RU_BULLETS_OVER_A_PAGE, "ru", [
+        ("proposal", "• снизить", None, ""), ("proposal", "• продлить", None, ""), ("proposal", "• создать", None, "")]),
+    ("kk an item runs on over a footer; the list over a header", KK_ITEM_OVER_A_FOOTER, "kk", [
+        ("proposal", "1. Жолдарды", 1, ""), ("proposal", "2. Қаржы", 2, "")]),
+    ("kk қажет in the argument states a need; in the requests it proposes", KK_MODAL, "kk", [
+        ("proposal", "1. Мектептерге", 1, ""), ("proposal", "Сондай-ақ мұғалімдердің", None, "")]),
+    ("ru необходимо, следует in the argument state a need; in the requests they propose", RU_MODAL, "ru", [
+        ("proposal", "1. Необходимо", 1, ""), ("proposal", "Также следует", None, "")]),
 ]
+
+LABELS = [
+    ("kk letters", KK_LETTERS, "kk", ["а", "ә", "б"]),
+    ("ru nested", RU_NESTED, "ru", ["1", "1.а", "1.б", "2", "2.1", "2.2", "3", "3", "3", "4"]),
+    ("kk nested", KK_NESTED, "kk", ["1", "1.1", "1.2", "2"]),
+    ("ru bullets", RU_BULLETS_OVER_A_PAGE, "ru", [None, None, None]),
+    ("ru bare request", RU_BARE_REQUEST, "ru", [None, "1", "2"]),
+    ("kk ordinal words", KK_ORDINALS, "kk", [None, "1", "2"]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "lang", "expected"), LABELS, ids=[g[0] for g in LABELS])
+def test_items_are_labelled_as_their_list_numbers_them(name: str, text: str, lang: str, expected: list) -> None:
+    assert [d.label for d in demands_of(segment(_doc(text, lang)))] == expected
+
+
+def test_item_over_a_footer_spans_both_pages_and_the_list_goes_on() -> None:
+    doc = _doc(KK_ITEM_OVER_A_FOOTER, "kk")
+    first, second = demands_of(segment(doc))
+    assert first.text.endswith("қабылдау;") and first.page == 1 and (second.number, second.page) == (2, 2)
 
 
 @pytest.mark.parametrize(("name", "text", "lang", "expected"), GOLDEN, ids=[g[0] for g in GOLDEN])

@@ -10,14 +10,16 @@ requests began a sentence with a proposing modal (қажет, необходим
 
 from __future__ import annotations
 
+import bisect
+
 from ..analysis import Demand
 from ..extractors import extractor
 from ..lang import Segmentation
 from .cues import Cues, cues
+from .pairs import link_demands
 from .units import ItemList, Unit, asks, colon_leadin, item_lists, item_type, leadin_sentence, units
 
 NOT_INQUIRIES = ("news", "reply")  # kinds of document that ask nothing of their reader
-Zone = list[tuple[int, str, bool]]  # (offset, language, True where the requests begin / False where they end)
 
 
 @extractor("demands", Demand)
@@ -27,28 +29,34 @@ def demands_of(seg: Segmentation) -> list[Demand]:
         return []
     text = seg.doc.text
     all_units = units(seg)
-    lists = item_lists(all_units)
+    lists = item_lists(all_units, text)
     zone = _zone(all_units, lists, text)
     listed: set[int] = set()
     out: list[Demand] = []
     for items in lists:
-        if asks(items, text, _in_zone(zone, items.items[0].start, items.items[0].lang)):
+        if asks(items, text, zone.inside(items.items[0].start, items.items[0].lang)):
             listed.update(id(u) for u in items.items)
             for unit in items.items:
                 out.extend(_item_demands(seg, unit, item_type(items, text)))
+    leadins: dict[int, set] = {}
+    for items in lists:
+        if items.leadin is not None:
+            leadins.setdefault(id(items.leadin), set()).add(leadin_sentence(items.leadin, text))
     for unit in all_units:
         if id(unit) not in listed:
-            out.extend(_prose_demands(seg, unit, zone, lists))
+            out.extend(_prose_demands(seg, unit, zone, leadins.get(id(unit), set())))
     bilingual = "+" in (seg.doc.language or "")
     for d in out:
         d.lang_part = d.lang_part if bilingual else None
-    return sorted(out, key=lambda d: d.start)
+    out.sort(key=lambda d: d.start)
+    link_demands(seg, out)
+    return out
 
 
 def _zone(all_units: list[Unit], lists: list[ItemList], text: str) -> Zone:
     """Where the requests begin (a list's lead-in, a sentence ending in a lead-in colon, a first-person
     proposal) and end (the closing formula), per language."""
-    marks: Zone = []
+    marks: list[tuple[int, str, bool]] = []  # (offset, language, True where the requests begin / False: end)
     for items in lists:
         if items.items[0].kind != "ordinal" and asks(items, text, False):
             first = items.leadin if items.leadin and leadin_sentence(items.leadin, text) else items.items[0]
@@ -61,18 +69,24 @@ def _zone(all_units: list[Unit], lists: list[ItemList], text: str) -> Zone:
                 marks.append((start, unit.lang, False))
             elif colon_leadin(c, sentence) or (not _question(sentence) and c.has("proposal", sentence)):
                 marks.append((start, unit.lang, True))
-    return sorted(marks, key=lambda m: m[0])
+    return Zone(marks)
 
 
-def _in_zone(zone: Zone, at: int, lang: str) -> bool:
-    """Whether offset `at` (language `lang`) lies after the requests began and before the close."""
-    state = False
-    for offset, mark_lang, opens in zone:
-        if offset > at:
-            break
-        if mark_lang == lang:
-            state = opens
-    return state
+class Zone:
+    """Where the requests are, per language: after a mark that opens them and before one that closes them
+    (looked up by bisection, so a long text costs no more per sentence than a short one)."""
+
+    def __init__(self, marks: list[tuple[int, str, bool]]) -> None:
+        self._offsets: dict[str, list[int]] = {}
+        self._opens: dict[str, list[bool]] = {}
+        for offset, lang, opens in sorted(marks, key=lambda m: m[0]):
+            self._offsets.setdefault(lang, []).append(offset)
+            self._opens.setdefault(lang, []).append(opens)
+
+    def inside(self, at: int, lang: str) -> bool:
+        """Whether offset `at` (language `lang`) lies after the requests began and before the close."""
+        i = bisect.bisect_right(self._offsets.get(lang, []), at)
+        return i > 0 and self._opens[lang][i - 1]
 
 
 def _question(sentence: str) -> bool:
@@ -95,7 +109,7 @@ def _item_demands(seg: Segmentation, unit: Unit, kind: str) -> list[Demand]:
     if run:
         out.append(_statement(seg, unit, run, c, kind))
     for d in out:
-        d.number = unit.number
+        d.number, d.label = unit.number, unit.label
     return out
 
 
@@ -108,13 +122,13 @@ def _procedural(c: Cues, sentence: str) -> bool:
     return c.has("term", sentence) and c.has("answer", sentence)
 
 
-def _prose_demands(seg: Segmentation, unit: Unit, zone: Zone, lists: list[ItemList]) -> list[Demand]:
-    """The demands among the sentences of a paragraph that is not an item of an asking list."""
+def _prose_demands(seg: Segmentation, unit: Unit, zone: Zone, leadins: set) -> list[Demand]:
+    """The demands among the sentences of a paragraph that is not an item of an asking list (`leadins`: its
+    sentences that open a list)."""
     text, c = seg.doc.text, cues(unit.lang)
-    leadins = {leadin_sentence(items.leadin, text) for items in lists if items.leadin is unit}
     out = []
     for i, span in enumerate(unit.sentences):
-        sentence, in_zone = text[span[0]:span[1]], _in_zone(zone, span[0], unit.lang)
+        sentence, in_zone = text[span[0]:span[1]], zone.inside(span[0], unit.lang)
         kind = _sentence_kind(c, sentence, in_zone, span in leadins)
         if kind == "question":
             last = i == len(unit.sentences) - 1

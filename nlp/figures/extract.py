@@ -13,6 +13,7 @@ from ..indicators import carry_subject, generic_key, indicator_for
 from ..lang import Segment, Segmentation, segment
 from .candidates import drafts, inherits, series_head
 from .draft import Draft
+from .pairs import link_figures
 from .place import Focus, carried_place, located, place_of
 from .restate import carry_restatements
 from .source import Attribution
@@ -75,6 +76,7 @@ def figures_of(segmentation: Segmentation) -> list[Figure]:
         if prev is not None and id(prev[0]) in made:
             carried = made[id(prev[0])]
     carry_restatements(out)
+    link_figures(segmentation, out)
     return out
 
 
@@ -157,4 +159,5 @@ def _figure(doc: Document, para: Segment, d: Draft) -> Figure:
     start, end = para.start + d.start, para.start + d.end
     return Figure(text=doc.text[start:end], start=start, end=end, value=d.m.value, qualifier=d.m.qualifier,
                   unit=d.unit or "count", value_max=d.m.value_max, page=doc.page_at(start), what=d.what,
-                  year=d.year, period=d.period, kind=d.kind, contrast=d.sentence.has("contrast"))
+                  year=d.year, period=d.period, kind=d.kind, contrast=d.sentence.has("contrast"),
+                  lang_part=(para.lang or para.script_lang) if "+" in (doc.language or "") else None)
