@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0005"  # the newest migration (0002: conflicts, 0003: stored cards, 0004: figure contrast, 0005: demand rhetorical, lang_part)
+HEAD = "0006_reply_links"  # the newest migration (0002: conflicts, 0003: stored cards, 0004: figure contrast, 0005: demand rhetorical, lang_part, 0006: reply links)
 
 
 def table_names(engine) -> set[str]:
