@@ -31,12 +31,16 @@ def _point_word() -> re.Pattern[str]:
 
 
 def point_number(passage: str) -> int | None:
-    """The number of the inquiry's point a reply passage opens with: `3.`, `3)`, an ordinal word next to a
-    point word (`По третьему вопросу`, `Үшінші ұсыныс бойынша`) or an ordinal adverb (`Во-первых`)."""
+    """The number of the inquiry's point a reply passage opens with: `3.`, `3)`, a point word with a number
+    (`По вопросу 3`), an ordinal next to a point word (`По третьему вопросу`, `Үшінші ұсыныс бойынша`) or an
+    ordinal adverb (`Во-первых`, `Біріншіден`)."""
     m = LIST_NUMBER.match(passage)
     if m:
         return int(m.group(1))
     opening = passage[:OPENING]
+    numbered = re.search(rf"(?:{_point_word().pattern})\s*№?\s*(\d{{1,2}})(?!\d)", opening, re.IGNORECASE)
+    if numbered:
+        return int(numbered.group(1))
     for pattern, number in _ordinals():
         hit = pattern.search(opening)
         if not hit:
