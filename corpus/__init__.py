@@ -1,5 +1,7 @@
 """corpus: SQLModel storage, Alembic migrations, idempotent ingest and full-text search (SQLite, PostgreSQL)."""
 
+from .answer_rates import AnswerRate, answer_rates
+from .answers import ANSWER_STATUSES, DemandText, Judgement, ReplyPassage, judge_demands
 from .cards import CardFigure, ConflictCard, indicator_cards, list_conflicts, recompute_conflicts
 from .claimreview import claim_review
 from .claims import (
@@ -57,23 +59,29 @@ from .inquiries import (
 from .pipeline import SUPPORTED_EXTENSIONS, IngestReport, build_sample_corpus, expand_paths, ingest_paths
 from .plan import QueryPlan, query_plan
 from .replies import ReplyOutline, ReplySection, reply_outline
+from .reply_links import relink
+from .reply_views import DemandAnswer, LinkedReply
 from .search import SearchHit, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
 
 __all__ = [
+    "ANSWER_STATUSES",
     "CARD_SORTS",
     "DUE_SOON_DAYS",
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
     "INQUIRY_STATUSES",
     "SUPPORTED_EXTENSIONS",
+    "AnswerRate",
     "CardFigure",
     "CardView",
     "ConflictCard",
     "ConflictMark",
     "CorpusError",
+    "DemandAnswer",
     "DemandHit",
+    "DemandText",
     "DocumentHeader",
     "DocumentSummary",
     "EntityDetail",
@@ -86,10 +94,13 @@ __all__ = [
     "InquiryFigure",
     "InquiryPerson",
     "InquirySummary",
+    "Judgement",
+    "LinkedReply",
     "Moment",
     "PassageInfo",
     "QueryPlan",
     "ReplyOutline",
+    "ReplyPassage",
     "ReplySection",
     "SearchHit",
     "Settings",
@@ -98,6 +109,7 @@ __all__ = [
     "StoreResult",
     "StoredDocument",
     "agree",
+    "answer_rates",
     "build_sample_corpus",
     "card_facets",
     "claim_review",
@@ -127,6 +139,7 @@ __all__ = [
     "indicator_cards",
     "ingest_paths",
     "inquiry_status",
+    "judge_demands",
     "list_conflict_views",
     "list_conflicts",
     "list_documents",
@@ -140,6 +153,7 @@ __all__ = [
     "overfull",
     "query_plan",
     "recompute_conflicts",
+    "relink",
     "reply_outline",
     "same_moment",
     "schema_revision",

@@ -40,7 +40,7 @@ SAME_DATE, NEAR_DATE, OTHER_DATE = 3.0, 1.0, -3.0
 NUMBER = 4.0  # the cited number written in the inquiry
 SIGNER = 3.0  # the signer is the inquiry's addressee
 BODY, PARENT_BODY = 2.0, 1.0  # the reply's body is the addressee's (or under it: a ministry for the Government)
-DEPUTY, DEPUTIES_MAX, NO_DEPUTY = 2.0, 4.0, -2.0  # each deputy addressed who signed the inquiry
+DEPUTY, DEPUTIES_MAX, NO_DEPUTY = 2.0, 4.0, -3.0  # each deputy addressed who signed the inquiry
 CONTENT = 6.0  # times the weighted share of the reply's content words the inquiry shares
 _NAME = re.compile(r"[^\W\d_]{3,}")
 
@@ -207,12 +207,13 @@ def _relink_reply(session: Session, reply_id: int) -> int | None:
     session.flush()
     ref_end = conn.execute(select(ReplyRefRow.end).where(ReplyRefRow.document_id == reply_id)
                            .order_by(ReplyRefRow.start)).scalars().first() or 0
+    text = conn.execute(select(DocumentRow.text).where(DocumentRow.id == reply_id)).scalar_one()
     for j in _judgements(conn, reply_id, inquiry.id, ref_end):
         p = j.passage
         session.add(DemandAnswerRow(link_id=link.id, demand_id=j.demand_id, status=j.status, score=j.score,
                                     passage_id=p.id if p else None, page=p.page if p else None,
                                     start=p.start if p else None, end=p.end if p else None,
-                                    quote=p.text if p else None))
+                                    quote=text[p.start:p.end] if p else None))
     return inquiry.id
 
 
