@@ -12,6 +12,7 @@ import pytest
 import ingest
 import nlp
 from nlp import defers, point_number, reply_reference
+from tests.test_contract import schema_errors
 
 REPLIES = Path(__file__).parent / "data" / "replies"
 MAY21 = dt.date(2025, 5, 21)
@@ -98,8 +99,10 @@ def test_reply_fixtures_are_replies_with_their_reference(name, lang, number, sig
     refs = nlp.analyze(doc).reply_to
     assert len(refs) == 1 and refs[0].cited_number == number and refs[0].signer_en == signer_en
     assert len(refs[0].deputies) == deputies and refs[0].page == 1
-    contract = nlp.to_contract(doc, nlp.analyze(doc))["reply_to"][0]
-    assert contract["cited_date"] == refs[0].cited_date.isoformat() and contract["deputies"] == refs[0].deputies
+    contract = nlp.to_contract(doc, nlp.analyze(doc))
+    assert schema_errors(contract) == []
+    ref = contract["reply_to"][0]
+    assert ref["cited_date"] == refs[0].cited_date.isoformat() and ref["deputies"] == refs[0].deputies
 
 
 def test_an_inquiry_has_no_reply_reference() -> None:
