@@ -1,5 +1,7 @@
 """corpus: SQLModel storage, Alembic migrations, idempotent ingest and full-text search (SQLite, PostgreSQL)."""
 
+from .answer_rates import AnswerRate, answer_rates
+from .answers import ANSWER_STATUSES, DemandText, Judgement, ReplyPassage, judge_demands
 from .cards import CardFigure, ConflictCard, indicator_cards, list_conflicts, recompute_conflicts
 from .claimreview import claim_review
 from .claims import (
@@ -76,12 +78,15 @@ from .pipeline import (
 )
 from .plan import QueryPlan, query_plan
 from .replies import ReplyOutline, ReplySection, reply_outline
+from .reply_links import relink
+from .reply_views import DemandAnswer, LinkedReply
 from .search import SearchHit, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
 from .versions import current, remove_document, supersede, versions_of
 
 __all__ = [
+    "ANSWER_STATUSES",
     "CARD_SORTS",
     "DUE_SOON_DAYS",
     "ENV_READ_ONLY",
@@ -89,13 +94,16 @@ __all__ = [
     "HIGHLIGHT_START",
     "INQUIRY_STATUSES",
     "SUPPORTED_EXTENSIONS",
+    "AnswerRate",
     "CardFigure",
     "CardView",
     "Cluster",
     "ConflictCard",
     "ConflictMark",
     "CorpusError",
+    "DemandAnswer",
     "DemandHit",
+    "DemandText",
     "DocumentHeader",
     "DocumentSummary",
     "EntityDetail",
@@ -109,10 +117,13 @@ __all__ = [
     "InquiryFigure",
     "InquiryPerson",
     "InquirySummary",
+    "Judgement",
+    "LinkedReply",
     "Moment",
     "PassageInfo",
     "QueryPlan",
     "ReplyOutline",
+    "ReplyPassage",
     "ReplySection",
     "SearchHit",
     "Settings",
@@ -122,6 +133,7 @@ __all__ = [
     "StoreResult",
     "StoredDocument",
     "agree",
+    "answer_rates",
     "build_sample_corpus",
     "card_facets",
     "claim_review",
@@ -154,6 +166,7 @@ __all__ = [
     "indicator_cards",
     "ingest_paths",
     "inquiry_status",
+    "judge_demands",
     "list_conflict_views",
     "list_conflicts",
     "list_documents",
@@ -171,6 +184,7 @@ __all__ = [
     "recompute_conflicts",
     "recompute_person_keys",
     "record_failure",
+    "relink",
     "remove_document",
     "reply_outline",
     "retry_failed",

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, and_, func, or_, select
 from sqlmodel import Session
 from sqlmodel import select as select_rows
 
-from nlp import Addressee, Demand, Entity, Figure, Signatory
+from nlp import Addressee, Demand, Entity, Figure, ReplyReference, Signatory
 
 from .models import (
     DocumentRow,
@@ -66,6 +66,7 @@ class StoredDocument(DocumentSummary):
     demands: list[Demand] = field(default_factory=list)
     addressee: list[Addressee] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
+    reply_to: list[ReplyReference] = field(default_factory=list)
     response_due: dt.date | None = None
 
 

@@ -2,8 +2,9 @@
 factions, response term and days left, demands, and the figures that are on conflict cards.
 
 The response term (`documents.response_due`) was computed at ingest from a setting (SAUAL_RESPONSE_DAYS),
-not a verified rule. Whether an inquiry was answered cannot be known yet (replies are not linked), so a
-status is only "open", "due_soon" (≤ DUE_SOON_DAYS days left) or "overdue"; None without a term.
+not a verified rule. An inquiry with a linked reply (reply_links.py) is "answered"; else its status is "open",
+"due_soon" (≤ DUE_SOON_DAYS days left) or "overdue"; None without a term. The Inquiry detail carries the linked
+replies and each demand's answer status with the reply passage quoted.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from .claims import conflicts_of_document
 from .documents import base_title, document_filters
 from .errors import CorpusError, db_reason
 from .models import AddresseeRow, DemandRow, DocumentRow, FigureRow, SignatoryRow
+from .reply_views import DemandAnswer, LinkedReply, demand_answers, linked_replies, reply_counts
 
-__all__ = ["DUE_SOON_DAYS", "INQUIRY_STATUSES", "InquiryDemand", "InquiryDetail", "InquiryFigure", "InquiryPerson",
-           "InquirySummary", "get_inquiry", "inquiry_status", "list_inquiries"]
+__all__ = ["ANSWERED", "DUE_SOON_DAYS", "INQUIRY_STATUSES", "InquiryDemand", "InquiryDetail", "InquiryFigure",
+           "InquiryPerson", "InquirySummary", "get_inquiry", "inquiry_status", "list_inquiries"]
 
 DUE_SOON_DAYS = 3
-INQUIRY_STATUSES = ("open", "due_soon", "overdue")  # "answered" needs replies linked to inquiries
+ANSWERED = "answered"
+INQUIRY_STATUSES = ("open", "due_soon", "overdue", ANSWERED)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class InquirySummary:
     addressees: list[InquiryPerson] = field(default_factory=list)
     signatories: list[InquiryPerson] = field(default_factory=list)
     demands: int = 0
+    replies: int = 0  # linked replies (status "answered" when any)
 
     @property
     def factions(self) -> list[str]:
@@ -72,6 +76,7 @@ class InquiryDemand:
     rhetorical: bool = False
     directed_to: str | None = None
     lang_part: str | None = None
+    answer: DemandAnswer | None = None  # how a linked reply answers it (None: no reply, or nothing to answer)
 
 
 @dataclass
@@ -92,17 +97,25 @@ class InquiryFigure:
 
 @dataclass
 class InquiryDetail(InquirySummary):
-    """An inquiry with every demand and its figures on conflict cards."""
+    """An inquiry with every demand (and how its replies answer it), its figures on conflict cards, its replies."""
 
     demand_list: list[InquiryDemand] = field(default_factory=list)
     figures: list[InquiryFigure] = field(default_factory=list)
+    reply_list: list[LinkedReply] = field(default_factory=list)
+
+    @property
+    def unanswered(self) -> list[InquiryDemand]:
+        """The demands a linked reply left unanswered (empty when no reply is linked)."""
+        return [d for d in self.demand_list if d.answer and d.answer.status == "not_answered"]
 
 
-def inquiry_status(response_due: dt.date | None, today: dt.date) -> tuple[int | None, str | None]:
-    """(days left, status) of a response term on `today`: negative days are overdue."""
-    if response_due is None:
+def inquiry_status(response_due: dt.date | None, today: dt.date, replies: int = 0) -> tuple[int | None, str | None]:
+    """(days left, status) of a response term on `today`: negative days are overdue; any reply answers it."""
+    days = None if response_due is None else (response_due - today).days
+    if replies:
+        return days, ANSWERED
+    if days is None:
         return None, None
-    days = (response_due - today).days
     return days, "overdue" if days < 0 else "due_soon" if days <= DUE_SOON_DAYS else "open"
 
 
@@ -133,9 +146,11 @@ def _summaries(conn, conditions: list, today: dt.date) -> list[InquirySummary]:
     once = or_(DemandRow.translation_of.is_(None), DemandRow.translation_of > DemandRow.id)  # a translated pair once
     counts = dict(conn.execute(select(DemandRow.document_id, func.count()).where(DemandRow.document_id.in_(ids), once)
                                .group_by(DemandRow.document_id)).all())
+    replies = reply_counts(conn, ids)
     return [InquirySummary(d.id, base_title(d.title, d.path, d.id), d.date, d.response_due,
-                           *inquiry_status(d.response_due, today), d.language, addressees[d.id],
-                           signatories[d.id], counts.get(d.id, 0)) for d in docs]
+                           *inquiry_status(d.response_due, today, replies.get(d.id, 0)), d.language,
+                           addressees[d.id], signatories[d.id], counts.get(d.id, 0), replies.get(d.id, 0))
+            for d in docs]
 
 
 def _matches(text: str | None, wanted: str | None) -> bool:
@@ -177,9 +192,10 @@ def list_inquiries(engine: Engine, *, addressee: str | None = None, signatory: s
 def _demands(conn, document_id: int) -> list[InquiryDemand]:
     rows = conn.execute(select(DemandRow).where(DemandRow.document_id == document_id)
                         .order_by(DemandRow.start, DemandRow.id)).mappings()
+    answers = demand_answers(conn, document_id)
     return [InquiryDemand(r["id"], r["type"], r["number"], r["text"], r["page"], r["passage_id"], r["start"],
-                          r["end"], bool(r["procedural"]), bool(r["rhetorical"]), r["directed_to"], r["lang_part"])
-            for r in rows]
+                          r["end"], bool(r["procedural"]), bool(r["rhetorical"]), r["directed_to"], r["lang_part"],
+                          answers.get(r["id"])) for r in rows]
 
 
 def _figures(engine: Engine, conn, document_id: int) -> list[InquiryFigure]:
@@ -199,8 +215,8 @@ def _figures(engine: Engine, conn, document_id: int) -> list[InquiryFigure]:
 
 
 def get_inquiry(engine: Engine, document_id: int, *, today: dt.date | None = None) -> InquiryDetail | None:
-    """One inquiry with its summary, every demand in reading order and its figures on conflict cards;
-    None when there is no such document or it is not an inquiry."""
+    """One inquiry with its summary, every demand in reading order (with its answer), its figures on conflict
+    cards and its linked replies; None when there is no such document or it is not an inquiry."""
     try:
         with engine.connect() as conn:
             found = _summaries(conn, [DocumentRow.id == document_id], today or dt.date.today())
@@ -208,6 +224,7 @@ def get_inquiry(engine: Engine, document_id: int, *, today: dt.date | None = Non
                 return None
             demands = _demands(conn, document_id)
             figures = _figures(engine, conn, document_id)
+            replies = linked_replies(conn, document_id)
     except SQLAlchemyError as exc:
         raise CorpusError(f"reading inquiry {document_id} failed: {db_reason(exc)}") from exc
-    return InquiryDetail(**vars(found[0]), demand_list=demands, figures=figures)
+    return InquiryDetail(**vars(found[0]), demand_list=demands, figures=figures, reply_list=replies)

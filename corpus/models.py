@@ -1,6 +1,6 @@
 """Stored rows (SQLModel tables). They never leave corpus: the API converts them to dataclasses.
 
-Every extracted row (figure, mention, demand, addressee, signatory) keeps document, passage, page and
+Every extracted row (figure, mention, demand, addressee, signatory, reply reference) keeps document, passage, page and
 character offsets into `documents.text`, so the UI can always quote its source.
 """
 
@@ -156,6 +156,54 @@ class SignatoryRow(_Span, table=True):
     entity_id: str | None = Field(default=None, max_length=128, index=True)  # the deputy (kz.deputy.<slug>)
 
 
+class ReplyRefRow(_Span, table=True):
+    """What a reply cites of the inquiry it answers, whom it addresses and who signed it (contract `reply_to`)."""
+
+    __tablename__ = "reply_refs"
+
+    cited_date: dt.date | None = None
+    cited_number: str | None = Field(default=None, max_length=64)
+    outgoing_number: str | None = Field(default=None, max_length=64)
+    incoming_number: str | None = Field(default=None, max_length=64)
+    deputies: list[str] = Field(default_factory=list, sa_type=JSON)
+    body: str | None = Field(default=None, sa_type=Text)
+    body_id: str | None = Field(default=None, max_length=128)
+    signer: str | None = Field(default=None, sa_type=Text)
+    signer_position: str | None = Field(default=None, sa_type=Text)
+    signer_en: str | None = Field(default=None, sa_type=Text)
+    signer_body: str | None = Field(default=None, max_length=128)
+
+
+class ReplyLinkRow(SQLModel, table=True):
+    """A stored reply linked to the inquiry it answers, with the link's score and the evidence for it."""
+
+    __tablename__ = "reply_links"
+    __table_args__ = (UniqueConstraint("reply_id", "inquiry_id", name="uq_reply_links_reply_inquiry"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    reply_id: int = Field(foreign_key="documents.id", ondelete="CASCADE", index=True)
+    inquiry_id: int = Field(foreign_key="documents.id", ondelete="CASCADE", index=True)
+    score: float
+    reasons: list[str] = Field(default_factory=list, sa_type=JSON)
+
+
+class DemandAnswerRow(SQLModel, table=True):
+    """Whether a linked reply answers one demand (answered, partly, not_answered) and the reply passage quoted."""
+
+    __tablename__ = "demand_answers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    link_id: int = Field(foreign_key="reply_links.id", ondelete="CASCADE", index=True)
+    demand_id: int = Field(foreign_key="demands.id", ondelete="CASCADE", index=True)
+    status: str = Field(max_length=16)
+    score: float = 0.0
+    passage_id: int | None = Field(default=None, foreign_key="passages.id", ondelete="SET NULL")
+    page: int | None = None
+    start: int | None = None  # the quote's offsets into the reply's text
+    end: int | None = None
+    quote: str | None = Field(default=None, sa_type=Text)
+
+
 class ConflictRow(SQLModel, table=True):
     """A conflict card found once (indicator and moment): when it was first and last seen, and if it still holds."""
 
@@ -185,7 +233,7 @@ class FailedFileRow(SQLModel, table=True):
     attempts: int = 1
 
 
-EXTRACTED_TABLES = ("figures", "mentions", "demands", "addressees", "signatories")
+EXTRACTED_TABLES = ("figures", "mentions", "demands", "addressees", "signatories", "reply_refs")
 ALL_TABLES = ("documents", "pages", "passages", *EXTRACTED_TABLES)
-DERIVED_TABLES = ("conflicts",)  # computed across documents from the tables above
+DERIVED_TABLES = ("conflicts", "reply_links", "demand_answers")  # computed across documents from the tables above
 LOG_TABLES = ("failed_files",)  # what ingest runs could not store

@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
-from nlp import Addressee, Demand, Entity, Figure, Signatory
+from nlp import Addressee, Demand, Entity, Figure, ReplyReference, Signatory
 
-from .models import AddresseeRow, DemandRow, FigureRow, MentionRow, SignatoryRow
+from .models import AddresseeRow, DemandRow, FigureRow, MentionRow, ReplyRefRow, SignatoryRow
 from .text import clean
 
 SPAN_COLUMNS = frozenset({"id", "document_id", "passage_id", "page", "start", "end", "text"})
@@ -62,4 +62,5 @@ ROW_KINDS: tuple[RowKind, ...] = (
     RowKind("demands", Demand, DemandRow),
     RowKind("addressee", Addressee, AddresseeRow),
     RowKind("signatories", Signatory, SignatoryRow, {"entity_id": "id"}),
+    RowKind("reply_to", ReplyReference, ReplyRefRow),
 )

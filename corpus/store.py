@@ -14,6 +14,7 @@ from nlp import Analysis
 
 from .errors import CorpusError, db_reason
 from .models import DocumentRow, PageRow, PassageRow
+from .reply_links import relink
 from .rows import ROW_KINDS
 from .text import clean, clean_value
 from .versions import supersede
@@ -49,6 +50,8 @@ def store_document(engine: Engine, doc: Document, analysis: Analysis) -> StoreRe
         raise CorpusError(f"cannot store {doc.path}: {db_reason(exc)}") from exc
     except SQLAlchemyError as exc:
         raise CorpusError(f"cannot store {doc.path}: {db_reason(exc)}") from exc
+    if doc.kind in ("reply", "inquiry"):  # a reply links to its inquiry, whichever of the two comes first
+        relink(engine, document_id)
     return StoreResult(document_id, created=True)
 
 

@@ -1,6 +1,6 @@
-"""nlp: Document → Analysis (figures, entities, demands, addressee, signatories)."""
+"""nlp: Document → Analysis (figures, entities, demands, addressee, signatories, a reply's reference)."""
 
-from .analysis import Addressee, Analysis, Demand, Entity, Figure, Quoted, Signatory
+from .analysis import Addressee, Analysis, Demand, Entity, Figure, Quoted, ReplyReference, Signatory
 from .analyze import analyze
 from .contract import SCHEMA_ID, to_contract
 from .errors import NlpError
@@ -14,6 +14,7 @@ __all__ = [
     "Figure",
     "NlpError",
     "Quoted",
+    "ReplyReference",
     "Signatory",
     "analyze",
     "to_contract",
@@ -73,6 +74,17 @@ from .lang import Segmentation, segment
 
 __all__ += ["Extractor", "Segmentation", "demands_of", "extract_entities", "extractor", "extractors", "segment"]
 
-from .inquiry import ResponseTerm, extract_addressee, extract_signatories, response_due, response_term
+from .inquiry import (
+    ResponseTerm,
+    defers,
+    extract_addressee,
+    extract_reply_to,
+    extract_signatories,
+    point_number,
+    reply_reference,
+    response_due,
+    response_term,
+)
 
-__all__ += ["ResponseTerm", "extract_addressee", "extract_signatories", "response_due", "response_term"]
+__all__ += ["ResponseTerm", "defers", "extract_addressee", "extract_reply_to", "extract_signatories", "point_number",
+            "reply_reference", "response_due", "response_term"]

@@ -89,6 +89,24 @@ class Signatory(Quoted):
 
 
 @dataclass
+class ReplyReference(Quoted):
+    """What a reply cites of the inquiry it answers (date, number), whom it addresses and who signed it."""
+
+    page: int | None = None
+    cited_date: dt.date | None = None  # the inquiry's date as the reply cites it
+    cited_number: str | None = None  # the inquiry's number as the reply cites it
+    outgoing_number: str | None = None  # the reply's own number (`Исх. №`, `Шығ. №`)
+    incoming_number: str | None = None  # a registration number (`Вх. №`, `Кір. №`)
+    deputies: list[str] = field(default_factory=list)  # as the address block writes them
+    body: str | None = None  # the letterhead as written
+    body_id: str | None = None  # the letterhead's body in the gazetteer
+    signer: str | None = None
+    signer_position: str | None = None
+    signer_en: str | None = None  # the signer in the gazetteer
+    signer_body: str | None = None  # the body of the signer's post in the gazetteer
+
+
+@dataclass
 class Analysis:
     """Everything nlp found in one Document."""
 
@@ -97,4 +115,5 @@ class Analysis:
     demands: list[Demand] = field(default_factory=list)
     addressee: list[Addressee] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
+    reply_to: list[ReplyReference] = field(default_factory=list)
     response_due: dt.date | None = None

@@ -62,7 +62,7 @@ def test_filters(inquiries_engine, filters, count) -> None:
 
 def test_unknown_status_is_a_corpus_error(inquiries_engine) -> None:
     with pytest.raises(corpus.CorpusError, match="unknown inquiry status"):
-        corpus.list_inquiries(inquiries_engine, status="answered")
+        corpus.list_inquiries(inquiries_engine, status="closed")
 
 
 def test_get_inquiry_gives_every_demand_and_conflict_figures(inquiries_engine) -> None:

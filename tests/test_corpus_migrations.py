@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0008_translations"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links)
+HEAD = "0009_reply_links"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links)
 
 
 def table_names(engine) -> set[str]:

@@ -60,7 +60,7 @@ def test_store_writes_every_row_with_offsets_and_passages(engine, make_document)
     result = corpus.store_document(engine, doc, analysis)
     assert result.created and result.document_id > 0
     assert counts(engine) == {"documents": 1, "pages": 2, "passages": 5, "figures": 1, "mentions": 1,
-                              "demands": 1, "addressees": 1, "signatories": 1}
+                              "demands": 1, "addressees": 1, "signatories": 1, "reply_refs": 0}
 
     stored = corpus.get_document(engine, result.document_id)
     assert stored.text == doc.text

@@ -2,6 +2,9 @@
 
 from .addressee import extract_addressee
 from .deadline import ResponseTerm, response_due, response_term
+from .reply_points import defers, point_number
+from .reply_ref import extract_reply_to, reply_reference
 from .signatories import extract_signatories
 
-__all__ = ["ResponseTerm", "extract_addressee", "extract_signatories", "response_due", "response_term"]
+__all__ = ["ResponseTerm", "defers", "extract_addressee", "extract_reply_to", "extract_signatories", "point_number",
+           "reply_reference", "response_due", "response_term"]

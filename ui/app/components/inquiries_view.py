@@ -10,15 +10,21 @@ from urllib.parse import quote
 
 from .highlight import escape_text, mark_span
 
-STATUS_LABELS = {"open": "Open", "due_soon": "Due soon", "overdue": "Overdue"}
+STATUS_LABELS = {"open": "Open", "due_soon": "Due soon", "overdue": "Overdue", "answered": "Answered"}
+ANSWER_LABELS = {"answered": "Answered", "partly": "Partly answered", "not_answered": "Not answered"}
 NONE = "—"
 TERM_NOTE = ("The response term is a setting (SAUAL_RESPONSE_DAYS, counted from the inquiry's date), "
-             "not a verified rule; whether the inquiry was answered is not known yet.")
+             "not a verified rule. An inquiry is answered once a reply in the corpus is linked to it.")
 CSS = """
 <style>
 .saual-demand-quote {line-height: 1.55; margin: 0 0 .2rem 0;}
 .saual-demand-quote mark {background: #ffe58a; color: inherit; padding: 0 .1em; border-radius: 2px;}
 .saual-overdue {color: #b42318; font-weight: 600;}
+.saual-answer {display: inline-block; padding: 0 .45em; border-radius: .6em; font-size: .85em; font-weight: 600;}
+.saual-answer-answered {background: #d1fadf; color: #05603a;}
+.saual-answer-partly {background: #fef0c7; color: #93370d;}
+.saual-answer-not_answered {background: #fee4e2; color: #b42318;}
+.saual-reply-quote {border-left: 3px solid #98a2b3; padding-left: .6rem; margin: .3rem 0; color: #344054;}
 </style>
 """
 
@@ -63,11 +69,12 @@ def table_rows(inquiries: Iterable[Any]) -> list[dict[str, Any]]:
         "addressee": people_text(s.addressees, with_detail=False) or NONE,
         "date": _iso(s.date),
         "deadline": _iso(s.response_due),
-        "days": days_text(s.days_left),
+        "days": "answered" if s.status == "answered" else days_text(s.days_left),
         "status": status_label(s.status),
         "signatories": people_text(s.signatories, with_detail=False) or NONE,
         "factions": ", ".join(s.factions) or NONE,
         "demands": s.demands,
+        "replies": s.replies,
     } for s in inquiries]
 
 
@@ -99,3 +106,43 @@ def demand_caption(d: Any) -> str:
     if d.directed_to:
         bits.append(f"to {d.directed_to}")
     return " · ".join(bits)
+
+
+def answer_label(status: str | None) -> str:
+    """'Partly answered' for 'partly'; '—' for a demand no reply judged (none linked, or nothing to answer)."""
+    return ANSWER_LABELS.get(status or "", NONE)
+
+
+def answer_badge(status: str | None) -> str:
+    """A demand's answer status as an escaped, coloured HTML badge ('' when no reply judged it)."""
+    if status not in ANSWER_LABELS:
+        return ""
+    return f'<span class="saual-answer saual-answer-{status}">{escape_text(ANSWER_LABELS[status])}</span>'
+
+
+def reply_quote_html(quote: str | None) -> str:
+    """The reply passage that answers a demand, escaped."""
+    return f'<div class="saual-reply-quote">{escape_text(quote)}</div>' if quote else ""
+
+
+def document_href(document_id: int) -> str:
+    return f"document?doc={int(document_id)}"
+
+
+def _percent(value: float | None) -> str:
+    return NONE if value is None else f"{round(100 * value)} %"
+
+
+def rate_rows(rates: Iterable[Any]) -> list[dict[str, Any]]:
+    """One row per addressee (corpus.AnswerRate): inquiries addressed and answered, demands answered."""
+    return [{
+        "addressee": r.addressee,
+        "position": r.position or NONE,
+        "inquiries": r.inquiries,
+        "answered": r.answered,
+        "rate": _percent(r.rate),
+        "demands": r.demands,
+        "demands_answered": r.demands_answered,
+        "demands_partly": r.demands_partly,
+        "demand_rate": _percent(r.demand_rate),
+    } for r in rates]

@@ -1,6 +1,7 @@
-"""Inquiries page: every stored inquiry with its addressee, date, response term, days left, status,
-signatories, factions and number of demands; filters (addressee, signatory, faction, status, date range)
-and the order (newest or nearest deadline) in the URL; CSV export; each row opens its Inquiry page.
+"""Inquiries page: every stored inquiry with its addressee, date, response term, days left, status (answered
+once a reply is linked), signatories, factions, number of demands and replies; filters (addressee, signatory,
+faction, status, date range) and the order (newest or nearest deadline) in the URL; CSV export; each row opens
+its Inquiry page; and each addressee's answer rate.
 """
 
 from __future__ import annotations
@@ -12,7 +13,14 @@ import streamlit as st
 from corpus import INQUIRY_STATUSES
 from ui.app import backend, urlstate
 from ui.app.components.export import inquiries_to_csv
-from ui.app.components.inquiries_view import NONE, TERM_NOTE, sort_inquiries, status_label, table_rows
+from ui.app.components.inquiries_view import (
+    NONE,
+    TERM_NOTE,
+    rate_rows,
+    sort_inquiries,
+    status_label,
+    table_rows,
+)
 from ui.app.components.params import ANY, Param, filter_options
 
 SORTS = {"newest": "Newest first", "deadline": "Nearest deadline first"}
@@ -30,6 +38,18 @@ COLUMNS = {
     "signatories": st.column_config.TextColumn("Signatories", width=200),
     "factions": st.column_config.TextColumn("Factions", width=160),
     "demands": st.column_config.NumberColumn("Demands", width=70),
+    "replies": st.column_config.NumberColumn("Replies", width=60),
+}
+RATE_COLUMNS = {
+    "addressee": st.column_config.TextColumn("Addressee", width=160),
+    "position": st.column_config.TextColumn("Position", width=200),
+    "inquiries": st.column_config.NumberColumn("Inquiries", width=70),
+    "answered": st.column_config.NumberColumn("Answered", width=70),
+    "rate": st.column_config.TextColumn("Answer rate", width=80),
+    "demands": st.column_config.NumberColumn("Points", width=60),
+    "demands_answered": st.column_config.NumberColumn("Points answered", width=90),
+    "demands_partly": st.column_config.NumberColumn("Partly", width=60),
+    "demand_rate": st.column_config.TextColumn("Points rate", width=80),
 }
 
 
@@ -91,6 +111,16 @@ def render() -> None:
     st.download_button("Download inquiries (CSV)", data=inquiries_to_csv(found).encode(),
                        file_name="saual-inquiries.csv", mime="text/csv", icon=":material/download:",
                        on_click="ignore", help="The listed inquiries with terms, status, people and demand counts")
+    answer_rates()
+
+
+def answer_rates() -> None:
+    """Each addressee's answer rate over the whole corpus (not the filters)."""
+    st.subheader("Answer rate by addressee")
+    st.caption("Inquiries with a linked reply out of those addressed; points (demands other than procedural "
+               "requests and rhetorical questions) the replies answered fully or partly.")
+    st.dataframe(rate_rows(backend.read("answer_rates", today=dt.date.today())), hide_index=True, width="stretch",
+                 key="inq_rates", column_config=RATE_COLUMNS, placeholder=NONE)
 
 
 render()

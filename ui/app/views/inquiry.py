@@ -1,6 +1,7 @@
 """Inquiry page (?doc=ID): one inquiry's addressee, date, response term and days left (the term is a
-setting, not a verified rule), signatories with factions, every demand as a numbered checklist with its
-quote and a link to its passage, and the figures it cites that are on conflict cards.
+setting, not a verified rule), signatories with factions, the replies linked to it (each opens its Document
+page), every demand as a numbered checklist with its quote, a link to its passage and how the replies answer it
+(with the reply passage), the points left unanswered, and the figures it cites that are on conflict cards.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from ui.app.components.inquiries_view import (
     CSS,
     NONE,
     TERM_NOTE,
+    answer_badge,
+    answer_label,
     conflict_href,
     days_text,
     demand_caption,
     people_text,
     quote_html,
+    reply_quote_html,
     status_label,
 )
 from ui.app.components.params import Param
@@ -33,12 +37,13 @@ def header(inquiry) -> None:
     st.markdown(f"<h1>{escape_text(inquiry.title)}</h1>", unsafe_allow_html=True)
     due = inquiry.response_due.isoformat() if isinstance(inquiry.response_due, dt.date) else NONE
     overdue = inquiry.status == "overdue"
-    days = escape_text(days_text(inquiry.days_left))
+    days = escape_text("answered" if inquiry.status == "answered" else days_text(inquiry.days_left))
     rows = [("Addressee", escape_text(people_text(inquiry.addressees) or NONE)),
             ("Date", escape_text(inquiry.date.isoformat() if inquiry.date else "undated")),
             ("Deadline", escape_text(due)),
             ("Days left", f'<span class="saual-overdue">{days}</span>' if overdue else days),
             ("Status", escape_text(status_label(inquiry.status))),
+            ("Replies", escape_text(str(len(inquiry.reply_list)) if inquiry.reply_list else "none linked")),
             ("Signatories", escape_text(people_text(inquiry.signatories) or NONE))]
     table = "".join(f"<tr><td>{escape_text(k)}</td><td>{v}</td></tr>" for k, v in rows)
     st.markdown(f'<table class="saual-meta-table">{table}</table>', unsafe_allow_html=True)
@@ -57,8 +62,34 @@ def demands(inquiry) -> None:
             tick.checkbox(f"{n}.", key=f"inq_demand_{inquiry.id}_{d.id}")
             text.markdown(quote_html(d.text, d.start, d.end), unsafe_allow_html=True)
             text.markdown(f'<div class="saual-meta">{escape_text(demand_caption(d))}</div>', unsafe_allow_html=True)
+            if d.answer:
+                text.markdown(f"{answer_badge(d.answer.status)}{reply_quote_html(d.answer.quote)}",
+                              unsafe_allow_html=True)
             with link:
                 passage_link(inquiry.id, d.passage_id, "Open passage")
+
+
+def replies(inquiry) -> None:
+    """The linked replies (each opens its Document page) and the points they left unanswered."""
+    if not inquiry.reply_list:
+        return
+    st.subheader(f"Replies ({len(inquiry.reply_list)})")
+    for r in inquiry.reply_list:
+        with st.container(border=True):
+            st.page_link("views/document.py", label=r.title, icon=":material/reply:", query_params={"doc": str(r.document_id)})
+            signer = " ".join(x for x in (r.signer_position, r.signer) if x)
+            bits = [r.date.isoformat() if r.date else "undated", signer, f"cites: {r.cited}" if r.cited else ""]
+            st.markdown(f'<div class="saual-meta">{escape_text(" · ".join(b for b in bits if b))}</div>',
+                        unsafe_allow_html=True)
+            st.caption(f"Linked by: {', '.join(r.reasons)} (score {r.score:g})")
+    judged = [d for d in inquiry.demand_list if d.answer]
+    counts = {s: sum(d.answer.status == s for d in judged) for s in ("answered", "partly", "not_answered")}
+    st.markdown(escape_text(" · ".join(f"{answer_label(s)}: {n}" for s, n in counts.items())))
+    if inquiry.unanswered:
+        points = "".join(f"<li>{escape_text(d.text)}</li>" for d in inquiry.unanswered)
+        st.markdown(f"<b>Unanswered points</b><ul class=\"saual-unanswered\">{points}</ul>", unsafe_allow_html=True)
+    else:
+        st.markdown("Every point was answered at least partly.")
 
 
 def figures(inquiry) -> None:
@@ -97,6 +128,7 @@ def render() -> None:
                        file_name=f"saual-reply-{inquiry.id}.docx", icon=":material/edit_document:", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                        help="Every point quoted, the corpus's figures on the same indicators, the deadline")
+    replies(inquiry)
     demands(inquiry)
     figures(inquiry)
 
