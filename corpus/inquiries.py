@@ -77,6 +77,7 @@ class InquiryDemand:
     directed_to: str | None = None
     lang_part: str | None = None
     answer: DemandAnswer | None = None  # how a linked reply answers it (None: no reply, or nothing to answer)
+    translation: InquiryDemand | None = None  # the same point in the other language half of a bilingual inquiry
 
 
 @dataclass
@@ -193,9 +194,20 @@ def _demands(conn, document_id: int) -> list[InquiryDemand]:
     rows = conn.execute(select(DemandRow).where(DemandRow.document_id == document_id)
                         .order_by(DemandRow.start, DemandRow.id)).mappings()
     answers = demand_answers(conn, document_id)
-    return [InquiryDemand(r["id"], r["type"], r["number"], r["text"], r["page"], r["passage_id"], r["start"],
+    out, pairs = [], {}
+    for r in rows:
+        d = InquiryDemand(r["id"], r["type"], r["number"], r["text"], r["page"], r["passage_id"], r["start"],
                           r["end"], bool(r["procedural"]), bool(r["rhetorical"]), r["directed_to"], r["lang_part"],
-                          answers.get(r["id"])) for r in rows]
+                          answers.get(r["id"]))
+        first = pairs.get(d.id)
+        if first is not None:  # a translation of an earlier point: one checklist item, the other half attached
+            first.translation = d
+            first.answer = first.answer or d.answer
+            continue
+        if r["translation_of"]:
+            pairs[r["translation_of"]] = d
+        out.append(d)
+    return out
 
 
 def _figures(engine: Engine, conn, document_id: int) -> list[InquiryFigure]:

@@ -76,8 +76,12 @@ def test_get_inquiry_gives_every_demand_and_conflict_figures(inquiries_engine) -
     assert [f.text for f in detail.figures] == ["9600 азаматы", "20 мыңға жуық қазақстандықтың"]
     assert len({f.card_id for f in detail.figures}) == 1 and all(f.passage_id and f.page == 1 for f in detail.figures)
     bilingual = next(s for s in corpus.list_inquiries(inquiries_engine, signatory="Перуашев") if s.language == "kk+ru")
-    parts = [d.lang_part for d in corpus.get_inquiry(inquiries_engine, bilingual.id).demand_list]
-    assert parts == ["kk"] * 3 + ["ru"] * 3
+    both = corpus.get_inquiry(inquiries_engine, bilingual.id)
+    # each point once, with its translation from the other half attached (not a second checklist item)
+    assert [d.lang_part for d in both.demand_list] == ["kk"] * 3 and both.demands == 3
+    assert [d.translation.lang_part for d in both.demand_list] == ["ru"] * 3
+    assert [d.translation.number for d in both.demand_list] == [d.number for d in both.demand_list]
+    assert all(d.translation.start > d.end for d in both.demand_list)
 
 
 def test_get_inquiry_of_a_missing_or_other_document_is_none(inquiries_engine) -> None:

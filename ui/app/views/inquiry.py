@@ -62,6 +62,11 @@ def demands(inquiry) -> None:
             tick.checkbox(f"{n}.", key=f"inq_demand_{inquiry.id}_{d.id}")
             text.markdown(quote_html(d.text, d.start, d.end), unsafe_allow_html=True)
             text.markdown(f'<div class="saual-meta">{escape_text(demand_caption(d))}</div>', unsafe_allow_html=True)
+            if d.translation:  # the same point in the other language half: shown, not counted again
+                text.markdown(quote_html(d.translation.text, d.translation.start, d.translation.end),
+                              unsafe_allow_html=True)
+                text.markdown(f'<div class="saual-meta">{escape_text(demand_caption(d.translation))} · translation'
+                              '</div>', unsafe_allow_html=True)
             if d.answer:
                 text.markdown(f"{answer_badge(d.answer.status)}{reply_quote_html(d.answer.quote)}",
                               unsafe_allow_html=True)
