@@ -68,6 +68,7 @@ class StoredDocument(DocumentSummary):
     signatories: list[Signatory] = field(default_factory=list)
     reply_to: list[ReplyReference] = field(default_factory=list)
     response_due: dt.date | None = None
+    superseded_by: int | None = None  # the newest version of the same file, when this one is history
 
 
 _SUMMARY = (DocumentRow.id, DocumentRow.path, DocumentRow.title, DocumentRow.kind, DocumentRow.language,
@@ -78,9 +79,10 @@ def document_filters(language: str | None = None, kind: str | None = None, date_
                      date_to: dt.date | None = None, *, include_undated: bool = False) -> list:
     """SQL conditions on documents shared by listing and search.
 
-    Undated documents fall out of date ranges unless `include_undated` keeps them in.
+    Undated documents fall out of date ranges unless `include_undated` keeps them in. Only the newest version
+    of each file is listed (a superseded one stays readable by id).
     """
-    conditions = []
+    conditions = [DocumentRow.superseded_by.is_(None)]
     if language:
         conditions.append(DocumentRow.language == language)
     if kind:
@@ -149,6 +151,7 @@ def get_document(engine: Engine, document_id: int) -> StoredDocument | None:
             warnings=list(row.warnings or []),
             **{kind.field: kind.items_of(rows(kind.row)) for kind in ROW_KINDS},
             response_due=row.response_due,
+            superseded_by=row.superseded_by,
         )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, and_, func, select
+from sqlalchemy import Engine, Select, and_, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError, db_reason
@@ -133,8 +133,11 @@ def figure_facets(engine: Engine, *, indicator: str | None = None, place: str | 
 
 def _conditions(engine: Engine, indicator, place, year, source_kind, language, kind, document_id,
                 query) -> list | None:
-    """SQL conditions for the filters; None when the query has no words (nothing can match)."""
-    conditions: list = []
+    """SQL conditions for the filters; None when the query has no words (nothing can match).
+
+    Always: the newest version of each file, and a figure of a bilingual inquiry once (its first half's copy)."""
+    conditions: list = [DocumentRow.superseded_by.is_(None),
+                        or_(FigureRow.translation_of.is_(None), FigureRow.translation_of > FigureRow.id)]
     for column, value in ((FigureRow.indicator, indicator), (FigureRow.place, place),
                           (FigureRow.source_kind, source_kind), (DocumentRow.language, language),
                           (FigureRow.kind, kind)):

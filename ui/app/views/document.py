@@ -71,7 +71,18 @@ def pick_document() -> None:
         st.rerun()
 
 
+def show_versions(doc) -> None:
+    """A superseded document says so and links to the newest version of its file."""
+    newer = getattr(doc, "superseded_by", None)
+    if newer:
+        st.warning("A newer version of this file is stored; this one is kept as history and is left out of "
+                   "search, figures and conflicts.", icon=":material/history:")
+        st.page_link("views/document.py", label="Open the newest version", icon=":material/update:",
+                     query_params={"doc": str(int(newer))})
+
+
 def show_metadata(doc) -> None:
+    show_versions(doc)
     rows = [
         ("Kind", kind_label(doc.kind), False),
         ("Language", language_label(doc.language), False),

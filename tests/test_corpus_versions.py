@@ -1,0 +1,51 @@
+"""Revised documents: a changed file at the same path supersedes the stored version; search, figures, listings
+and inquiries read the newest, the old one stays readable as history and says so (issue 10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import corpus
+from tests.test_app_entities import run_page
+
+FIRST = "По данным министерства, в 2024 году в Казахстане работали 11 тыс. мигрантов. Первая редакция.\n"
+SECOND = "По данным министерства, в 2024 году в Казахстане работали 12 тыс. мигрантов. Исправленная редакция.\n"
+
+
+def _ingest_twice(engine, tmp_path: Path) -> tuple[int, int]:
+    path = tmp_path / "release.txt"
+    path.write_text(FIRST, encoding="utf-8")
+    corpus.ingest_paths(engine, [path])
+    path.write_text(SECOND, encoding="utf-8")
+    report = corpus.ingest_paths(engine, [path])
+    assert report.added == [str(path)]
+    old, new = (v for v, _ in corpus.versions_of(engine, 1))
+    return old, new
+
+
+def test_the_newest_version_is_read(engine, tmp_path: Path) -> None:
+    old, new = _ingest_twice(engine, tmp_path)
+    assert corpus.versions_of(engine, old) == [(old, False), (new, True)]
+    assert [d.id for d in corpus.list_documents(engine)] == [new]
+    assert corpus.search(engine, "первая") == [] and corpus.search(engine, "исправленная")
+    assert [f.value for f in corpus.list_figures(engine)] == [12000]
+    assert sum(corpus.figure_facets(engine)["source_kind"].values()) == 1
+    history = corpus.get_document(engine, old)
+    assert history.superseded_by == new and "Первая" in history.text and history.figures  # kept, readable
+    assert corpus.get_document(engine, new).superseded_by is None
+
+
+def test_removing_the_newest_restores_the_previous(engine, tmp_path: Path) -> None:
+    old, new = _ingest_twice(engine, tmp_path)
+    corpus.remove_document(engine, new)
+    assert corpus.get_document(engine, new) is None
+    assert corpus.get_document(engine, old).superseded_by is None
+    assert [f.value for f in corpus.list_figures(engine)] == [11000]
+
+
+def test_document_page_says_a_newer_version_exists(db_url: str, tmp_path: Path, monkeypatch) -> None:
+    old, new = _ingest_twice(corpus.get_engine(db_url), tmp_path)
+    at = run_page(db_url, monkeypatch, "views/document.py", doc=str(old))
+    assert any("newer version" in w.value for w in at.warning)
+    at = run_page(db_url, monkeypatch, "views/document.py", doc=str(new))
+    assert not any("newer version" in w.value for w in at.warning)
