@@ -294,9 +294,11 @@ def get_entity(engine: Engine, key: str) -> EntityDetail | None:
 
 
 def _with_passage(stmt: Select) -> Select:
-    """`stmt` over mentions joined with their document and (when they lie in one) their passage."""
+    """`stmt` over mentions of the newest version of each file, joined with their document and (when they lie
+    in one) their passage."""
     return (stmt.select_from(MentionRow).join(DocumentRow, DocumentRow.id == MentionRow.document_id)
-            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id))
+            .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id)
+            .where(DocumentRow.superseded_by.is_(None)))
 
 
 def _figures(conn, passage_ids: set[int]) -> list[FigureHit]:

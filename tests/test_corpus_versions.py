@@ -49,3 +49,9 @@ def test_document_page_says_a_newer_version_exists(db_url: str, tmp_path: Path, 
     assert any("newer version" in w.value for w in at.warning)
     at = run_page(db_url, monkeypatch, "views/document.py", doc=str(new))
     assert not any("newer version" in w.value for w in at.warning)
+
+
+def test_entities_count_the_newest_version(engine, tmp_path: Path) -> None:
+    _ingest_twice(engine, tmp_path)
+    kazakhstan = [e for e in corpus.list_entities(engine) if e.name_en == "Kazakhstan"]
+    assert [(e.mentions, e.documents) for e in kazakhstan] == [(1, 1)]
