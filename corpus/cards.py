@@ -133,11 +133,13 @@ def _members(conn: Any, key: str) -> list[str]:
 
 
 def _select() -> Any:
-    """Figures with what a card shows of their document and passage (filtered and ordered by the caller)."""
+    """Figures of the newest version of each file with what a card shows of their document and passage
+    (filtered and ordered by the caller)."""
     return (select(FigureRow.__table__, DocumentRow.path.label("d_path"), DocumentRow.date.label("d_date"),
                    DocumentRow.language.label("d_language"), PassageRow.language.label("p_language"))
             .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
-            .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id))
+            .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
+            .where(DocumentRow.superseded_by.is_(None)))
 
 
 def _convert(row: Any) -> tuple[Statement, CardFigure]:

@@ -19,7 +19,8 @@ def _ingest_twice(engine, tmp_path: Path) -> tuple[int, int]:
     path.write_text(SECOND, encoding="utf-8")
     report = corpus.ingest_paths(engine, [path])
     assert report.added == [str(path)]
-    old, new = (v for v, _ in corpus.versions_of(engine, 1))
+    [newest] = [d.id for d in corpus.list_documents(engine) if d.path == str(path)]
+    old, new = (v for v, _ in corpus.versions_of(engine, newest))
     return old, new
 
 
@@ -55,3 +56,12 @@ def test_entities_count_the_newest_version(engine, tmp_path: Path) -> None:
     _ingest_twice(engine, tmp_path)
     kazakhstan = [e for e in corpus.list_entities(engine) if e.name_en == "Kazakhstan"]
     assert [(e.mentions, e.documents) for e in kazakhstan] == [(1, 1)]
+
+
+def test_conflict_cards_compare_the_newest_version(engine, tmp_path: Path) -> None:
+    other = tmp_path / "deputies.txt"
+    other.write_text("Депутаты считают, что в 2024 году в Казахстане работали 20 тыс. мигрантов.\n", encoding="utf-8")
+    corpus.ingest_paths(engine, [other])
+    _ingest_twice(engine, tmp_path)
+    values = sorted(f.value for c in corpus.list_conflicts(engine) for f in c.figures)
+    assert 12000 in values and 11000 not in values, values
