@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import conflicts, draft, extract, ingest, search, serve
+from . import conflicts, draft, extract, ingest, manage, search, serve
 from .common import exception_reason, expand_paths, failure_line, known_errors, one_line
 from .extract import output_name, summary_line
 from .search import highlighted, hit_record, hits_table, plain_snippet
@@ -25,6 +25,8 @@ COMMANDS = (
     Command("search", search.search_command, search.EPILOG),
     Command("conflicts", conflicts.conflicts_command, conflicts.EPILOG),
     Command("draft-reply", draft.draft_reply_command, draft.EPILOG),
+    Command("remove", manage.remove_command, manage.REMOVE_EPILOG),
+    Command("failed", manage.failed_command, manage.FAILED_EPILOG),
     Command("serve", serve.serve_command, serve.EPILOG),
 )
 

@@ -108,3 +108,15 @@ def shown_url(engine: Any) -> str:
         return url.render_as_string(hide_password=True)
     except AttributeError:
         return str(url) if url is not None else "?"
+
+
+def document_id(engine: object, doc: str) -> int:
+    """The id of DOC: a number, else the stored document whose path is DOC (as given or resolved)."""
+    import corpus
+
+    if doc.strip().isdigit():
+        return int(doc)
+    for d in corpus.list_documents(engine, include_undated=True):
+        if d.path in (doc, str(Path(doc).resolve())):
+            return d.id
+    raise fatal(f"{doc}: no stored document with this path (saual ingest it first)")

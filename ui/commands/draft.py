@@ -24,18 +24,6 @@ DocArgument = Annotated[str, typer.Argument(metavar="DOC", help="A stored docume
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Where to write the DOCX.", dir_okay=False)]
 
 
-def _document_id(engine: object, doc: str) -> int:
-    """The id of DOC: a number, else the stored document whose path is DOC (as given or resolved)."""
-    import corpus
-
-    if doc.strip().isdigit():
-        return int(doc)
-    for d in corpus.list_documents(engine, include_undated=True):
-        if d.path in (doc, str(Path(doc).resolve())):
-            return d.id
-    raise common.fatal(f"{doc}: no stored document with this path (saual ingest it first)")
-
-
 def draft_reply_command(doc: DocArgument, out: OutOption, db: DbOption = None) -> None:
     """Write a reply draft (DOCX) for a stored inquiry: each point quoted, the corpus's figures, the deadline."""
     import corpus
@@ -43,7 +31,7 @@ def draft_reply_command(doc: DocArgument, out: OutOption, db: DbOption = None) -
 
     engine = common.open_engine(db)
     try:
-        data = reply_docx(corpus.reply_outline(engine, _document_id(engine, doc)))
+        data = reply_docx(corpus.reply_outline(engine, common.document_id(engine, doc)))
         out.write_bytes(data)
     except typer.Exit:
         raise

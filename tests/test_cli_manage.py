@@ -1,0 +1,30 @@
+"""`saual failed` lists what ingest could not store, `saual remove` deletes documents (issue 10): real CLI runs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SAUAL = Path(sys.executable).with_name("saual")
+
+
+def saual(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(SAUAL), *args], check=False, capture_output=True, text=True, timeout=300)
+
+
+def test_failed_then_remove(db_url: str, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("По данным министерства, в 2024 году в Казахстане работали 11 тыс. мигрантов.\n", encoding="utf-8")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n%truncated")
+    assert saual("ingest", str(tmp_path), "--db", db_url).returncode == 1
+    listed = saual("failed", "--json", "--db", db_url)
+    assert listed.returncode == 0, listed.stderr
+    [row] = json.loads(listed.stdout)
+    assert row["path"] == str(tmp_path / "broken.pdf") and row["reason"] and row["attempts"] == 1
+    removed = saual("remove", str(good), "--db", db_url)
+    assert removed.returncode == 0 and "removed document" in removed.stdout, removed.stderr
+    assert "no matches" in saual("search", "министерства", "--db", db_url).stderr
+    missing = saual("remove", "999", "--db", db_url)
+    assert missing.returncode == 1 and missing.stderr.strip().count("\n") == 0 and "999" in missing.stderr
