@@ -28,3 +28,16 @@ def test_failed_then_remove(db_url: str, tmp_path: Path) -> None:
     assert "no matches" in saual("search", "министерства", "--db", db_url).stderr
     missing = saual("remove", "999", "--db", db_url)
     assert missing.returncode == 1 and missing.stderr.strip().count("\n") == 0 and "999" in missing.stderr
+
+
+def test_documents_page_lists_failed_files(db_url: str, tmp_path: Path, monkeypatch) -> None:
+    from tests.test_app_entities import run_page
+
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n%truncated")
+    (tmp_path / "good.txt").write_text("В 2024 году в Казахстане работали 11 тыс. мигрантов.\n", encoding="utf-8")
+    saual("ingest", str(tmp_path), "--db", db_url)
+    at = run_page(db_url, monkeypatch, "views/documents.py")
+    [expander] = [e for e in at.expander if "could not be stored" in e.label]
+    assert "(1)" in expander.label
+    table = at.dataframe[0].value
+    assert list(table["file"]) == [str(tmp_path / "broken.pdf")] and table["reason"][0]

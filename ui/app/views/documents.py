@@ -73,8 +73,20 @@ def table_rows(docs: list) -> list[dict]:
     } for d in docs]
 
 
+def failed_files() -> None:
+    """The files ingest could not store, with the reason (retry: saual ingest --retry-failed)."""
+    failures = backend.read("list_failures")
+    if not failures:
+        return
+    with st.expander(f"Files that could not be stored ({len(failures)})", icon=":material/error:"):
+        st.caption("Retry them with `saual ingest --retry-failed`; `saual failed` lists them too.")
+        st.dataframe([{"file": f.path, "reason": f.reason, "when": f.failed_at.strftime("%Y-%m-%d %H:%M"),
+                       "attempts": f.attempts} for f in failures], hide_index=True, width="stretch")
+
+
 def render() -> None:
     st.title("Documents")
+    failed_files()
     urlstate.sync_from_url(PARAMS)
     chosen = choose()
     undated_note(chosen)
