@@ -39,9 +39,16 @@ def one_line(message: str) -> str:
     return text if len(text) <= MAX_REASON else text[:MAX_REASON - 1] + "…"
 
 
+def shown(path: Path | str) -> str:
+    """A path as printable text (a file name that is not UTF-8 shows its bytes as `\\xff`)."""
+    import ingest
+
+    return ingest.shown_path(path)
+
+
 def failure_line(path: Path | str, reason: str) -> str:
     """`path: reason` on one line; a reason that already starts with the path is not doubled."""
-    path = str(path)
+    path = shown(path)
     reason = str(reason)
     if reason.startswith(path + ": "):
         reason = reason[len(path) + 2:]

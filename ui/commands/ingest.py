@@ -11,11 +11,11 @@ from rich.text import Text
 from .common import (
     DbOption,
     exception_reason,
-    expand_paths,
     failure_line,
     fatal,
     open_engine,
     say_error,
+    shown,
     shown_url,
     stderr_console,
 )
@@ -27,6 +27,12 @@ EPILOG = """[bold]Examples[/bold]
   saual ingest a.pdf news.html --db sqlite:///tmp/x.db
 
   SAUAL_DATABASE_URL=postgresql+psycopg://localhost/saual saual ingest inbox/
+
+  saual ingest -- -draft.pdf       a file name starting with a dash (or ./-draft.pdf)
+
+A folder walk prints a `skipped` line for each file it leaves out, and why. Per-file limits on size,
+pages, text, time and memory are settings (SAUAL_MAX_FILE_MB, SAUAL_MAX_PAGES, SAUAL_MAX_TEXT_CHARS,
+SAUAL_READ_TIMEOUT, SAUAL_READ_MEMORY_MB, …; docs/RELIABILITY.md).
 
 Exit code 0 when every file went in (or was already there), 1 when any file failed."""
 
@@ -86,7 +92,7 @@ class Progress:
         elif failure:
             say_error(failure)
         else:
-            say_error(f"[{self.done}/{self.total}] {status:<9} {path}")
+            say_error(f"[{self.done}/{self.total}] {status:<9} {shown(path)}")
 
 
 def _count(value: Any) -> int:
@@ -97,9 +103,11 @@ def _count(value: Any) -> int:
 def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
     """Store one file in its own call, so that any exception stays with that file: (status, reason)."""
     import corpus
+    import ingest
 
     statuses: list[str] = []
     try:
+        ingest.check_file(path)  # a FIFO, a device or a huge file is refused before anything reads it
         report = corpus.ingest_paths(engine, [path], on_progress=lambda _p, s: statuses.append(str(s)),
                                      on_start=lambda _n: None)
     except Exception as exc:  # noqa: BLE001 - any failure stays with its file; the run goes on
@@ -125,9 +133,10 @@ def ingest_command(
 
     Re-ingesting a file already stored (same sha256) changes nothing. A file that cannot be read is reported as one line `path: reason` on stderr; the other files still go in.
     """
-    files = expand_paths(paths)
+    walked = _walk(paths)
+    files = walked.files
     if not files:
-        raise fatal("no files found in " + ", ".join(str(p) for p in paths))
+        raise fatal("no files found in " + ", ".join(shown(p) for p in paths))
     engine = open_engine(db)
     counts = {"added": 0, "unchanged": 0, "failed": 0}
     with Progress(len(files)) as progress:
@@ -138,5 +147,19 @@ def ingest_command(
             counts[status] += 1
             progress.finish(path, status, failure_line(path, reason) if status == "failed" else None)
     typer.echo(f"{len(files)} file{'s' if len(files) != 1 else ''}: {counts['added']} added, "
-               f"{counts['unchanged']} unchanged, {counts['failed']} failed  ({shown_url(engine)})")
+               f"{counts['unchanged']} unchanged, {counts['failed']} failed, {len(walked.skipped)} skipped  "
+               f"({shown_url(engine)})")
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _walk(paths: list[Path]) -> Any:
+    """The files to ingest (ingest.walk); each file a folder walk leaves out is one `skipped` line."""
+    import ingest
+
+    try:
+        walked = ingest.walk(paths)
+    except ingest.IngestError as exc:  # a malformed limit setting
+        raise fatal(str(exc)) from None
+    for path, why in walked.skipped:
+        say_error(f"skipped   {shown(path)} ({why})")
+    return walked
