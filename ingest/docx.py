@@ -63,6 +63,8 @@ def _open(path: Path, data: bytes):
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise IngestError(str(path), f"not a Word document ({_one_line(exc)})") from None
+    except MemoryError:
+        raise  # the memory limit, not damage: the worker reports it
     except Exception as exc:  # noqa: BLE001 — lxml XMLSyntaxError and friends from a damaged part
         raise IngestError(str(path), f"corrupt DOCX ({type(exc).__name__}: {_one_line(exc)})") from None
 

@@ -46,6 +46,8 @@ def read_html(path: Path, data: bytes) -> Extracted:
     try:
         main = trafilatura.bare_extraction(page, **options)
         recall = trafilatura.bare_extraction(page, favor_recall=True, **options)
+    except MemoryError:
+        raise  # the memory limit, not a bad page: the worker reports it
     except Exception as exc:  # noqa: BLE001 — trafilatura has no error class of its own
         raise IngestError(str(path), f"cannot extract text from HTML ({type(exc).__name__}: {exc})") from None
     paragraphs = merge_blocks(_blocks(main), _blocks(recall))

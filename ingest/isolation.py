@@ -22,7 +22,7 @@ from pathlib import Path
 from .document import Document
 from .errors import IngestError, shown_path
 from .limits import Limits, setting_name
-from .worker import HEADER
+from .worker import HEADER, OUT_OF_MEMORY
 
 _ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +52,8 @@ class Worker:
                                                     f"({setting_name('timeout_s')}); stopped") from None
             except (OSError, EOFError, pickle.UnpicklingError):
                 raise IngestError(shown_path(path), self._crash_reason(limits)) from None
+            if reply[0] == "error" and reply[2].startswith(OUT_OF_MEMORY):
+                self.stop()  # the next file gets a fresh worker, whatever the allocator kept
         return _result(reply)
 
     def _running(self, limits: Limits) -> subprocess.Popen:

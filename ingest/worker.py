@@ -16,6 +16,7 @@ import sys
 from typing import BinaryIO
 
 HEADER = struct.Struct(">Q")
+OUT_OF_MEMORY = "out of memory"
 
 
 def send(stream: BinaryIO, message: object) -> None:
@@ -50,7 +51,7 @@ def handle(request: tuple[str, str, dict[str, str]]) -> tuple:
         return ("error", exc.path, exc.reason)
     except MemoryError:
         limit = current_limits().memory_mb
-        reason = f"out of memory: reading needs more than {limit:g} MB (SAUAL_READ_MEMORY_MB)"
+        reason = f"{OUT_OF_MEMORY}: reading needs more than {limit:g} MB (SAUAL_READ_MEMORY_MB)"
         return ("error", shown_path(path), reason)
     except Exception as exc:  # noqa: BLE001 - a reader bug: reported as such, the worker goes on
         message = " ".join(str(exc).split())
@@ -70,9 +71,7 @@ def main(argv: list[str]) -> int:
         try:
             send(replies, reply)
         except MemoryError:
-            send(replies, ("error", reply[1].path if reply[0] == "ok" else "", "out of memory sending the text"))
-        if reply[0] == "error" and reply[2].startswith("out of memory"):
-            return 0  # start afresh after memory ran out
+            send(replies, ("error", reply[1].path if reply[0] == "ok" else "", f"{OUT_OF_MEMORY} sending the text"))
     return 0
 
 
