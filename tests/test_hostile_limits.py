@@ -95,6 +95,28 @@ def three_page_pdf() -> bytes:
     return h.pdf_bytes(objects)
 
 
+def many_page_pdf(pages: int) -> bytes:
+    """`pages` pages sharing one font, each with its own sentence."""
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
+    font = 3 + 2 * pages
+    for number in range(1, pages + 1):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (len(objects) + 2, font))
+        name = "".join(chr(97 + (number // 26 ** k) % 26) for k in range(3))  # a different word a page
+        content = (b"BT /F1 12 Tf 72 %d Td (In the %s district %d schools were built, %s said.) Tj ET"
+                   % (700 - number % 300, name.encode(), number * 7, name.title().encode()))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return h.pdf_bytes(objects)
+
+
+def test_a_500_page_pdf_reads_within_the_limits(tmp_path: Path) -> None:
+    doc = ingest.read(h.write(tmp_path / "long.pdf", many_page_pdf(500)))
+    assert doc.page_count == 500 and len(doc.pages) == 500
+    assert "In the gta district 3500 schools were built, Gta said." in doc.text
+
+
 LIMITED = [  # id, setting, value, file name, content, the reason
     ("pages", "SAUAL_MAX_PAGES", "2", "three.pdf", three_page_pdf, r"more than 2 pages \(SAUAL_MAX_PAGES\)"),
     ("file-size", "SAUAL_MAX_FILE_MB", "0.001", "a.txt", lambda: h.encoded_text("utf-8") * 10,
