@@ -93,7 +93,10 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, folders walked recursively for supported formats (ingest.expand_paths: one rule)."""
     import ingest
 
-    return ingest.expand_paths(paths)
+    try:
+        return ingest.expand_paths(paths)
+    except ingest.IngestError as exc:  # a malformed limit setting: one line, not a traceback
+        raise fatal(str(exc)) from None
 
 
 def open_engine(db: str | None) -> Any:
