@@ -211,6 +211,19 @@ def html_with_data_image(megabytes: int = 20) -> bytes:
             b"<p>" + RUSSIAN.encode() + b"</p></article></body></html>")
 
 
+def html_with_scripts() -> bytes:
+    """An article page full of script: <script>, an onerror= handler, a javascript: link."""
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><script>alert('head')</script></head><body>"
+            f"<article><h1>Депутаттық сауал</h1><p>{PARAGRAPH}</p>"
+            "<img src='x.png' onerror=\"alert('onerror')\"><script>document.write('alert body')</script>"
+            f"<p>{RUSSIAN} <a href=\"javascript:alert('link')\">сілтеме</a></p></article></body></html>").encode()
+
+
+def png_bytes() -> bytes:
+    """The first bytes of a PNG image (a picture saved with a .pdf name)."""
+    return b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0" + bytes(200)
+
+
 def encoded_text(encoding: str) -> bytes:
     """The two sample paragraphs in `encoding` (only the Russian one for Russian single-byte code pages)."""
     text = RUSSIAN if encoding in ("koi8_r", "cp1251") else f"{PARAGRAPH}\n\n{RUSSIAN}"

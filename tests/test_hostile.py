@@ -82,6 +82,7 @@ HOSTILE = [  # id, file name, how to make it, the reason (regex)
      r"corrupt DOCX \(damaged member word/document\.xml: Bad CRC-32 .*\)"),
     ("bad-deflate-docx", "deflate.docx", lambda p: h.write(p, h.flipped_docx([h.PARAGRAPH], "start")),
      r"corrupt DOCX \(damaged member word/document\.xml: Error -3 while decompressing data: .*\)"),
+    ("png-named-pdf", "picture.pdf", lambda p: h.write(p, h.png_bytes()), r"not a PDF file \(no %PDF header\)"),
     ("fifo", "pipe.txt", _fifo, r"not a regular file \(a FIFO\)"),
     ("dev-zero", "/dev/zero", None, r"not a regular file \(a character device\)"),
 ]
@@ -131,6 +132,7 @@ ODD = [  # id, file name, how to make its content, a passage the stored text mus
     ("spaces-in-name", "a name with  spaces.txt", lambda: h.encoded_text("utf-8"), h.PARAGRAPH),
     ("unicode-name", "Сауал №5 — ағым «жоба».txt", lambda: (h.RUSSIAN + "\n").encode(), h.RUSSIAN),
     ("docx", "ok.docx", lambda: h.docx_bytes([h.PARAGRAPH, h.RUSSIAN]), h.RUSSIAN),
+    ("html-scripts", "scripts.html", h.html_with_scripts, h.RUSSIAN),
 ]
 
 
@@ -148,6 +150,12 @@ def test_odd_file_goes_in_whole(odd_run, filename: str, passage: str) -> None:
     text = run.stored.get(str(folder / filename))
     assert text is not None, run.stderr
     assert " ".join(passage.split()) in " ".join(text.split())
+
+
+def test_scripts_never_reach_the_text(odd_run) -> None:
+    run, folder = odd_run
+    text = run.stored[str(folder / "scripts.html")]
+    assert h.PARAGRAPH in text and "alert" not in text and "javascript" not in text
 
 
 def test_odd_run_is_clean(odd_run) -> None:
