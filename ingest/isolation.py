@@ -24,7 +24,7 @@ from .errors import IngestError, shown_path
 from .limits import Limits, setting_name
 from .worker import HEADER, OUT_OF_MEMORY
 
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parent.parent  # started here, so `-m ingest.worker` finds this ingest
 
 
 class Worker:
@@ -38,13 +38,11 @@ class Worker:
 
     def read(self, path: str | os.PathLike, limits: Limits) -> Document:
         """The Document of `path` read by the worker, or IngestError (timeout, out of memory, crash)."""
+        request = (os.fsdecode(path), os.getcwd(), dict(os.environ))
+        payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
         with self.lock:
-            process = self._running(limits)
-            request = (os.fsdecode(path), os.getcwd(), dict(os.environ))
-            payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
+            process = self._send(payload, limits)
             try:
-                process.stdin.write(HEADER.pack(len(payload)) + payload)
-                process.stdin.flush()
                 reply = self._reply(process, limits.timeout_s)
             except TimeoutError:
                 self.stop()
@@ -56,6 +54,20 @@ class Worker:
                 self.stop()  # the next file gets a fresh worker, whatever the allocator kept
         return _result(reply)
 
+    def _send(self, payload: bytes, limits: Limits) -> subprocess.Popen:
+        """Hand the request to a running worker; one that died since the last file is started again."""
+        for attempt in (1, 2):
+            process = self._running(limits)
+            try:
+                process.stdin.write(HEADER.pack(len(payload)) + payload)
+                process.stdin.flush()
+                return process
+            except OSError:
+                self.stop()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
     def _running(self, limits: Limits) -> subprocess.Popen:
         if self.owner != os.getpid():  # a forked copy of this process: the worker is the parent's
             self.process, self.owner = None, os.getpid()
@@ -66,7 +78,7 @@ class Worker:
                                                                             os.environ.get("PYTHONPATH")))))
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "ingest.worker", str(limits.memory_mb)], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=_ROOT, start_new_session=True)
             self.memory_mb = limits.memory_mb
         return self.process
 
@@ -140,6 +152,12 @@ class ReaderBug(Exception):
 
 _WORKER = Worker()
 atexit.register(_WORKER.stop)
+
+
+def worker_pid() -> int | None:
+    """The process id of this process's reading worker, None before the first read (diagnostics)."""
+    process = _WORKER.process
+    return process.pid if process is not None and process.poll() is None else None
 
 
 def read_isolated(path: str | os.PathLike, limits: Limits) -> Document:

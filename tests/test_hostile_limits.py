@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -178,6 +180,19 @@ def test_the_worker_comes_back_after_a_timeout(monkeypatch, tmp_path: Path) -> N
         ingest.read(long)
     monkeypatch.setenv("SAUAL_READ_TIMEOUT", "60")
     assert h.PARAGRAPH in ingest.read(short).text
+
+
+def test_a_worker_that_died_between_files_is_started_again(tmp_path: Path) -> None:
+    from ingest.isolation import worker_pid
+
+    path = h.write(tmp_path / "a.txt", h.encoded_text("utf-8"))
+    first = ingest.read(path)
+    pid = worker_pid()
+    assert pid is not None and pid != os.getpid()
+    os.kill(pid, signal.SIGKILL)
+    time.sleep(0.3)
+    assert ingest.read(path) == first
+    assert worker_pid() not in (None, pid)
 
 
 @pytest.mark.ocr
