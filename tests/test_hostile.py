@@ -111,13 +111,17 @@ def test_hostile_file_fails_with_one_line(hostile_run, name: str, reason: str) -
     assert re.fullmatch(re.escape(f"{bad[name]}: ") + reason, lines[0]), lines[0]
 
 
-def test_hostile_run_goes_on_and_stores_only_the_good_file(hostile_run) -> None:
+def test_hostile_run_goes_on_and_stores_only_the_good_file(hostile_run, module_db_url: str) -> None:
+    """Only the good file is stored; each failure is recorded (path, reason) as its line says."""
+    url = module_db_url
     run, bad, good = hostile_run
     assert run.code == 1
     assert "Traceback" not in run.stderr and "unexpected" not in run.stderr, run.stderr
     assert f"1 added, 0 unchanged, {len(bad)} failed, 0 skipped" in run.stdout, run.stdout
     assert list(run.stored) == [str(good)]
     assert run.seconds < 120, "a hostile file held the run up"
+    recorded = {f.path: f.reason for f in corpus.list_failures(corpus.get_engine(url))}
+    assert all(error_lines(run, path) == [f"{path}: {recorded[str(path)]}"] for path in bad.values()), recorded
 
 
 # ------------------------------------------------------------------ odd files that must go in whole
@@ -198,3 +202,4 @@ def test_file_name_not_utf8(db_url: str, tmp_path: Path) -> None:
     assert any(line.endswith(f"added     {shown}") for line in run.stderr.splitlines()), run.stderr
     assert len(error_lines(run, f"{folder}/bad-\\xff.pdf")) == 1, run.stderr
     assert "surrogates" not in run.stderr and "unexpected" not in run.stderr
+    assert [f.path for f in corpus.list_failures(corpus.get_engine(db_url))] == [f"{folder}/bad-\\xff.pdf"]

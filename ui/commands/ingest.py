@@ -108,6 +108,10 @@ def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
     statuses: list[str] = []
     try:
         ingest.check_file(path)  # a FIFO, a device or a huge file is refused before anything reads it
+    except ingest.IngestError as exc:
+        _record_failure(engine, path, exc.reason)
+        return "failed", exc.reason
+    try:
         report = corpus.ingest_paths(engine, [path], on_progress=lambda _p, s: statuses.append(str(s)),
                                      on_start=lambda _n: None)
     except Exception as exc:  # noqa: BLE001 - any failure stays with its file; the run goes on
@@ -120,6 +124,16 @@ def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
     if _count(report.unchanged):
         return "unchanged", None
     return (statuses[-1] if statuses else "unchanged"), None
+
+
+def _record_failure(engine: Any, path: Path, reason: str) -> None:
+    """Record a file refused before the pipeline saw it, as the pipeline records its own failures."""
+    import corpus
+
+    try:
+        corpus.record_failure(engine, shown(path), reason)
+    except corpus.CorpusError:
+        pass  # the database itself is failing: the file's own line already says why
 
 
 def ingest_command(
