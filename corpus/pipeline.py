@@ -100,9 +100,9 @@ def _remember(engine: Engine, path: Path, status: str, reason: str) -> None:
     """Record a failed file (path, hash, reason, time) for `saual ingest --retry-failed`; clear it once it goes in."""
     try:
         if status == FAILED:
-            record_failure(engine, str(path), reason, _sha256(path))
+            record_failure(engine, ingest.shown_path(path), reason, _sha256(path))
         else:
-            clear_failure(engine, str(path))
+            clear_failure(engine, ingest.shown_path(path))
     except CorpusError:
         pass  # the database itself is failing: the file's own line already says why
 

@@ -11,11 +11,11 @@ from rich.text import Text
 from .common import (
     DbOption,
     exception_reason,
-    expand_paths,
     failure_line,
     fatal,
     open_engine,
     say_error,
+    shown,
     shown_url,
     stderr_console,
 )
@@ -27,6 +27,12 @@ EPILOG = """[bold]Examples[/bold]
   saual ingest a.pdf news.html --db sqlite:///tmp/x.db
 
   SAUAL_DATABASE_URL=postgresql+psycopg://localhost/saual saual ingest inbox/
+
+  saual ingest -- -draft.pdf       a file name starting with a dash (or ./-draft.pdf)
+
+A folder walk prints a `skipped` line for each file it leaves out, and why. Per-file limits on size,
+pages, text, time and memory are settings (SAUAL_MAX_FILE_MB, SAUAL_MAX_PAGES, SAUAL_MAX_TEXT_CHARS,
+SAUAL_READ_TIMEOUT, SAUAL_READ_MEMORY_MB, …; docs/RELIABILITY.md).
 
 Exit code 0 when every file went in (or was already there), 1 when any file failed."""
 
@@ -86,7 +92,7 @@ class Progress:
         elif failure:
             say_error(failure)
         else:
-            say_error(f"[{self.done}/{self.total}] {status:<9} {path}")
+            say_error(f"[{self.done}/{self.total}] {status:<9} {shown(path)}")
 
 
 def _count(value: Any) -> int:
@@ -97,8 +103,14 @@ def _count(value: Any) -> int:
 def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
     """Store one file in its own call, so that any exception stays with that file: (status, reason)."""
     import corpus
+    import ingest
 
     statuses: list[str] = []
+    try:
+        ingest.check_file(path)  # a FIFO, a device or a huge file is refused before anything reads it
+    except ingest.IngestError as exc:
+        _record_failure(engine, path, exc.reason)
+        return "failed", exc.reason
     try:
         report = corpus.ingest_paths(engine, [path], on_progress=lambda _p, s: statuses.append(str(s)),
                                      on_start=lambda _n: None)
@@ -114,6 +126,16 @@ def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
     return (statuses[-1] if statuses else "unchanged"), None
 
 
+def _record_failure(engine: Any, path: Path, reason: str) -> None:
+    """Record a file refused before the pipeline saw it, as the pipeline records its own failures."""
+    import corpus
+
+    try:
+        corpus.record_failure(engine, shown(path), reason)
+    except corpus.CorpusError:
+        pass  # the database itself is failing: the file's own line already says why
+
+
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", show_default=False,
                                                 help=f"Files or folders (walked recursively for "
@@ -125,9 +147,10 @@ def ingest_command(
 
     Re-ingesting a file already stored (same sha256) changes nothing. A file that cannot be read is reported as one line `path: reason` on stderr; the other files still go in.
     """
-    files = expand_paths(paths)
+    walked = _walk(paths)
+    files = walked.files
     if not files:
-        raise fatal("no files found in " + ", ".join(str(p) for p in paths))
+        raise fatal("no files found in " + ", ".join(shown(p) for p in paths))
     engine = open_engine(db)
     counts = {"added": 0, "unchanged": 0, "failed": 0}
     with Progress(len(files)) as progress:
@@ -138,5 +161,19 @@ def ingest_command(
             counts[status] += 1
             progress.finish(path, status, failure_line(path, reason) if status == "failed" else None)
     typer.echo(f"{len(files)} file{'s' if len(files) != 1 else ''}: {counts['added']} added, "
-               f"{counts['unchanged']} unchanged, {counts['failed']} failed  ({shown_url(engine)})")
+               f"{counts['unchanged']} unchanged, {counts['failed']} failed, {len(walked.skipped)} skipped  "
+               f"({shown_url(engine)})")
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _walk(paths: list[Path]) -> Any:
+    """The files to ingest (ingest.walk); each file a folder walk leaves out is one `skipped` line."""
+    import ingest
+
+    try:
+        walked = ingest.walk(paths)
+    except ingest.IngestError as exc:  # a malformed limit setting
+        raise fatal(str(exc)) from None
+    for path, why in walked.skipped:
+        say_error(f"skipped   {shown(path)} ({why})")
+    return walked
