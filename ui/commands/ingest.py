@@ -26,6 +26,8 @@ EPILOG = """[bold]Examples[/bold]
 
   saual ingest a.pdf news.html --db sqlite:///tmp/x.db
 
+  saual ingest --retry-failed      the files earlier runs could not store (saual failed lists them)
+
   SAUAL_DATABASE_URL=postgresql+psycopg://localhost/saual saual ingest inbox/
 
   saual ingest -- -draft.pdf       a file name starting with a dash (or ./-draft.pdf)
@@ -137,21 +139,29 @@ def _record_failure(engine: Any, path: Path, reason: str) -> None:
 
 
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH", show_default=False,
-                                                help=f"Files or folders (walked recursively for "
-                                                     f"{_walked_extensions()}; hidden files and a "
-                                                     "folder's README/SOURCES/LICENSE notes skipped).")],
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", show_default=False,
+                                                       help=f"Files or folders (walked recursively for "
+                                                            f"{_walked_extensions()}; hidden files and a "
+                                                            "folder's README/SOURCES/LICENSE notes skipped).")] = None,
     db: DbOption = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Also try again every file an earlier run "
+                                               "could not store (see saual failed).")] = False,
 ) -> None:
     """Read files (PDF, scanned PDF, HTML, TXT, DOCX) and store them in the corpus.
 
     Re-ingesting a file already stored (same sha256) changes nothing. A file that cannot be read is reported as one line `path: reason` on stderr; the other files still go in.
     """
-    walked = _walk(paths)
+    paths = list(paths or [])
+    if not paths and not retry_failed:
+        raise fatal("give files or folders to ingest, or --retry-failed", code=2)
+    engine = open_engine(db)
+    walked = _walk(paths + (_failed_paths(engine) if retry_failed else []))
     files = walked.files
     if not files:
+        if retry_failed and not paths:
+            typer.echo("no failed files to retry")
+            raise typer.Exit(0)
         raise fatal("no files found in " + ", ".join(shown(p) for p in paths))
-    engine = open_engine(db)
     counts = {"added": 0, "unchanged": 0, "failed": 0}
     with Progress(len(files)) as progress:
         for path in files:
@@ -164,6 +174,24 @@ def ingest_command(
                f"{counts['unchanged']} unchanged, {counts['failed']} failed, {len(walked.skipped)} skipped  "
                f"({shown_url(engine)})")
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _failed_paths(engine: Any) -> list[Path]:
+    """The recorded failed files that are still there (a file that is gone stays recorded, with a line)."""
+    import corpus
+
+    try:
+        failures = corpus.list_failures(engine)
+    except corpus.CorpusError as exc:
+        raise fatal(str(exc)) from None
+    out = []
+    for f in failures:
+        path = Path(f.path)
+        if path.exists():
+            out.append(path)
+        else:
+            say_error(f"skipped   {f.path} (failed before and no longer there)")
+    return out
 
 
 def _walk(paths: list[Path]) -> Any:
