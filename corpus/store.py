@@ -67,7 +67,8 @@ def _write(session: Session, doc: Document, analysis: Analysis) -> int:
     session.add(row)
     session.flush()
     document_id = row.id
-    supersede(session, document_id, row.path)  # a changed file at the same path: the old version becomes history
+    url = (doc.metadata or {}).get("url")
+    supersede(session, document_id, row.path, url if isinstance(url, str) else None)  # the old version: history
     session.add_all(PageRow(document_id=document_id, number=p.number, start=p.start, end=p.end)
                     for p in doc.pages)
     passages = [

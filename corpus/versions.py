@@ -7,7 +7,7 @@ search, figures, conflicts, entities and inquiries read only the newest version 
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -16,9 +16,13 @@ from .errors import CorpusError, db_reason
 from .models import DocumentRow, FigureRow
 
 
-def supersede(session: Session, document_id: int, path: str) -> list[int]:
-    """Mark the newest stored versions of `path` (other bytes) as superseded by `document_id`; their ids."""
-    older = session.execute(select(DocumentRow.id).where(DocumentRow.path == path, DocumentRow.id != document_id,
+def supersede(session: Session, document_id: int, path: str, url: str | None = None) -> list[int]:
+    """Mark the newest stored versions of the same file (same path, or same source URL when the document
+    gives one) as superseded by `document_id`; their ids."""
+    same = DocumentRow.path == path
+    if url:
+        same = or_(same, DocumentRow.meta["url"].as_string() == url)
+    older = session.execute(select(DocumentRow.id).where(same, DocumentRow.id != document_id,
                                                          DocumentRow.superseded_by.is_(None))).scalars().all()
     if older:
         session.execute(update(DocumentRow).where(DocumentRow.id.in_(older)).values(superseded_by=document_id))
@@ -33,12 +37,16 @@ def current():
 
 
 def versions_of(engine: Engine, document_id: int) -> list[tuple[int, bool]]:
-    """Every stored version of the document's file, oldest first, as (id, is_newest)."""
+    """Every stored version of the document's file (same path or source URL), oldest first, as (id, is_newest):
+    the newest version and the rows it superseded (history always points at the newest)."""
     with engine.connect() as conn:
-        path = conn.execute(select(DocumentRow.path).where(DocumentRow.id == document_id)).scalar_one_or_none()
-        if path is None:
+        row = conn.execute(select(DocumentRow.id, DocumentRow.superseded_by)
+                           .where(DocumentRow.id == document_id)).one_or_none()
+        if row is None:
             return []
-        rows = conn.execute(select(DocumentRow.id, DocumentRow.superseded_by).where(DocumentRow.path == path)
+        newest = row.superseded_by or row.id
+        rows = conn.execute(select(DocumentRow.id, DocumentRow.superseded_by)
+                            .where(or_(DocumentRow.id == newest, DocumentRow.superseded_by == newest))
                             .order_by(DocumentRow.id)).all()
     return [(i, newer is None) for i, newer in rows]
 

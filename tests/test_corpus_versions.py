@@ -65,3 +65,21 @@ def test_conflict_cards_compare_the_newest_version(engine, tmp_path: Path) -> No
     _ingest_twice(engine, tmp_path)
     values = sorted(f.value for c in corpus.list_conflicts(engine) for f in c.figures)
     assert 12000 in values and 11000 not in values, values
+
+
+def _page(body: str) -> str:
+    return ('<html><head><title>Пресс-релиз</title><meta property="og:url" content="https://example.kz/news/42">'
+            f'</head><body><article><h1>Пресс-релиз</h1><p>{body}</p></article></body></html>')
+
+
+def test_the_same_source_url_supersedes(engine, tmp_path: Path) -> None:
+    """A page saved twice under different names (same og:url, other text): the later one is the newest."""
+    first, second = tmp_path / "news-42.html", tmp_path / "news-42 (1).html"
+    first.write_text(_page(FIRST.strip()), encoding="utf-8")
+    corpus.ingest_paths(engine, [first])
+    second.write_text(_page(SECOND.strip()), encoding="utf-8")
+    corpus.ingest_paths(engine, [second])
+    docs = corpus.list_documents(engine)
+    assert [d.path for d in docs] == [str(second)]
+    assert [newest for _, newest in corpus.versions_of(engine, docs[0].id)] == [False, True]
+    assert [f.value for f in corpus.list_figures(engine)] == [12000]
