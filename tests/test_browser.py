@@ -68,9 +68,13 @@ def chromium() -> Path:
 
 @contextlib.contextmanager
 def browser_page(chromium: Path) -> Iterator:
-    """A fresh page in Debian's Chromium (never a downloaded browser) with the tests' viewport and timeout."""
-    from playwright.sync_api import sync_playwright
+    """A fresh page in Debian's Chromium (never a downloaded browser) with the tests' viewport and timeout.
 
+    `expect` waits as long as actions do: a loaded machine (CI, two cores) renders a page in more than
+    Playwright's default 5 s."""
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:
