@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from .cards import recompute_conflicts
 from .errors import CorpusError, db_reason
 from .failures import list_failures
+from .models import FigureRow
 from .persons import recompute_person_keys
 from .pipeline import ADDED, FAILED, UNCHANGED, expand_paths, ingest_file
 from .store import document_id_for_sha
@@ -102,9 +103,9 @@ def queue_app(engine: Engine, on_done: OnDone | None = None) -> Any:
 
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=queue_conninfo(engine)))
 
-    @app.task(name=TASK, queue=QUEUE)
-    def ingest_file_task(path: str, sha256: str) -> str:
-        status, reason = process_file(engine, path, sha256)
+    @app.task(name=TASK, queue=QUEUE, pass_context=True)
+    def ingest_file_task(context: Any, path: str, sha256: str) -> str:
+        status, reason = process_file(engine, path, sha256, retried=context.job.attempts > 0)
         if on_done:
             on_done(path, status, reason)
         if status == FAILED:
@@ -114,21 +115,33 @@ def queue_app(engine: Engine, on_done: OnDone | None = None) -> Any:
     return app
 
 
-def process_file(engine: Engine, path: str, sha256: str) -> tuple[str, str]:
-    """Store one queued file (unless its bytes are already stored) and recompute what it touched: (status, reason)."""
+def process_file(engine: Engine, path: str, sha256: str, retried: bool = False) -> tuple[str, str]:
+    """Store one queued file (unless its bytes are already stored) and recompute what it touched: (status, reason).
+
+    A retried job whose file is already stored (its worker died after storing) still recomputes that file's cards."""
     try:
-        if document_id_for_sha(engine, sha256) is not None:
-            return UNCHANGED, ""
+        stored = document_id_for_sha(engine, sha256)
+        touched = _indicators(engine, stored) if stored is not None and retried else set()
     except SQLAlchemyError as exc:
         return FAILED, f"cannot look the file up: {db_reason(exc)}"
-    touched: set[str] = set()
-    status, reason = ingest_file(engine, Path(path), touched)
-    if status == ADDED:
+    if stored is None:
+        status, reason = ingest_file(engine, Path(path), touched)
+    else:
+        status, reason = UNCHANGED, ""
+    if status == ADDED or retried and stored is not None:
         try:
             _recompute(engine, touched)
         except CorpusError as exc:
             return FAILED, str(exc)
     return status, reason
+
+
+def _indicators(engine: Engine, document_id: int) -> set[str]:
+    """The indicators of a stored document's figures."""
+    stmt = select(FigureRow.indicator).where(FigureRow.document_id == document_id,
+                                             FigureRow.indicator.is_not(None)).distinct()
+    with engine.connect() as conn:
+        return set(conn.execute(stmt).scalars())
 
 
 def _recompute(engine: Engine, touched: set[str]) -> None:

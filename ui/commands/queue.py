@@ -173,5 +173,5 @@ def jobs_command(
         return
     out.print("  ".join(f"{k} {v}" for k, v in status.counts.items()), highlight=False, markup=False)
     for f in status.failed:
-        out.print(f"job {f.id}: {common.failure_line(f.path, f.reason)}  ({f.attempts + 1} attempts)",
+        out.print(f"job {f.id}: {common.failure_line(f.path, f.reason)}  ({f.attempts} attempt{'s' if f.attempts != 1 else ''})",
                   highlight=False, markup=False)
