@@ -29,9 +29,10 @@ from .store import document_id_for_sha
 
 QUEUE = "ingest"
 TASK = "saual.ingest_file"
+CARDS_TASK = "saual.recompute_cards"  # one indicator's conflict cards, queued once however many files touch it
+PERSONS_TASK = "saual.recompute_persons"  # person keys, queued once however many files add persons
 STALLED_AFTER = 30.0  # seconds without a heartbeat before a worker's job is given to another
-SCHEMA_LOCK = 0x5A0A_0001  # PostgreSQL advisory lock keys: applying the queue schema,
-RECOMPUTE_LOCK = 0x5A0A_0002  # and recomputing cards and person keys (one worker at a time)
+SCHEMA_LOCK = 0x5A0A_0001  # PostgreSQL advisory lock key: applying the queue schema
 
 OnDone = Callable[[str, str, str], None]  # (path, status, reason) after each job
 
@@ -97,43 +98,70 @@ def ensure_queue_schema(engine: Engine) -> bool:
         raise CorpusError(f"cannot create the queue's tables: {str(exc).strip().splitlines()[0]}") from exc
 
 
+@dataclass
+class FileOutcome:
+    """What one queued file did: status, reason, and whether (and which indicators') cards need recomputing."""
+
+    status: str
+    reason: str = ""
+    indicators: set[str] = field(default_factory=set)
+    refresh: bool = False  # a document went in (or a retry found it in): recompute cards and person keys
+
+
 def queue_app(engine: Engine, on_done: OnDone | None = None) -> Any:
-    """A Procrastinate App on the corpus database with the one task, `ingest_file(path, sha256)`."""
+    """A Procrastinate App on the corpus database with its tasks: one file, one indicator's cards, person keys."""
     import procrastinate
 
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=queue_conninfo(engine)))
 
     @app.task(name=TASK, queue=QUEUE, pass_context=True)
     def ingest_file_task(context: Any, path: str, sha256: str) -> str:
-        status, reason = process_file(engine, path, sha256, retried=context.job.attempts > 0)
+        outcome = process_file(engine, path, sha256, retried=context.job.attempts > 0)
+        if outcome.refresh:
+            defer_recompute(app, outcome.indicators)
         if on_done:
-            on_done(path, status, reason)
-        if status == FAILED:
-            raise IngestJobError(f"{path}: {reason}")
-        return status
+            on_done(path, outcome.status, outcome.reason)
+        if outcome.status == FAILED:
+            raise IngestJobError(f"{path}: {outcome.reason}")
+        return outcome.status
+
+    @app.task(name=CARDS_TASK, queue=QUEUE)
+    def recompute_cards_task(indicator: str) -> None:
+        recompute_conflicts(engine, [indicator])
+
+    @app.task(name=PERSONS_TASK, queue=QUEUE)
+    def recompute_persons_task() -> None:
+        recompute_person_keys(engine)
 
     return app
 
 
-def process_file(engine: Engine, path: str, sha256: str, retried: bool = False) -> tuple[str, str]:
-    """Store one queued file (unless its bytes are already stored) and recompute what it touched: (status, reason).
+def defer_recompute(app: Any, indicators: Iterable[str]) -> None:
+    """Queue the cards of each indicator and the person keys, unless such a job already waits (it will read
+    this file's rows when it runs); one lock each, so two workers never rewrite the same rows at once."""
+    from procrastinate import exceptions
 
-    A retried job whose file is already stored (its worker died after storing) still recomputes that file's cards."""
+    jobs = [(CARDS_TASK, f"cards:{i}", "cards", {"indicator": i}) for i in sorted(indicators)]
+    for task, queueing_lock, lock, kwargs in [*jobs, (PERSONS_TASK, "persons", "persons", {})]:
+        try:
+            app.tasks[task].configure(queueing_lock=queueing_lock, lock=lock).defer(**kwargs)
+        except exceptions.AlreadyEnqueued:
+            pass
+
+
+def process_file(engine: Engine, path: str, sha256: str, retried: bool = False) -> FileOutcome:
+    """Store one queued file unless its bytes are already stored (corpus.ingest_file, failures recorded).
+
+    A retried job whose file is already stored (its worker died after storing) still refreshes its cards."""
     try:
         stored = document_id_for_sha(engine, sha256)
-        touched = _indicators(engine, stored) if stored is not None and retried else set()
+        if stored is not None:
+            return FileOutcome(UNCHANGED, "", _indicators(engine, stored) if retried else set(), retried)
     except SQLAlchemyError as exc:
-        return FAILED, f"cannot look the file up: {db_reason(exc)}"
-    if stored is None:
-        status, reason = ingest_file(engine, Path(path), touched)
-    else:
-        status, reason = UNCHANGED, ""
-    if status == ADDED or retried and stored is not None:
-        try:
-            _recompute(engine, touched)
-        except CorpusError as exc:
-            return FAILED, str(exc)
-    return status, reason
+        return FileOutcome(FAILED, f"cannot look the file up: {db_reason(exc)}")
+    touched: set[str] = set()
+    status, reason = ingest_file(engine, Path(path), touched)
+    return FileOutcome(status, reason, touched, status == ADDED)
 
 
 def _indicators(engine: Engine, document_id: int) -> set[str]:
@@ -142,22 +170,6 @@ def _indicators(engine: Engine, document_id: int) -> set[str]:
                                              FigureRow.indicator.is_not(None)).distinct()
     with engine.connect() as conn:
         return set(conn.execute(stmt).scalars())
-
-
-def _recompute(engine: Engine, touched: set[str]) -> None:
-    """Conflict cards of the touched indicators and person keys, one worker at a time (no deadlocks)."""
-    try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": RECOMPUTE_LOCK})
-            try:
-                if touched:
-                    recompute_conflicts(engine, touched)
-                recompute_person_keys(engine)
-            finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": RECOMPUTE_LOCK})
-                conn.commit()
-    except SQLAlchemyError as exc:
-        raise CorpusError(f"recomputing after a stored file failed: {db_reason(exc)}") from exc
 
 
 def _sha256(path: Path) -> str:
@@ -246,13 +258,13 @@ async def retry_stalled(app: Any, stalled_after: float = STALLED_AFTER) -> int:
 
 
 def queue_status(engine: Engine) -> QueueStatus:
-    """Jobs counted by status, and the failed ones with the reason recorded for their file."""
+    """File jobs counted by status, and the failed jobs (files, recomputations) with the reason recorded for their file."""
     ensure_queue_schema(engine)
     counts = dict.fromkeys(("todo", "doing", "succeeded", "failed"), 0)
     try:
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT status::text, count(*) FROM procrastinate_jobs WHERE queue_name = :q "
-                                     "GROUP BY status"), {"q": QUEUE}).all()
+                                     "AND task_name = :t GROUP BY status"), {"q": QUEUE, "t": TASK}).all()
     except SQLAlchemyError as exc:
         raise CorpusError(f"cannot count the queue's jobs: {db_reason(exc)}") from exc
     counts.update({status: n for status, n in rows})
@@ -262,7 +274,7 @@ def queue_status(engine: Engine) -> QueueStatus:
     reasons = {f.path: f.reason for f in list_failures(engine)}
     failed = []
     for job in jobs:
-        path = str(job.task_kwargs.get("path", ""))
+        path = str(job.task_kwargs.get("path") or f"{job.task_name}({job.task_kwargs.get('indicator', '')})")
         failed.append(FailedJob(job.id, path, str(job.task_kwargs.get("sha256", "")), job.attempts,
                                 reasons.get(path, "the worker raised an error")))
     return QueueStatus(counts, sorted(failed, key=lambda f: f.id))

@@ -89,8 +89,17 @@ def _stored_hashes(url: str) -> list[str]:
         engine.dispose()
 
 
-def _waiting_for_lock(conn) -> int:
-    return conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").fetchone()[0]
+def _waiting_to_store(watcher) -> int:
+    """Connections waiting for the lock on `documents` (workers that have read a file and want to store it)."""
+    return watcher.execute("SELECT count(*) FROM pg_locks WHERE relation = 'documents'::regclass "
+                           "AND NOT granted").fetchone()[0]
+
+
+def _cards(url: str) -> set[str]:
+    """The ids of the active conflict cards as stored."""
+    from corpus import get_engine, list_conflicts
+
+    return {card.id for card in list_conflicts(get_engine(url))}
 
 
 @pytest.mark.slow
@@ -100,26 +109,25 @@ def test_three_workers_one_killed_mid_job(pg_url: str, tmp_path: Path):
     import psycopg
     from sqlalchemy.engine import make_url
 
-    from corpus.queue import RECOMPUTE_LOCK
-
     hashes = write_documents(tmp_path / "docs", DOCUMENTS)
     queued = saual(pg_url, "enqueue", str(tmp_path / "docs"))
     assert f"{DOCUMENTS} queued" in queued.stdout, queued.stderr
     plain = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
     env = {**os.environ, "SAUAL_DATABASE_URL": pg_url}
-    with psycopg.connect(plain, autocommit=True) as holder:
-        # Hold the lock the workers take after storing a file: each is then stopped mid-job, holding one.
-        holder.execute("SELECT pg_advisory_lock(%s)", (RECOMPUTE_LOCK,))
+    with psycopg.connect(plain, autocommit=True) as holder, psycopg.connect(plain, autocommit=True) as watcher:
+        # Hold the documents table: each worker then stops mid-job, its file read and analysed, unstored.
+        holder.execute("BEGIN")
+        holder.execute("LOCK TABLE documents IN SHARE MODE")
         workers = [subprocess.Popen([*SAUAL, "worker", "--once", "--stalled-after", STALLED_AFTER], env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
                    for _ in range(3)]
         deadline = time.monotonic() + 120
-        while _waiting_for_lock(holder) < 3 and time.monotonic() < deadline:
+        while _waiting_to_store(watcher) < 3 and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert _waiting_for_lock(holder) == 3, "the three workers never reached the middle of a job"
+        assert _waiting_to_store(watcher) == 3, "the three workers never reached the middle of a job"
         workers[0].send_signal(signal.SIGKILL)
         workers[0].wait(timeout=30)
-        holder.execute("SELECT pg_advisory_unlock(%s)", (RECOMPUTE_LOCK,))
+        holder.execute("COMMIT")
     for w in workers[1:]:
         _out, err = w.communicate(timeout=240)
         assert w.returncode == 0, err[-2000:]
@@ -130,5 +138,10 @@ def test_three_workers_one_killed_mid_job(pg_url: str, tmp_path: Path):
     jobs = json.loads(saual(pg_url, "jobs", "--json").stdout)
     assert jobs["counts"] == {"todo": 0, "doing": 0, "succeeded": DOCUMENTS, "failed": 0}
     with psycopg.connect(plain) as conn:
-        retried = conn.execute("SELECT count(*) FROM procrastinate_jobs WHERE attempts > 1").fetchone()[0]
+        retried = conn.execute("SELECT count(*) FROM procrastinate_jobs WHERE attempts > 1 AND task_name = 'saual.ingest_file'").fetchone()[0]
     assert retried == 1  # the killed worker's job, given to another after its heartbeat stopped
+    before = _cards(pg_url)
+    from corpus import get_engine, recompute_conflicts
+
+    recompute_conflicts(get_engine(pg_url))  # every indicator from scratch: the queue's cards were complete
+    assert before and _cards(pg_url) == before
