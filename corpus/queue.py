@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,23 +223,41 @@ def run_worker(engine: Engine, *, wait: bool = True, stalled_after: float = STAL
 
 
 async def _work(app: Any, options: dict, stalled_after: float) -> None:
-    """Run the worker beside a stalled-job watcher; without waiting, go round until nothing is left to do."""
+    """Run the worker beside a stalled-job watcher; without waiting, go round until nothing is left to do.
+    SIGINT/SIGTERM stop it for good: running jobs finish, no new round starts."""
+    from procrastinate.worker import Worker
+
+    stopping = asyncio.Event()
+    current: list[Any] = []
+
+    def stop() -> None:
+        stopping.set()
+        for worker in current:
+            worker.stop()
+
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop)
     async with app.open_async():
-        if options["wait"]:
-            watcher = asyncio.create_task(_watch_stalled(app, stalled_after))
-            try:
-                await app.run_worker_async(**options)
-            finally:
-                watcher.cancel()
-            return
-        while True:
-            await retry_stalled(app, stalled_after)
-            await app.run_worker_async(**options)
-            left = await app.job_manager.list_jobs_async(queue=QUEUE, status="todo")
-            doing = await app.job_manager.list_jobs_async(queue=QUEUE, status="doing")
-            if not left and not doing:
-                return
-            await asyncio.sleep(min(1.0, stalled_after / 5))
+        app.perform_import_paths()
+        watcher = asyncio.create_task(_watch_stalled(app, stalled_after))
+        try:
+            while not stopping.is_set():
+                current[:] = [Worker(app=app, install_signal_handlers=False, **options)]
+                await current[0].run()
+                if options["wait"] or await _nothing_left(app):
+                    return
+                await asyncio.sleep(min(1.0, stalled_after / 5))
+        finally:
+            watcher.cancel()
+
+
+async def _nothing_left(app: Any) -> bool:
+    """No job queued and none running (a running job may yet fail its worker and come back)."""
+    for status in ("todo", "doing"):
+        if await app.job_manager.list_jobs_async(queue=QUEUE, status=status):
+            return False
+    return True
 
 
 async def _watch_stalled(app: Any, stalled_after: float) -> None:

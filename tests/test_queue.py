@@ -65,7 +65,7 @@ def test_enqueue_worker_jobs_and_retry(pg_url: str, tmp_path: Path):
     assert "4 files: 4 queued, 0 already stored, 0 skipped" in first.stdout
     again = saual(pg_url, "enqueue", str(docs))
     assert "0 queued, 0 already stored, 4 skipped (4 already queued" in again.stdout
-    work = saual(pg_url, "worker", "--once")
+    work = saual(pg_url, "worker", "--once", "--concurrency", "2")
     assert work.returncode == 0, work.stderr
     assert "broken.pdf: " in work.stderr
     jobs = json.loads(saual(pg_url, "jobs", "--json").stdout)
