@@ -107,21 +107,21 @@ def _remember(engine: Engine, path: Path, status: str, reason: str) -> None:
     """Record a failed file (path, hash, reason, time) for `saual ingest --retry-failed`; clear it once it goes in."""
     try:
         if status == FAILED:
-            record_failure(engine, str(path), reason, _sha256(path))
+            record_failure(engine, ingest.shown_path(path), reason, _sha256(path))
         else:
-            clear_failure(engine, str(path))
+            clear_failure(engine, ingest.shown_path(path))
     except CorpusError:
         pass  # the database itself is failing: the file's own line already says why
 
 
 def _sha256(path: Path) -> str | None:
-    """The file's hash when it is a regular file that can be read (never a FIFO or a device)."""
+    """The file's hash, streamed, when it is a regular file within the size limit (never a FIFO, a device or
+    a file ingest would refuse anyway)."""
     try:
-        if not path.is_file():
-            return None
+        ingest.check_file(path)
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
-    except (OSError, ValueError):
+    except (OSError, ValueError, ingest.IngestError):
         return None
 
 
@@ -135,11 +135,8 @@ def retry_failed(engine: Engine, **callbacks) -> IngestReport:
 
 def _already_stored(engine: Engine, path: Path) -> bool:
     """Same bytes already in the corpus: skip parsing (ingest hashes the same raw bytes)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return False  # ingest.read reports the problem
-    return document_id_for_sha(engine, hashlib.sha256(data).hexdigest()) is not None
+    sha = _sha256(path)
+    return sha is not None and document_id_for_sha(engine, sha) is not None  # else ingest.read says why
 
 
 def build_sample_corpus(url: str, root: Path) -> IngestReport:

@@ -1,9 +1,11 @@
 """ingest: any file (PDF, scanned PDF, HTML, TXT, DOCX) to one clean Document with pages and offsets."""
 
 from .document import Block, Document, Extracted, PageSpan, Paragraph, assemble
-from .errors import IngestError
-from .formats import EXTENSIONS, FORMATS, SUPPORTED_EXTENSIONS, expand_paths, format_of
-from .read import detect_format, read
+from .errors import IngestError, shown_path
+from .files import check_file
+from .formats import EXTENSIONS, FORMATS, SUPPORTED_EXTENSIONS, Walk, expand_paths, format_of, walk
+from .limits import Limits, current_limits
+from .read import detect_format, read, read_local
 
 __all__ = [
     "EXTENSIONS",
@@ -13,11 +15,18 @@ __all__ = [
     "Document",
     "Extracted",
     "IngestError",
+    "Limits",
     "PageSpan",
     "Paragraph",
+    "Walk",
     "assemble",
+    "check_file",
+    "current_limits",
     "detect_format",
     "expand_paths",
     "format_of",
     "read",
+    "read_local",
+    "shown_path",
+    "walk",
 ]

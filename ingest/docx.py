@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .document import Block, Extracted
 from .errors import IngestError
+from .limits import Limits, current_limits, megabytes, setting_name
 from .lookalike import normalise_lookalikes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,19 +54,44 @@ def _open(path: Path, data: bytes):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            bad = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise IngestError(str(path), f"corrupt DOCX ({exc})") from None
+            check_unpacked(path, archive, current_limits())
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
+        raise IngestError(str(path), f"corrupt DOCX ({_one_line(exc)})") from None
     if "word/document.xml" not in names:
         raise IngestError(str(path), "not a Word document (zip archive without word/document.xml)")
-    if bad is not None:
-        raise IngestError(str(path), f"corrupt DOCX (damaged member {bad})")
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise IngestError(str(path), f"not a Word document ({_one_line(exc)})") from None
+    except MemoryError:
+        raise  # the memory limit, not damage: the worker reports it
     except Exception as exc:  # noqa: BLE001 — lxml XMLSyntaxError and friends from a damaged part
         raise IngestError(str(path), f"corrupt DOCX ({type(exc).__name__}: {_one_line(exc)})") from None
+
+
+def check_unpacked(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse a zip bomb before python-docx inflates it: the sizes the archive declares, then every
+    member inflated in chunks (its CRC checked) with a cap, since declared sizes can lie."""
+    cap = limits.unpacked_bytes
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > cap:
+        raise IngestError(str(path), _bomb(f"declares {megabytes(declared)}", limits))
+    total = 0
+    for info in archive.infolist():
+        try:
+            with archive.open(info) as member:
+                while chunk := member.read(1 << 20):
+                    total += len(chunk)
+                    if total > cap:
+                        raise IngestError(str(path), _bomb(f"unpacks to more than {megabytes(cap)}", limits))
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise IngestError(str(path), f"corrupt DOCX (damaged member {info.filename}: "
+                                         f"{_one_line(exc)})") from None
+
+
+def _bomb(what: str, limits: Limits) -> str:
+    return (f"DOCX {what} (the limit is {limits.unpacked_mb:g} MB, {setting_name('unpacked_mb')}; "
+            "a zip bomb or an oversized document)")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -33,7 +33,7 @@ def read_html(path: Path, data: bytes) -> Extracted:
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(data)
+    tree = load_html(shrink_blobs(data))
     if tree is None:
         raise IngestError(str(path), "cannot parse HTML")
     meta = page_metadata(tree)
@@ -46,6 +46,8 @@ def read_html(path: Path, data: bytes) -> Extracted:
     try:
         main = trafilatura.bare_extraction(page, **options)
         recall = trafilatura.bare_extraction(page, favor_recall=True, **options)
+    except MemoryError:
+        raise  # the memory limit, not a bad page: the worker reports it
     except Exception as exc:  # noqa: BLE001 — trafilatura has no error class of its own
         raise IngestError(str(path), f"cannot extract text from HTML ({type(exc).__name__}: {exc})") from None
     paragraphs = merge_blocks(_blocks(main), _blocks(recall))
@@ -63,6 +65,24 @@ def read_html(path: Path, data: bytes) -> Extracted:
                 meta[key] = value
     return Extracted(blocks=[Block.of(p) for p in paragraphs], page_count=None,
                      title=_clean(title) or None, date=date, metadata=meta)
+
+
+# lxml stops at a text node or attribute of 10 MB and silently drops the rest of the page: inline
+# data (a `data:` image, a bundled script or style) that big is cut before parsing.
+_DATA_URI = re.compile(rb"data:[\w/+.-]{0,100}(?:;[\w=.+-]{1,100}){0,8},[^\"'\s<>)]{%d,}" % 4096, re.IGNORECASE)
+_SCRIPT_OR_STYLE = re.compile(rb"(<(script|style)\b[^>]{0,2000}>)(.*?)(</\2\s*>)", re.IGNORECASE | re.DOTALL)
+MAX_INLINE_BYTES = 1 << 20
+
+
+def shrink_blobs(data: bytes) -> bytes:
+    """The page with `data:` URIs of 4 KB and more emptied (`data:,`) and script or style bodies over
+    1 MB dropped; linear in the page's size."""
+    data = _DATA_URI.sub(b"data:,", data)
+
+    def body(match: re.Match) -> bytes:
+        return match.group(0) if len(match.group(3)) <= MAX_INLINE_BYTES else match.group(1) + match.group(4)
+
+    return _SCRIPT_OR_STYLE.sub(body, data)
 
 
 _CHROME_TAGS = ("nav", "footer", "aside", "form", "noscript", "dialog")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import IngestError
+from .limits import current_limits, setting_name
 from .lookalike import normalise_lookalikes
 from .script import LOWER
 from .text import join_wrapped
@@ -29,7 +30,6 @@ LANGUAGES = ("kaz", "rus")
 # acronyms (EPS, e-license, AMANAT) in the documents are read far better with it.
 EXTRA_LANGUAGES = ("eng",)
 DPI = 300
-TIMEOUT_SECONDS = 300
 INSTALL_HINT = "install tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus"
 
 
@@ -142,13 +142,14 @@ def _tesseract_env() -> dict[str, str]:
 def _run_tesseract(image: Path, languages: tuple[str, ...], dpi: int) -> str:
     cmd = ["tesseract", str(image), "stdout", "-l", "+".join(languages), "--dpi", str(dpi),
            "--psm", "3", "tsv"]
+    timeout = current_limits().ocr_page_s
     try:
-        run = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_SECONDS, env=_tesseract_env(),
-                             check=False)
+        run = subprocess.run(cmd, capture_output=True, timeout=timeout, env=_tesseract_env(), check=False)
     except FileNotFoundError:
         raise OcrError(f"tesseract not found: {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
-        raise OcrError(f"tesseract took longer than {TIMEOUT_SECONDS} s on one page") from None
+        raise OcrError(f"tesseract took longer than {timeout:g} s on one page "
+                       f"({setting_name('ocr_page_s')})") from None
     if run.returncode != 0:
         message = run.stderr.decode("utf-8", "replace").strip().splitlines()
         raise OcrError(f"tesseract failed: {message[-1] if message else f'exit code {run.returncode}'}")

@@ -21,8 +21,8 @@ from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordInc
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+from pdfminer.pdftypes import PDFObjRef, PDFStream, stream_value
 from pdfminer.psparser import PSException
 from pdfminer.utils import apply_matrix_rect, decode_text
 
@@ -30,11 +30,14 @@ from .document import Block, Extracted
 from .errors import IngestError
 from .layout import Glyph, Page, analyse
 from .lexicon import is_known_word
+from .limits import current_limits, setting_name
 from .pdf_content import Unsupported, operations, text_operators_only
 from .stamps import Stamp, add_stamp, cut_stamps
 
 # A page with fewer printable characters than this has no real text layer: OCR it.
 MIN_TEXT_CHARS = 20
+# A chain of objects that are only references to others longer than this is a loop in all but name.
+MAX_REFERENCE_CHAIN = 32
 # A PDF title like these says nothing about the document.
 _JUNK_TITLE = re.compile(r"^\s*$|^microsoft\s+\w+\s*-|^(?:untitled|документ|document|безымянный)\s*\d*\s*$"
                          r"|\.(?:docx?|pdf|rtf|odt)\s*$", re.IGNORECASE)
@@ -129,10 +132,31 @@ def adapt_glyph(text: str, matrix: tuple[float, ...], base: float, fontsize: flo
     return Glyph(text, min(xs), max(xs), page_height - max(ys), page_height - min(ys), size, angle)
 
 
+class _LoopSafeDocument(PDFDocument):
+    """pdfminer's document, except that an object which is only a reference to another (`6 0 obj 7 0 R`)
+    is followed here, and a loop of such references is an error instead of an endless resolve1()."""
+
+    def getobj(self, objid: int) -> object:
+        obj = super().getobj(objid)
+        seen = {objid}
+        while isinstance(obj, PDFObjRef):
+            if obj.objid in seen or len(seen) > MAX_REFERENCE_CHAIN:
+                raise PDFSyntaxError(f"object references loop ({objid} 0 R)")
+            seen.add(obj.objid)
+            obj = super().getobj(obj.objid)
+        return obj
+
+
+def trim_after_eof(data: bytes) -> bytes:
+    """The PDF up to its last %%EOF: padding after it (mail gateways, downloads) is not part of the file."""
+    end = data.rfind(b"%%EOF")
+    return data[:end + 5] + b"\n" if end >= 0 else data
+
+
 def _open(path: Path, data: bytes) -> PDFDocument:
     """The parsed PDF document; every failure becomes an IngestError naming the file."""
     try:
-        return PDFDocument(PDFParser(io.BytesIO(data)), password="")
+        return _LoopSafeDocument(PDFParser(io.BytesIO(data)), password="")
     except PDFPasswordIncorrect:
         raise IngestError(str(path), "encrypted PDF (password required)") from None
     except PDFEncryptionError as exc:
@@ -148,19 +172,25 @@ def _reason(exc: BaseException) -> str:
 
 def read_pages(path: Path, data: bytes) -> tuple[list[Page], dict]:
     """Every page's glyphs and size, plus the PDF's own metadata (title, author, dates)."""
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in data:
         raise IngestError(str(path), "corrupt or truncated PDF (no %%EOF end marker)")
-    doc = _open(path, data)
+    doc = _open(path, trim_after_eof(data))
     rsrc = PDFResourceManager(caching=True)
     device = _GlyphDevice(rsrc)
     interpreter = _TextInterpreter(rsrc, device)
     pages: list[Page] = []
+    most = current_limits().pages
     try:
         for number, pdf_page in enumerate(PDFPage.create_pages(doc), start=1):
+            if number > most:
+                raise IngestError(str(path), f"more than {most:,} pages ({setting_name('pages')})")
             interpreter.process_page(pdf_page)
             pages.append(Page(number, device.width, device.height, device.glyphs))
     except IngestError:
         raise
+    except RecursionError:
+        raise IngestError(str(path), "PDF page tree or content nested too deeply to read "
+                                     "(a hostile or broken file)") from None
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
         raise IngestError(str(path), f"corrupt or truncated PDF ({_reason(exc)})") from None
     if not pages:
@@ -221,6 +251,7 @@ def _printable(page: Page) -> int:
 
 def read_pdf(path: Path, data: bytes) -> Extracted:
     """Read a PDF into paragraphs (Blocks) with stamps and PDF metadata; OCR pages without text."""
+    data = trim_after_eof(data)
     pages, info = read_pages(path, data)
     warnings: list[str] = []
     scanned = [p.number for p in pages if _printable(p) < MIN_TEXT_CHARS]

@@ -6,8 +6,10 @@ import hashlib
 from pathlib import Path
 
 from .document import Document, Extracted, assemble
-from .errors import IngestError
+from .errors import IngestError, shown_path
+from .files import read_file_bytes
 from .formats import FORMATS, format_of
+from .limits import Limits, current_limits, setting_name
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -32,21 +34,44 @@ def detect_format(path: Path, data: bytes) -> str:
 
 
 def read(path: str | Path) -> Document:
-    """Read one file into a Document; raises IngestError naming the file and the reason."""
+    """Read one file into a Document; raises IngestError naming the file and the reason.
+
+    With SAUAL_READ_ISOLATION=process (the default) a worker process reads it within the time and
+    memory limits (ingest.isolation); `off` reads in this process (size, page and text limits only)."""
+    limits = current_limits()
+    if limits.isolation == "process":
+        from .isolation import read_isolated
+
+        return read_isolated(path, limits)
+    return read_local(path, limits)
+
+
+def read_local(path: str | Path, limits: Limits | None = None) -> Document:
+    """Read one file in this process: only a regular file within the size, page and text limits."""
+    limits = limits or current_limits()
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise IngestError(str(path), "is a directory") from None
-    except OSError as exc:
-        raise IngestError(str(path), f"cannot read file ({exc.strerror or exc})") from None
+    shown = shown_path(path)
+    data = read_file_bytes(path, limits)
     if not data.strip():
-        raise IngestError(str(path), "empty file")
+        raise IngestError(shown, "empty file")
     fmt = detect_format(path, data)
-    extracted = _reader(fmt)(path, data)
+    if fmt == "txt" and len(data) > 4 * limits.text_chars:  # at most 4 bytes a character
+        raise IngestError(shown, too_much_text(len(data), limits, "bytes of text"))
+    try:
+        extracted = _reader(fmt)(path, data)
+    except RecursionError:
+        raise IngestError(shown, f"{fmt.upper()} structure nested too deeply to read "
+                                 "(a hostile or broken file)") from None
+    chars = sum(len(b.text) for b in extracted.blocks)
+    if chars > limits.text_chars:
+        raise IngestError(shown, too_much_text(chars, limits, "characters of text"))
     return build_document(path, data, fmt, extracted)
+
+
+def too_much_text(count: int, limits: Limits, unit: str) -> str:
+    """The reason for a file over the text limit."""
+    return (f"too much text ({count:,} {unit}; the limit is {limits.text_chars:,} characters, "
+            f"{setting_name('text_chars')})")
 
 
 def _reader(fmt: str):
@@ -75,7 +100,7 @@ def build_document(path: Path, data: bytes, fmt: str, extracted: Extracted) -> D
     for para in paragraphs:
         para.language = detect_paragraph_language(text[para.start:para.end])
     doc = Document(
-        path=str(path),
+        path=shown_path(path),  # printable and storable even when the name is not UTF-8
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
         text=text,

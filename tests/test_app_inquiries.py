@@ -16,7 +16,13 @@ from tests.conftest import SAMPLES
 from tests.fixtures_db import synthetic_document
 from tests.test_app_entities import run_page
 from ui.app.components import INQUIRY_COLUMNS, inquiries_to_csv
-from ui.app.components.inquiries_view import days_text, sort_inquiries, status_label, table_rows
+from ui.app.components.inquiries_view import (
+    answered_text,
+    days_text,
+    sort_inquiries,
+    status_label,
+    table_rows,
+)
 
 HOSTILE_DEMAND = "Просим <script>alert(1)</script> **срочно** [ответить](http://x.kz)?"
 HOSTILE_WHO = "<b>Иванов</b>"
@@ -154,3 +160,16 @@ def test_inquiries_csv_rows_and_wording(inquiries_url) -> None:
     ordered = sort_inquiries(found, "deadline")
     assert ordered[-1].response_due is None and ordered[0].response_due == dt.date(2025, 6, 5)
     assert table_rows(found[:1])[0]["open"] == f"inquiry?doc={found[0].id}"
+
+
+@pytest.mark.parametrize(("due", "reply_dates", "expected"), [
+    (dt.date(2025, 6, 5), [dt.date(2025, 6, 20)], "answered 15 days late"),
+    (dt.date(2025, 6, 5), [dt.date(2025, 6, 6), dt.date(2025, 6, 1)], "answered on time"),  # the first reply counts
+    (dt.date(2025, 6, 5), [dt.date(2025, 6, 6)], "answered 1 day late"),
+    (None, [dt.date(2025, 6, 6)], "answered"),
+    (dt.date(2025, 6, 5), [None], "answered"),
+])
+def test_answered_text(due, reply_dates, expected) -> None:
+    from types import SimpleNamespace
+
+    assert answered_text(due, [SimpleNamespace(date=d) for d in reply_dates]) == expected

@@ -85,7 +85,9 @@ def test_ingest_folder_then_reingest_is_unchanged(tmp_path: Path, db: str) -> No
     assert "3 files: 3 added, 0 unchanged, 0 failed" in first.stdout
     for path in good:  # plain progress lines, one per file, on stderr
         assert len([line for line in first.stderr.splitlines() if line.endswith(str(path))]) == 1
-    assert not any(x in first.stderr for x in ("SOURCES.md", ".hidden", "scan.xyz"))
+    left_out = [line for line in first.stderr.splitlines() if not line.startswith("skipped ")]
+    assert not any(x in line for line in left_out for x in ("SOURCES.md", ".hidden", "scan.xyz"))
+    assert "3 files: 3 added, 0 unchanged, 0 failed, 3 skipped" in first.stdout  # each a `skipped` line
     assert stored_paths(db) == sorted(str(p.resolve()) for p in good)
 
     again = saual("ingest", str(folder), "--db", db)

@@ -10,8 +10,11 @@ from pathlib import Path
 SAUAL = Path(sys.executable).with_name("saual")
 
 
-def saual(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(SAUAL), *args], check=False, capture_output=True, text=True, timeout=300)
+def saual(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([str(SAUAL), *args], check=False, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **(env or {})})
 
 
 def test_failed_then_remove(db_url: str, tmp_path: Path) -> None:
@@ -41,3 +44,20 @@ def test_documents_page_lists_failed_files(db_url: str, tmp_path: Path, monkeypa
     assert "(1)" in expander.label
     table = at.dataframe[0].value
     assert list(table["file"]) == [str(tmp_path / "broken.pdf")] and table["reason"][0]
+
+
+def test_ingest_retry_failed(db_url: str, tmp_path: Path) -> None:
+    """A file refused under a tight size limit is recorded; `saual ingest --retry-failed` stores it later."""
+    doc = tmp_path / "report.txt"
+    doc.write_text("По данным министерства, в 2024 году в Казахстане работали 11 тыс. мигрантов.\n", encoding="utf-8")
+    refused = saual("ingest", str(doc), "--db", db_url, env={"SAUAL_MAX_FILE_MB": "0.00001"})
+    assert refused.returncode == 1 and "report.txt" in refused.stderr
+    assert [r["path"] for r in json.loads(saual("failed", "--json", "--db", db_url).stdout)] == [str(doc)]
+    nothing = saual("ingest", "--db", db_url)
+    assert nothing.returncode == 2 and "--retry-failed" in nothing.stderr
+    retried = saual("ingest", "--retry-failed", "--db", db_url)
+    assert retried.returncode == 0 and "1 added" in retried.stdout, retried.stderr
+    assert json.loads(saual("failed", "--json", "--db", db_url).stdout) == []
+    again = saual("ingest", "--retry-failed", "--db", db_url)
+    assert again.returncode == 0 and "no failed files" in again.stdout
+

@@ -39,9 +39,16 @@ def one_line(message: str) -> str:
     return text if len(text) <= MAX_REASON else text[:MAX_REASON - 1] + "…"
 
 
+def shown(path: Path | str) -> str:
+    """A path as printable text (a file name that is not UTF-8 shows its bytes as `\\xff`)."""
+    import ingest
+
+    return ingest.shown_path(path)
+
+
 def failure_line(path: Path | str, reason: str) -> str:
     """`path: reason` on one line; a reason that already starts with the path is not doubled."""
-    path = str(path)
+    path = shown(path)
     reason = str(reason)
     if reason.startswith(path + ": "):
         reason = reason[len(path) + 2:]
@@ -86,7 +93,10 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, folders walked recursively for supported formats (ingest.expand_paths: one rule)."""
     import ingest
 
-    return ingest.expand_paths(paths)
+    try:
+        return ingest.expand_paths(paths)
+    except ingest.IngestError as exc:  # a malformed limit setting: one line, not a traceback
+        raise fatal(str(exc)) from None
 
 
 def open_engine(db: str | None) -> Any:

@@ -11,11 +11,11 @@ from rich.text import Text
 from .common import (
     DbOption,
     exception_reason,
-    expand_paths,
     failure_line,
     fatal,
     open_engine,
     say_error,
+    shown,
     shown_url,
     stderr_console,
 )
@@ -26,7 +26,15 @@ EPILOG = """[bold]Examples[/bold]
 
   saual ingest a.pdf news.html --db sqlite:///tmp/x.db
 
+  saual ingest --retry-failed      the files earlier runs could not store (saual failed lists them)
+
   SAUAL_DATABASE_URL=postgresql+psycopg://localhost/saual saual ingest inbox/
+
+  saual ingest -- -draft.pdf       a file name starting with a dash (or ./-draft.pdf)
+
+A folder walk prints a `skipped` line for each file it leaves out, and why. Per-file limits on size,
+pages, text, time and memory are settings (SAUAL_MAX_FILE_MB, SAUAL_MAX_PAGES, SAUAL_MAX_TEXT_CHARS,
+SAUAL_READ_TIMEOUT, SAUAL_READ_MEMORY_MB, …; docs/RELIABILITY.md).
 
 Exit code 0 when every file went in (or was already there), 1 when any file failed."""
 
@@ -86,7 +94,7 @@ class Progress:
         elif failure:
             say_error(failure)
         else:
-            say_error(f"[{self.done}/{self.total}] {status:<9} {path}")
+            say_error(f"[{self.done}/{self.total}] {status:<9} {shown(path)}")
 
 
 def _count(value: Any) -> int:
@@ -97,8 +105,14 @@ def _count(value: Any) -> int:
 def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
     """Store one file in its own call, so that any exception stays with that file: (status, reason)."""
     import corpus
+    import ingest
 
     statuses: list[str] = []
+    try:
+        ingest.check_file(path)  # a FIFO, a device or a huge file is refused before anything reads it
+    except ingest.IngestError as exc:
+        _record_failure(engine, path, exc.reason)
+        return "failed", exc.reason
     try:
         report = corpus.ingest_paths(engine, [path], on_progress=lambda _p, s: statuses.append(str(s)),
                                      on_start=lambda _n: None)
@@ -114,21 +128,40 @@ def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
     return (statuses[-1] if statuses else "unchanged"), None
 
 
+def _record_failure(engine: Any, path: Path, reason: str) -> None:
+    """Record a file refused before the pipeline saw it, as the pipeline records its own failures."""
+    import corpus
+
+    try:
+        corpus.record_failure(engine, shown(path), reason)
+    except corpus.CorpusError:
+        pass  # the database itself is failing: the file's own line already says why
+
+
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH", show_default=False,
-                                                help=f"Files or folders (walked recursively for "
-                                                     f"{_walked_extensions()}; hidden files and a "
-                                                     "folder's README/SOURCES/LICENSE notes skipped).")],
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", show_default=False,
+                                                       help=f"Files or folders (walked recursively for "
+                                                            f"{_walked_extensions()}; hidden files and a "
+                                                            "folder's README/SOURCES/LICENSE notes skipped).")] = None,
     db: DbOption = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Also try again every file an earlier run "
+                                               "could not store (see saual failed).")] = False,
 ) -> None:
     """Read files (PDF, scanned PDF, HTML, TXT, DOCX) and store them in the corpus.
 
     Re-ingesting a file already stored (same sha256) changes nothing. A file that cannot be read is reported as one line `path: reason` on stderr; the other files still go in.
     """
-    files = expand_paths(paths)
-    if not files:
-        raise fatal("no files found in " + ", ".join(str(p) for p in paths))
+    paths = list(paths or [])
+    if not paths and not retry_failed:
+        raise fatal("give files or folders to ingest, or --retry-failed", code=2)
     engine = open_engine(db)
+    walked = _walk(paths + (_failed_paths(engine) if retry_failed else []))
+    files = walked.files
+    if not files:
+        if retry_failed and not paths:
+            typer.echo("no failed files to retry")
+            raise typer.Exit(0)
+        raise fatal("no files found in " + ", ".join(shown(p) for p in paths))
     counts = {"added": 0, "unchanged": 0, "failed": 0}
     with Progress(len(files)) as progress:
         for path in files:
@@ -138,5 +171,37 @@ def ingest_command(
             counts[status] += 1
             progress.finish(path, status, failure_line(path, reason) if status == "failed" else None)
     typer.echo(f"{len(files)} file{'s' if len(files) != 1 else ''}: {counts['added']} added, "
-               f"{counts['unchanged']} unchanged, {counts['failed']} failed  ({shown_url(engine)})")
+               f"{counts['unchanged']} unchanged, {counts['failed']} failed, {len(walked.skipped)} skipped  "
+               f"({shown_url(engine)})")
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _failed_paths(engine: Any) -> list[Path]:
+    """The recorded failed files that are still there (a file that is gone stays recorded, with a line)."""
+    import corpus
+
+    try:
+        failures = corpus.list_failures(engine)
+    except corpus.CorpusError as exc:
+        raise fatal(str(exc)) from None
+    out = []
+    for f in failures:
+        path = Path(f.path)
+        if path.exists():
+            out.append(path)
+        else:
+            say_error(f"skipped   {f.path} (failed before and no longer there)")
+    return out
+
+
+def _walk(paths: list[Path]) -> Any:
+    """The files to ingest (ingest.walk); each file a folder walk leaves out is one `skipped` line."""
+    import ingest
+
+    try:
+        walked = ingest.walk(paths)
+    except ingest.IngestError as exc:  # a malformed limit setting
+        raise fatal(str(exc)) from None
+    for path, why in walked.skipped:
+        say_error(f"skipped   {shown(path)} ({why})")
+    return walked

@@ -34,6 +34,15 @@ def status_label(status: str | None) -> str:
     return STATUS_LABELS.get(status or "", status or "No term")
 
 
+def answered_text(due: dt.date | None, replies: Iterable[Any]) -> str:
+    """'answered on time' / 'answered 15 days late' from the first dated reply against the deadline."""
+    dates = sorted(r.date for r in replies if getattr(r, "date", None))
+    if not dates or due is None:
+        return "answered"
+    late = (dates[0] - due).days
+    return "answered on time" if late <= 0 else f"answered {late} day{'s' if late != 1 else ''} late"
+
+
 def days_text(days_left: int | None) -> str:
     """'3 days left', 'due today', '2 days overdue', or '—' without a term."""
     if days_left is None:

@@ -18,6 +18,7 @@ from ui.app.components.inquiries_view import (
     TERM_NOTE,
     answer_badge,
     answer_label,
+    answered_text,
     conflict_href,
     days_text,
     demand_caption,
@@ -37,7 +38,8 @@ def header(inquiry) -> None:
     st.markdown(f"<h1>{escape_text(inquiry.title)}</h1>", unsafe_allow_html=True)
     due = inquiry.response_due.isoformat() if isinstance(inquiry.response_due, dt.date) else NONE
     overdue = inquiry.status == "overdue"
-    days = escape_text("answered" if inquiry.status == "answered" else days_text(inquiry.days_left))
+    days = escape_text(answered_text(inquiry.response_due, inquiry.reply_list) if inquiry.status == "answered"
+                       else days_text(inquiry.days_left))
     rows = [("Addressee", escape_text(people_text(inquiry.addressees) or NONE)),
             ("Date", escape_text(inquiry.date.isoformat() if inquiry.date else "undated")),
             ("Deadline", escape_text(due)),
