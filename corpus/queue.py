@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+import ingest
+
 from .cards import recompute_conflicts
 from .errors import CorpusError, db_reason
 from .failures import list_failures
@@ -190,7 +192,15 @@ def enqueue_paths(engine: Engine, paths: Iterable[str | Path]) -> EnqueueReport:
         for path in expand_paths(paths):
             name = str(Path(path).resolve())
             try:
+                name.encode("utf-8")
+                ingest.check_file(name)  # a regular file within the size limit: never a FIFO or a device
                 sha = _sha256(Path(name))
+            except UnicodeError:
+                report.unreadable.append((ingest.shown_path(name), "the file name is not UTF-8: rename it to queue it"))
+                continue
+            except ingest.IngestError as exc:
+                report.unreadable.append((ingest.shown_path(name), exc.reason))
+                continue
             except (OSError, ValueError) as exc:
                 report.unreadable.append((name, str(exc).splitlines()[0]))
                 continue
