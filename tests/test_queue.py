@@ -48,6 +48,25 @@ def pg_url(request, tmp_path: Path):
         yield url
 
 
+@pytest.mark.parametrize("url, conninfo", [
+    ("postgresql+psycopg://saual:secret@db.example:5433/corpus", "postgresql://saual:secret@db.example:5433/corpus"),
+    ("postgresql://saual@db/saual", "postgresql://saual@db/saual"),
+    ("postgres://u@h/d", "postgresql://u@h/d"),
+    ("sqlite:///data/saual.db", None),
+])
+def test_queue_conninfo(url: str, conninfo: str | None):
+    from sqlalchemy import create_engine
+
+    from corpus import CorpusError, normalise_url, queue_conninfo
+
+    engine = create_engine(normalise_url(url))
+    if conninfo is None:
+        with pytest.raises(CorpusError, match="the queue needs PostgreSQL"):
+            queue_conninfo(engine)
+    else:
+        assert queue_conninfo(engine) == conninfo
+
+
 def test_sqlite_is_refused_in_one_line(tmp_path: Path):
     done = saual(f"sqlite:///{tmp_path / 'saual.db'}", "jobs")
     assert done.returncode == 1
@@ -60,9 +79,11 @@ def test_enqueue_worker_jobs_and_retry(pg_url: str, tmp_path: Path):
     docs = tmp_path / "docs"
     hashes = write_documents(docs, 3)
     (docs / "broken.pdf").write_bytes(b"\x00\x01 not a pdf")
-    first = saual(pg_url, "enqueue", str(docs))
+    twin = tmp_path / "twin.txt"
+    twin.write_bytes((docs / "item_000.txt").read_bytes())
+    first = saual(pg_url, "enqueue", str(docs), str(twin))
     assert first.returncode == 0, first.stderr
-    assert "4 files: 4 queued, 0 already stored, 0 skipped" in first.stdout
+    assert "5 files: 4 queued, 0 already stored, 1 skipped (1 already queued" in first.stdout
     again = saual(pg_url, "enqueue", str(docs))
     assert "0 queued, 0 already stored, 4 skipped (4 already queued" in again.stdout
     work = saual(pg_url, "worker", "--once", "--concurrency", "2")
