@@ -52,8 +52,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
     report = IngestReport()
     touched: set[str] = set()
     for path in files:
-        status, reason = _ingest_one(engine, path, touched)
-        _remember(engine, path, status, reason)
+        status, reason = ingest_file(engine, path, touched)
         if status == ADDED:
             report.added.append(str(path))
         elif status == UNCHANGED:
@@ -73,6 +72,14 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
         except CorpusError as exc:
             report.failed.append(("persons", str(exc)))
     return report
+
+
+def ingest_file(engine: Engine, path: Path, touched: set[str]) -> tuple[str, str]:
+    """Store one file and remember its failure (or clear it): (status, reason); the per-file step of every
+    ingest (ingest_paths here, corpus.queue's workers). Conflicts and person keys are the caller's to recompute."""
+    status, reason = _ingest_one(engine, path, touched)
+    _remember(engine, path, status, reason)
+    return status, reason
 
 
 def _ingest_one(engine: Engine, path: Path, touched: set[str]) -> tuple[str, str]:

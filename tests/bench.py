@@ -239,7 +239,56 @@ def conflicts() -> object:
     return run()
 
 
-SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities, gazetteer, growth, conflicts]
+def _children_cpu() -> float:
+    """User + system CPU seconds of the finished child processes (the workers; PostgreSQL not included)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def queue(n: int = 200) -> dict[int, float]:
+    """Documents/s through `saual enqueue` + `saual worker --once` with 1 and 2 worker processes on PostgreSQL
+    ($SAUAL_BENCH_POSTGRES: a server URL where databases may be created); model loading included."""
+    import tempfile
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from .test_queue import SAUAL, saual, write_documents
+
+    admin = os.environ.get("SAUAL_BENCH_POSTGRES")
+    if not admin:
+        print("\n## Queue: skipped (set SAUAL_BENCH_POSTGRES=postgresql://user@host/postgres)")
+        return {}
+    rates: dict[int, float] = {}
+    print(f"\n## Queue: {n} short news items, saual worker --once, {os.cpu_count()} cores")
+    print(f"{'workers':>8} {'seconds':>8} {'docs/s':>8} {'CPU s/doc':>10} {'load':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        write_documents(Path(tmp) / "docs", n)
+        for workers in (1, 2):
+            name = f"saual_bench_{uuid.uuid4().hex[:8]}"
+            plain = make_url(admin).set(drivername="postgresql")
+            with psycopg.connect(plain.render_as_string(hide_password=False), autocommit=True) as conn:
+                conn.execute(f"CREATE DATABASE {name}")
+            url = plain.set(database=name).render_as_string(hide_password=False)
+            saual(url, "enqueue", str(Path(tmp) / "docs"))
+            start, cpu = time.perf_counter(), _children_cpu()
+            env = {**os.environ, "SAUAL_DATABASE_URL": url}
+            procs = [subprocess.Popen([*SAUAL, "worker", "--once"], env=env, stderr=subprocess.DEVNULL)
+                     for _ in range(workers)]
+            for proc in procs:
+                proc.wait()
+            sec, cpu = time.perf_counter() - start, _children_cpu() - cpu
+            rates[workers] = n / sec
+            print(f"{workers:8d} {sec:8.1f} {rates[workers]:8.1f} {cpu / n:10.3f} {os.getloadavg()[0]:6.1f}")
+            with psycopg.connect(plain.render_as_string(hide_password=False), autocommit=True) as conn:
+                conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    return rates
+
+
+SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities, gazetteer, growth, conflicts, queue]
 
 
 def main(argv: list[str] | None = None) -> int:

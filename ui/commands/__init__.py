@@ -1,9 +1,9 @@
-"""The `saual` commands, one module each (ingest, extract, search, conflicts, serve), and what they share (common)."""
+"""The `saual` commands, one module each (ingest, extract, search, conflicts, queue, serve), and what they share (common)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import conflicts, draft, extract, ingest, manage, search, serve
+from . import conflicts, draft, extract, ingest, manage, queue, search, serve
 from .common import exception_reason, expand_paths, failure_line, known_errors, one_line
 from .extract import output_name, summary_line
 from .search import highlighted, hit_record, hits_table, plain_snippet
@@ -27,6 +27,9 @@ COMMANDS = (
     Command("draft-reply", draft.draft_reply_command, draft.EPILOG),
     Command("remove", manage.remove_command, manage.REMOVE_EPILOG),
     Command("failed", manage.failed_command, manage.FAILED_EPILOG),
+    Command("enqueue", queue.enqueue_command, queue.ENQUEUE_EPILOG),
+    Command("worker", queue.worker_command, queue.WORKER_EPILOG),
+    Command("jobs", queue.jobs_command, queue.JOBS_EPILOG),
     Command("serve", serve.serve_command, serve.EPILOG),
 )
 
