@@ -5,7 +5,8 @@ becomes a quoted prefix term, and all words must match. An inflected word also m
 (corpus.text.query_stems), the exact form ranking first. Words that match no indexed word start
 (compounds) are still found as substrings, ranked after (tier 1).
 SQLite: FTS5 `passages_fts` (unicode61) and `passages_tri` (trigram). PostgreSQL: the tsvector
-column `passages.search_vector` (`russian` for ru passages, `simple` otherwise).
+column `passages.search_vector` (`russian` for ru passages, `simple` otherwise), and substrings as LIKE on
+the folded text, which the pg_trgm index of migration 0010 serves.
 """
 
 from __future__ import annotations
@@ -100,9 +101,9 @@ def _plan_postgres(tokens: list[str]) -> QueryPlan:
     params: dict = {"tsq": _word_query(tokens, "'{}':*", "'{}'", " | ", " & ")}
     if _substring_ok(tokens):
         found = []
-        for i, token in enumerate(tokens):
-            params[f"sub{i}"] = token
-            found.append(f"strpos(lower(translate(p.text, 'ёЁ', 'еЕ')), :sub{i}) > 0")
+        for i, token in enumerate(tokens):  # letters and digits only: no LIKE wildcard inside
+            params[f"sub{i}"] = f"%{token}%"
+            found.append(f"lower(translate(p.text, 'ёЁ', 'еЕ')) LIKE :sub{i}")  # ix_passages_text_trgm
         sql += (f" UNION ALL SELECT p.id AS pid, 1 AS tier, 0.0 AS score FROM passages p "
                 f"WHERE {' AND '.join(found)} AND NOT {PG_MATCH}")
     return QueryPlan(sql, params, tokens)
