@@ -5,6 +5,7 @@ Corpora: tests/bench_corpus.py (SQLite files cached in data/bench/; on PostgreSQ
 database through corpus.bulk on a throwaway cluster started here, or on $SAUAL_BENCH_PG_URL's server).
 Queries: Kazakh and Russian words and phrases, with language, kind and date filters, an entity filter, and
 the facet counts. Each query runs once untimed, then `rounds` times; wall-clock latency in ms.
+$SAUAL_BENCH_PG_SIZES (comma-separated) limits the PostgreSQL sizes (loading 100k there takes long).
 """
 
 from __future__ import annotations
@@ -135,8 +136,9 @@ def search_section(sizes: tuple[int, ...] | None = None) -> dict[tuple[str, int]
         url = f"sqlite:///{corpus_database(n)}"
         results[("sqlite", n)] = latencies(get_engine(url))
         close_engine(url)
+    pg_sizes = tuple(int(x) for x in os.environ.get("SAUAL_BENCH_PG_SIZES", "").split(",") if x) or sizes
     with postgres_base() as base:
-        for n in sizes if base else ():
+        for n in pg_sizes if base else ():
             url = postgres_corpus(base, n)
             results[("postgresql", n)] = latencies(get_engine(url))
             close_engine(url)
