@@ -34,7 +34,7 @@ test: system-test setup  ## set up and run every test (SQLite and PostgreSQL, OC
 test-fast: setup  ## the quick subset while editing: no slow, browser or PostgreSQL tests, skips allowed
 	$(BIN)/python -m pytest -m "not slow and not browser and not postgres"
 
-bench: setup  ## parse and extraction speed on the sample corpus
+bench: setup  ## speed against the targets (NLP, parse, ingest, search, conflicts): one table, docs/BENCHMARKS.md
 	$(BIN)/python -m tests.bench
 
 lint: setup

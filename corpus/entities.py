@@ -27,6 +27,7 @@ from .text import fold, query_stems, query_tokens
 
 LABELS = ("PER", "ORG", "LOC")
 FACET_LIMIT = 20
+TOP_KEYS_MAX = 2000  # facets read per-form rows for at most this many candidate keys (bound parameters)
 
 
 @dataclass
@@ -175,20 +176,34 @@ def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACE
         if plan is None:
             return []
         conditions.append(MentionRow.document_id.in_(plan.document_ids()))
-    return _summaries(engine, conditions, None)[:max(int(limit), 0)]
+    return _summaries(engine, conditions, None, top=max(int(limit), 0))[:max(int(limit), 0)]
 
 
-def _summaries(engine: Engine, conditions: list, query: str | None) -> list[EntitySummary]:
+def _top_keys(documents: dict[str, int], top: int | None) -> list[str] | None:
+    """The keys that can be among the `top` first (document count at least the top-th largest, ties kept),
+    or None when that does not narrow the read (then every key's rows are read)."""
+    if top is None or len(documents) <= top:
+        return None
+    least = sorted(documents.values(), reverse=True)[max(top, 1) - 1]
+    keys = [k for k, n in documents.items() if n >= least]
+    return keys if len(keys) <= TOP_KEYS_MAX else None
+
+
+def _summaries(engine: Engine, conditions: list, query: str | None, top: int | None = None) -> list[EntitySummary]:
+    """Entity summaries under `conditions`, ordered; with `top`, the per-form rows are read only for keys that
+    can be among the first `top` (the order starts with the document count, read first)."""
     key = _key_column().label("key")
     grouped = (key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
                MentionRow.text, _mention_language().label("lang"))
-    base = _with_passage(select(*grouped, func.count().label("n"))).where(*conditions).group_by(*grouped)
-    docs = (_with_passage(select(key, func.count(func.distinct(MentionRow.document_id))))
-            .where(*conditions).group_by(key))
+    docs = _with_passage(select(key, func.count(func.distinct(MentionRow.document_id)))).where(*conditions).group_by(key)
     try:
         with engine.connect() as conn:
-            rows = conn.execute(base).all()
             documents = dict(conn.execute(docs).all())
+            keys = _top_keys(documents, top)
+            wanted = [] if keys is None else [_key_column().in_(bindparam("top_keys", keys, expanding=True))]
+            base = (_with_passage(select(*grouped, func.count().label("n"))).where(*conditions, *wanted)
+                    .group_by(*grouped))
+            rows = conn.execute(base).all()
     except SQLAlchemyError as exc:
         raise CorpusError(f"listing entities failed: {db_reason(exc)}") from exc
     groups: dict[str, _Group] = defaultdict(_Group)

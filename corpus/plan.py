@@ -5,7 +5,8 @@ becomes a quoted prefix term, and all words must match. An inflected word also m
 (corpus.text.query_stems), the exact form ranking first. Words that match no indexed word start
 (compounds) are still found as substrings, ranked after (tier 1).
 SQLite: FTS5 `passages_fts` (unicode61) and `passages_tri` (trigram). PostgreSQL: the tsvector
-column `passages.search_vector` (`russian` for ru passages, `simple` otherwise).
+column `passages.search_vector` (`russian` for ru passages, `simple` otherwise), and substrings as LIKE on
+the folded text, which the pg_trgm index of migration 0010 serves.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class QueryPlan:
     hits_sql: str
     params: dict
     tokens: list[str]
+    words_sql: str = ""  # tier 0 alone: a page it fills is the page (tier 1 sorts after); "" = hits_sql
+
+    def __post_init__(self) -> None:
+        self.words_sql = self.words_sql or self.hits_sql
 
     def passage_ids(self) -> TextClause:
         """SELECT of the matching passage ids (column `pid`), for `column.in_(...)` conditions."""
@@ -86,23 +91,25 @@ def _plan_sqlite(tokens: list[str]) -> QueryPlan:
     sql = ("SELECT rowid AS pid, 0 AS tier, bm25(passages_fts) AS score "
            "FROM passages_fts WHERE passages_fts MATCH :fts_words")
     params = {"fts_words": _word_query(tokens, '"{}"*', '"{}"', " OR ", " AND ")}
+    words = sql
     if _substring_ok(tokens):
         params["fts_substrings"] = " ".join(f'"{t}"' for t in tokens)
         sql += (" UNION ALL SELECT rowid AS pid, 1 AS tier, bm25(passages_tri) AS score "
                 "FROM passages_tri WHERE passages_tri MATCH :fts_substrings AND rowid NOT IN "
                 "(SELECT rowid FROM passages_fts WHERE passages_fts MATCH :fts_words)")
-    return QueryPlan(sql, params, tokens)
+    return QueryPlan(sql, params, tokens, words)
 
 
 def _plan_postgres(tokens: list[str]) -> QueryPlan:
     sql = (f"SELECT p.id AS pid, 0 AS tier, ts_rank(p.search_vector, {PG_QUERY}) AS score "
            f"FROM passages p WHERE {PG_MATCH}")
     params: dict = {"tsq": _word_query(tokens, "'{}':*", "'{}'", " | ", " & ")}
+    words = sql
     if _substring_ok(tokens):
         found = []
-        for i, token in enumerate(tokens):
-            params[f"sub{i}"] = token
-            found.append(f"strpos(lower(translate(p.text, 'ёЁ', 'еЕ')), :sub{i}) > 0")
+        for i, token in enumerate(tokens):  # letters and digits only: no LIKE wildcard inside
+            params[f"sub{i}"] = f"%{token}%"
+            found.append(f"lower(translate(p.text, 'ёЁ', 'еЕ')) LIKE :sub{i}")  # ix_passages_text_trgm
         sql += (f" UNION ALL SELECT p.id AS pid, 1 AS tier, 0.0 AS score FROM passages p "
                 f"WHERE {' AND '.join(found)} AND NOT {PG_MATCH}")
-    return QueryPlan(sql, params, tokens)
+    return QueryPlan(sql, params, tokens, words)

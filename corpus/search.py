@@ -57,19 +57,13 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
     if plan is None or limit <= 0:
         return []
     where, params = _filters(language, kind, date_from, date_to, entity, include_undated)
-    sql = (
-        f"WITH hits AS ({plan.hits_sql}) "
-        "SELECT h.pid, h.tier, h.score, p.document_id, p.page, p.start, p.\"end\", p.language, "
-        f"{header_sql('d')} "
-        "FROM hits h JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
-        f"WHERE {where} ORDER BY h.tier, {_score_order(engine)}, h.pid LIMIT :limit OFFSET :offset"
-    )
-    dates = [bindparam(name, type_=Date) for name in params if name.startswith("f_date")]
-    statement = text(sql).bindparams(*dates).columns(**{HEADER_DATE: Date})  # SQLite keeps dates as ISO strings
+    values = {**plan.params, **params, "limit": int(limit), "offset": max(int(offset), 0)}
     try:
         with engine.connect() as conn:
-            rows = conn.execute(statement, {**plan.params, **params, "limit": int(limit),
-                                            "offset": max(int(offset), 0)}).mappings().all()
+            # word matches (tier 0) sort before substrings: when they fill the page, substrings need no search
+            rows = _page(engine, conn, plan.words_sql, where, values)
+            if len(rows) < limit and plan.words_sql != plan.hits_sql:
+                rows = _page(engine, conn, plan.hits_sql, where, values)
             snippets = _snippets(engine, conn, plan, rows)
     except SQLAlchemyError as exc:
         raise CorpusError(f"search failed for {query!r}: {db_reason(exc)}") from exc
@@ -79,6 +73,20 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
                   rank=_rank(engine, r["tier"], r["score"]))
         for r in rows
     ]
+
+
+def _page(engine: Engine, conn, hits_sql: str, where: str, values: dict) -> list:
+    """One page of hits (pid, tier, score, passage and document header) under the filters, best first."""
+    sql = (
+        f"WITH hits AS ({hits_sql}) "
+        "SELECT h.pid, h.tier, h.score, p.document_id, p.page, p.start, p.\"end\", p.language, "
+        f"{header_sql('d')} "
+        "FROM hits h JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
+        f"WHERE {where} ORDER BY h.tier, {_score_order(engine)}, h.pid LIMIT :limit OFFSET :offset"
+    )
+    dates = [bindparam(name, type_=Date) for name in values if name.startswith("f_date")]
+    statement = text(sql).bindparams(*dates).columns(**{HEADER_DATE: Date})  # SQLite keeps dates as ISO strings
+    return conn.execute(statement, {k: v for k, v in values.items() if f":{k}" in sql}).mappings().all()
 
 
 def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]]:

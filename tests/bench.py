@@ -1,7 +1,8 @@
 """`python -m tests.bench` (`make bench`): speed on the sample corpus and generated corpora, one function per section.
 
-Each section prints its own table; `main()` runs them all. Add new sections (figures, NER) as
-functions and list them in SECTIONS.
+Each section prints its own table and returns its numbers; `main()` runs the DEFAULT ones (or those named),
+prints one summary table against the targets and writes it to docs/BENCHMARKS.md (tests/bench_report.py).
+Add a section as a function and list it in SECTIONS.
 """
 
 from __future__ import annotations
@@ -288,20 +289,59 @@ def queue(n: int = 200) -> dict[int, float]:
     return rates
 
 
-SECTIONS: list[Callable[[], object]] = [pdf_parse, figures, ner, entities, gazetteer, growth, conflicts, queue]
+
+def extractors() -> object:
+    """Words/s per core of every registered extractor, Kazakh and Russian (tests/bench_nlp.py)."""
+    from .bench_nlp import extractors_section
+
+    return extractors_section()
+
+
+def parse() -> object:
+    """Pages/s per core of ingest.read beside pdftotext (tests/bench_ingest.py)."""
+    from .bench_ingest import parse_section
+
+    return parse_section()
+
+
+def ingest() -> object:
+    """`saual ingest samples/` end to end: pages/s, documents/s, peak RSS, model loading (tests/bench_ingest.py)."""
+    from .bench_ingest import ingest_section
+
+    return ingest_section()
+
+
+def search() -> object:
+    """Search p50/p95 at 1k, 10k, 100k documents on SQLite and PostgreSQL (tests/bench_search.py)."""
+    from .bench_search import search_section
+
+    return search_section()
+
+
+SECTIONS: list[Callable[[], object]] = [extractors, parse, ingest, search, conflicts, pdf_parse, figures, ner,
+                                        entities, gazetteer, growth, queue]
+DEFAULT = ("extractors", "parse", "ingest", "search", "conflicts")  # `make bench`: the targets of issue 11
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every section (or those named on the command line); `--sizes 1000,10000` limits corpus sizes."""
+    """Run the default sections (or those named on the command line; `--sizes 1000,10000` limits corpus sizes),
+    print the summary table and write it to docs/BENCHMARKS.md (`--no-write` leaves the file alone)."""
+    from .bench_report import print_summary, summary_rows, write_markdown
+
     args = list(argv if argv is not None else sys.argv[1:])
+    command = " ".join(["python -m tests.bench", *args])
     if "--sizes" in args:
         at = args.index("--sizes")
         os.environ["SAUAL_BENCH_SIZES"] = args[at + 1]
         del args[at:at + 2]
-    names = set(args)
-    for section in SECTIONS:
-        if not names or section.__name__ in names:
-            section()
+    write = "--no-write" not in args
+    names = set(args) - {"--no-write"} or set(DEFAULT)
+    results = {section.__name__: section() for section in SECTIONS if section.__name__ in names}
+    rows = summary_rows(results)
+    print_summary(rows)
+    if write and rows:
+        write_markdown(rows, results, command)
+        print("\nwritten: docs/BENCHMARKS.md")
     return 0
 
 

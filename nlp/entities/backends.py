@@ -14,6 +14,7 @@ import os
 from ..models import ModelError, kazakh_entities_batch, load_kazakh_ner
 from ..ru import russian_entities
 from .span import LABELS, EntityError, Span
+from .threads import one_blas_thread
 
 log = logging.getLogger(__name__)
 BACKENDS = ("default", "stanza", "rules")  # rules: gazetteer and written rules only, no model
@@ -73,9 +74,11 @@ def ner_batch(texts: list[str], lang: str, backend: str = "default") -> list[lis
         fn = _kazakh_backend()
         if fn is None:
             return [[] for _ in texts]
-        return [_spans(spans) for spans in fn(texts)]
+        with one_blas_thread():
+            return [_spans(spans) for spans in fn(texts)]
     if lang == "ru":
-        return russian_batch(texts)
+        with one_blas_thread():
+            return russian_batch(texts)
     return [[] for _ in texts]
 
 

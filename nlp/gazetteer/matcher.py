@@ -22,6 +22,7 @@ from .records import KAZAKHSTAN, Place, RecordMention, load_deictic, load_places
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’‐-][^\W\d_]+)*")
 _GAP_RE = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)?(?:[–—-][^\S\n]*)?")
 _HYPHENS = "-‐"
+CANDIDATE_CACHE = 200_000  # distinct (token, capitalised) keys remembered per index before starting over
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,28 @@ class Index:
         self.max_lower_stem = 0
         self.surfaces: dict[str, set[str]] = defaultdict(set)     # exact folded surface → ids
         self.blocked = frozenset(fold(cells[0]) for _, cells in tsv_rows("not_places.tsv"))
+        self.cached: dict[tuple[str, bool], tuple[_Entry, ...]] = {}  # candidates by (token, capitalised)
+
+    def candidates(self, low: str, upper: bool) -> tuple[_Entry, ...]:
+        """Entries that may match at a folded token: by first token, then single-word stems by prefix
+        (capitalised tokens use every stem); remembered per distinct token, as words recur."""
+        key = (low, upper)
+        found = self.cached.get(key)
+        if found is None:
+            if len(self.cached) >= CANDIDATE_CACHE:
+                self.cached.clear()
+            out = list(self.by_first.get(low, ()))
+            stems, longest = (self.stems, self.max_stem) if upper else (self.lower_stems, self.max_lower_stem)
+            for cut in range(min(len(low), longest), 1, -1):
+                out.extend(stems.get(low[:cut], ()))
+            found = self.cached[key] = tuple(out)
+        return found
 
     def add_exact(self, surface: str, target: _Target) -> None:
         toks = _tokens(surface)
         if not toks:
             return
+        self.cached.clear()
         entry = _Entry(tuple(fold(t) for t in toks), tuple(toks), target)
         self.by_first[entry.tokens[0]].append(entry)
         self.surfaces[" ".join(entry.tokens)].add(target.place_id)
@@ -235,11 +253,7 @@ def longest_matches(idx: Index, sc: _Scanner, lang: str | None, want=None, accep
             continue
         best: tuple[int, int, _Entry] | None = None  # (end, preference, entry)
         start = sc.spans[i][0]
-        candidates = list(idx.by_first.get(low, ()))  # by first token, then single-word stems by prefix
-        stems, longest = (idx.stems, idx.max_stem) if sc.text[start].isupper() else (idx.lower_stems, idx.max_lower_stem)
-        for cut in range(min(len(low), longest), 1, -1):
-            candidates.extend(stems.get(low[:cut], ()))
-        for entry in candidates:
+        for entry in idx.candidates(low, sc.text[start].isupper()):
             if want is not None and not want(entry):
                 continue
             k = len(entry.tokens)
