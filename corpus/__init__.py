@@ -75,6 +75,7 @@ from .pipeline import (
     expand_paths,
     ingest_file,
     ingest_paths,
+    remove_document,
     retry_failed,
 )
 from .plan import QueryPlan, query_plan
@@ -101,7 +102,7 @@ from .reply_views import DemandAnswer, LinkedReply
 from .search import SearchHit, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
-from .versions import current, remove_document, supersede, versions_of
+from .versions import current, delete_document, supersede, versions_of
 
 __all__ = [
     "ANSWER_STATUSES",
@@ -171,6 +172,7 @@ __all__ = [
     "current",
     "database_url",
     "defer_recompute",
+    "delete_document",
     "disagreements",
     "display_titles",
     "document_id_for_sha",

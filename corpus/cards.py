@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .conflicts import DEFAULT, Moment, Settings, Statement, moments, overfull
 from .errors import CorpusError, db_reason
 from .models import ConflictRow, DocumentRow, FigureRow, PassageRow
+from .versions import current
 
 __all__ = ["PARTS", "CardFigure", "ConflictCard", "disagreements", "indicator_cards", "list_conflicts", "pair_bases",
            "recompute_conflicts"]
@@ -139,7 +140,7 @@ def _select() -> Any:
                    DocumentRow.language.label("d_language"), PassageRow.language.label("p_language"))
             .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
             .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
-            .where(DocumentRow.superseded_by.is_(None)))
+            .where(current()))
 
 
 def _convert(row: Any) -> tuple[Statement, CardFigure]:

@@ -22,6 +22,7 @@ from .models import (
     SignatoryRow,
 )
 from .rows import ROW_KINDS
+from .versions import current
 
 
 @dataclass
@@ -82,7 +83,7 @@ def document_filters(language: str | None = None, kind: str | None = None, date_
     Undated documents fall out of date ranges unless `include_undated` keeps them in. Only the newest version
     of each file is listed (a superseded one stays readable by id).
     """
-    conditions = [DocumentRow.superseded_by.is_(None)]
+    conditions = [current()]
     if language:
         conditions.append(DocumentRow.language == language)
     if kind:

@@ -24,6 +24,7 @@ from .hits import SpanHit, document_texts, header_columns, newest_first, span_qu
 from .models import DemandRow, DocumentRow, FigureRow, MentionRow, PassageRow
 from .plan import query_plan
 from .text import fold, query_stems, query_tokens
+from .versions import current
 
 LABELS = ("PER", "ORG", "LOC")
 FACET_LIMIT = 20
@@ -313,7 +314,7 @@ def _with_passage(stmt: Select) -> Select:
     in one) their passage."""
     return (stmt.select_from(MentionRow).join(DocumentRow, DocumentRow.id == MentionRow.document_id)
             .outerjoin(PassageRow, PassageRow.id == MentionRow.passage_id)
-            .where(DocumentRow.superseded_by.is_(None)))
+            .where(current()))
 
 
 def _figures(conn, passage_ids: set[int]) -> list[FigureHit]:

@@ -18,6 +18,7 @@ from .errors import CorpusError, db_reason
 from .hits import SpanHit, document_texts, header_columns, newest_first, quote_window, span_quote
 from .models import DocumentRow, FigureRow, PassageRow
 from .plan import query_plan
+from .versions import current
 
 __all__ = ["FACETS", "FigureHit", "figure_facets", "figure_hit", "figure_select", "list_figures", "quote_window"]
 
@@ -64,7 +65,7 @@ def figure_select() -> Select:
     return (select(FigureRow, *header_columns(), PassageRow.start.label("p_start"), PassageRow.text.label("p_text"))
             .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
             .outerjoin(PassageRow, PassageRow.id == FigureRow.passage_id)
-            .where(DocumentRow.superseded_by.is_(None))  # the newest version of each file
+            .where(current())  # the newest version of each file
             .order_by(*newest_first(FigureRow.start, FigureRow.id)))
 
 
@@ -119,7 +120,7 @@ def figure_facets(engine: Engine, *, indicator: str | None = None, place: str | 
                    DocumentRow.language, FigureRow.kind]
         stmt = (select(*columns, func.count().label("n"))
                 .join(DocumentRow, DocumentRow.id == FigureRow.document_id)
-                .where(*conditions).group_by(*columns))
+                .where(current(), *conditions).group_by(*columns))
         try:
             with engine.connect() as conn:
                 for *values, n in conn.execute(stmt):
@@ -135,9 +136,9 @@ def _conditions(engine: Engine, indicator, place, year, source_kind, language, k
                 query) -> list | None:
     """SQL conditions for the filters; None when the query has no words (nothing can match).
 
-    Always: the newest version of each file, and a figure of a bilingual inquiry once (its first half's copy)."""
-    conditions: list = [DocumentRow.superseded_by.is_(None),
-                        or_(FigureRow.translation_of.is_(None), FigureRow.translation_of > FigureRow.id)]
+    Always: a figure of a bilingual inquiry once (its first half's copy). The newest version of each file is
+    figure_select's condition; the facet count adds it itself."""
+    conditions: list = [or_(FigureRow.translation_of.is_(None), FigureRow.translation_of > FigureRow.id)]
     for column, value in ((FigureRow.indicator, indicator), (FigureRow.place, place),
                           (FigureRow.source_kind, source_kind), (DocumentRow.language, language),
                           (FigureRow.kind, kind)):

@@ -18,6 +18,7 @@ from .errors import CorpusError
 from .failures import clear_failure, record_failure
 from .persons import recompute_person_keys
 from .store import document_id_for_sha, store_document
+from .versions import delete_document
 
 # The formats and the folder walk are ingest's (one list); corpus re-exports them for its callers.
 SUPPORTED_EXTENSIONS = ingest.SUPPORTED_EXTENSIONS
@@ -76,18 +77,30 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
 
 def ingest_file(engine: Engine, path: Path, touched: set[str]) -> tuple[str, str]:
     """Store one file and remember its failure (or clear it): (status, reason); the per-file step of every
-    ingest (ingest_paths here, corpus.queue's workers). Conflicts and person keys are the caller's to recompute."""
-    status, reason = _ingest_one(engine, path, touched)
-    _remember(engine, path, status, reason)
+    ingest (ingest_paths here, corpus.queue's workers). Conflicts and person keys are the caller's to recompute.
+
+    The file is hashed once: the hash both skips bytes already stored and is recorded with a failure."""
+    sha = _sha256(path)
+    status, reason = _ingest_one(engine, path, touched, sha)
+    _remember(engine, path, status, reason, sha)
     return status, reason
 
 
-def _ingest_one(engine: Engine, path: Path, touched: set[str]) -> tuple[str, str]:
+def remove_document(engine: Engine, document_id: int) -> list[str]:
+    """Delete a document and every row derived from it (corpus.versions.delete_document) and recompute the
+    conflict cards of its indicators. Returns those indicators."""
+    indicators = delete_document(engine, document_id)
+    recompute_conflicts(engine, indicators)
+    return indicators
+
+
+def _ingest_one(engine: Engine, path: Path, touched: set[str], sha: str | None) -> tuple[str, str]:
     """(status, reason) for one file: library errors give their one-line reason, a bug 'unexpected …'.
 
-    The indicators of an added document's figures go to `touched` (their conflicts are recomputed)."""
+    The indicators of an added document's figures go to `touched` (their conflicts are recomputed). Same bytes
+    already in the corpus (`sha`, as ingest hashes the raw bytes) skip parsing; no hash: ingest.read says why."""
     try:
-        if _already_stored(engine, path):
+        if sha is not None and document_id_for_sha(engine, sha) is not None:
             return UNCHANGED, ""
         doc = ingest.read(path)
         analysis = nlp.analyze(doc)
@@ -103,11 +116,11 @@ def _ingest_one(engine: Engine, path: Path, touched: set[str]) -> tuple[str, str
         return FAILED, f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]
 
 
-def _remember(engine: Engine, path: Path, status: str, reason: str) -> None:
+def _remember(engine: Engine, path: Path, status: str, reason: str, sha: str | None) -> None:
     """Record a failed file (path, hash, reason, time) for `saual ingest --retry-failed`; clear it once it goes in."""
     try:
         if status == FAILED:
-            record_failure(engine, ingest.shown_path(path), reason, _sha256(path))
+            record_failure(engine, ingest.shown_path(path), reason, sha)
         else:
             clear_failure(engine, ingest.shown_path(path))
     except CorpusError:
@@ -132,11 +145,6 @@ def retry_failed(engine: Engine, **callbacks) -> IngestReport:
     paths = [Path(f.path) for f in list_failures(engine) if Path(f.path).is_file()]
     return ingest_paths(engine, paths, **callbacks) if paths else IngestReport()
 
-
-def _already_stored(engine: Engine, path: Path) -> bool:
-    """Same bytes already in the corpus: skip parsing (ingest hashes the same raw bytes)."""
-    sha = _sha256(path)
-    return sha is not None and document_id_for_sha(engine, sha) is not None  # else ingest.read says why
 
 
 def build_sample_corpus(url: str, root: Path) -> IngestReport:

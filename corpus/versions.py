@@ -11,7 +11,6 @@ from sqlalchemy import Engine, delete, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from .cards import recompute_conflicts
 from .errors import CorpusError, db_reason
 from .models import DocumentRow, FigureRow
 
@@ -32,7 +31,7 @@ def supersede(session: Session, document_id: int, path: str, url: str | None = N
 
 
 def current():
-    """SQL condition on documents: the newest version of each file."""
+    """SQL condition on documents: the newest version of each file (what every reader of the corpus reads)."""
     return DocumentRow.superseded_by.is_(None)
 
 
@@ -51,16 +50,10 @@ def versions_of(engine: Engine, document_id: int) -> list[tuple[int, bool]]:
     return [(i, newer is None) for i, newer in rows]
 
 
-def remove_document(engine: Engine, document_id: int) -> list[str]:
-    """Delete a document and every row derived from it (pages, passages, figures, mentions, demands...);
-    the previous version of its file, if any, becomes the newest again, and the conflict cards of its
-    indicators are recomputed. Returns those indicators."""
-    indicators = _delete(engine, document_id)
-    recompute_conflicts(engine, indicators)
-    return indicators
-
-
-def _delete(engine: Engine, document_id: int) -> list[str]:
+def delete_document(engine: Engine, document_id: int) -> list[str]:
+    """Delete a document and every row derived from it (pages, passages, figures, mentions, demands...); the
+    previous version of its file, if any, becomes the newest again. Returns the indicators of its figures, whose
+    conflict cards the caller recomputes (corpus.remove_document)."""
     try:
         with Session(engine) as session, session.begin():
             row = session.get(DocumentRow, document_id)
