@@ -67,38 +67,40 @@ def mentions(entity) -> None:
                   on_click=lambda: st.session_state.update(entity_limit=limit + MENTION_PAGE))
 
 
-def linked_rows(heading: str, items: list, html, label: str) -> None:
-    """A subheading and one bordered row per item: its HTML, and a link to its passage."""
+def linked_rows(heading: str, items: list, html, link) -> None:
+    """A subheading and one bordered row per item: its HTML, and `link(item)` drawn beside it."""
     if not items:
         return
     st.subheader(f"{heading} ({len(items)})")
     for item in items:
         with st.container(border=True):
-            text, link = st.columns([5, 1], vertical_alignment="center")
+            text, cell = st.columns([5, 1], vertical_alignment="center")
             text.markdown(html(item), unsafe_allow_html=True)
-            with link:
-                passage_link(item.document_id, item.passage_id, label)
+            with cell:
+                link(item)
+
+
+def to_passage(label: str):
+    """A link to the item's passage on its Document page."""
+    return lambda item: passage_link(item.document_id, item.passage_id, label)
+
+
+def signed_html(inq) -> str:
+    """An inquiry the person signed: its title, date, addressee, the signature as written and the faction."""
+    details = [inq.date.isoformat() if inq.date else "undated",
+               "to " + ", ".join(inq.addressees) if inq.addressees else "addressee not found",
+               f"signed “{inq.signature}”" + (f" · {inq.faction}" if inq.faction else "")]
+    return (f"<b>{escape_text(inq.title or f'Document {inq.document_id}')}</b>"
+            f'<div class="saual-meta">{escape_text(" · ".join(details))}</div>')
 
 
 def signed(entity) -> None:
     """The inquiries the person signed, newest first, each linked to its Inquiry page."""
     if entity.label != "PER":
         return
-    inquiries = backend.read("signed_inquiries", entity.key)
-    if not inquiries:
-        return
-    st.subheader(f"Inquiries signed ({len(inquiries)})")
-    for inq in inquiries:
-        with st.container(border=True):
-            text, link = st.columns([5, 1], vertical_alignment="center")
-            details = [inq.date.isoformat() if inq.date else "undated",
-                       "to " + ", ".join(inq.addressees) if inq.addressees else "addressee not found",
-                       f"signed “{inq.signature}”" + (f" · {inq.faction}" if inq.faction else "")]
-            text.markdown(f"<b>{escape_text(inq.title or f'Document {inq.document_id}')}</b>"
-                          f'<div class="saual-meta">{escape_text(" · ".join(details))}</div>', unsafe_allow_html=True)
-            with link:
-                st.page_link("views/inquiry.py", label="Open inquiry", icon=":material/gavel:",
-                             query_params={"doc": str(inq.document_id)})
+    linked_rows("Inquiries signed", backend.read("signed_inquiries", entity.key), signed_html,
+                lambda inq: st.page_link("views/inquiry.py", label="Open inquiry", icon=":material/gavel:",
+                                         query_params={"doc": str(inq.document_id)}))
 
 
 def render() -> None:
@@ -127,8 +129,8 @@ def render() -> None:
                  query_params={"entity": entity.key})
     signed(entity)
     mentions(entity)
-    linked_rows("Figures in the same passages", entity.figures, figure_row_html, "Open figure")
-    linked_rows("Demands that mention it", entity.demands, demand_html, "Open demand")
+    linked_rows("Figures in the same passages", entity.figures, figure_row_html, to_passage("Open figure"))
+    linked_rows("Demands that mention it", entity.demands, demand_html, to_passage("Open demand"))
 
 
 render()
