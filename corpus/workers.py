@@ -9,6 +9,7 @@ in flight during two deaths fails alone.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.util
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +28,9 @@ WORKER_DIED = "the analysing worker process stopped unexpectedly (twice, with th
 def _start_worker() -> None:
     """A worker: Ctrl-C is the parent's to handle; the models load now, once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import ingest
+
+    multiprocessing.util.Finalize(None, ingest.stop_reader, exitpriority=10)  # a pool worker exits without atexit
     from nlp.models import load_kazakh_ner
     from nlp.ru.model import tagger
 
@@ -45,7 +49,10 @@ class WorkerPool:
         self.start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is None and self.executor is not None:  # done: the workers exit and stop their readers
+            self.executor.shutdown(wait=True)
+            self.executor = None
         self.stop()
 
     def start(self) -> None:
