@@ -8,8 +8,10 @@ in flight during two deaths fails alone.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import multiprocessing.util
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -22,11 +24,14 @@ from sqlalchemy import Engine
 
 from .pipeline import FAILED, Prepared, analyse, prepare_file
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WORKER_DIED = "the analysing worker process stopped unexpectedly (twice, with this file in it)"
 
 
-def _start_worker() -> None:
-    """A worker: Ctrl-C is the parent's to handle; the models load now, once."""
+def _start_worker(parent: int) -> None:
+    """A worker: it dies with its parent (even a `kill -9`ed one); Ctrl-C is the parent's to handle; the
+    models load now, once."""
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import ingest
 
@@ -36,6 +41,16 @@ def _start_worker() -> None:
 
     load_kazakh_ner()
     tagger()
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent goes (PR_SET_PDEATHSIG), so no worker outlives a killed run."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: a worker left behind still ends when its parent's pipe closes
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 class WorkerPool:
@@ -58,7 +73,8 @@ class WorkerPool:
     def start(self) -> None:
         """Start (or restart) the worker processes."""
         context = multiprocessing.get_context("fork")
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker)
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                            initargs=(os.getpid(),))
 
     def stop(self) -> None:
         """Stop the workers without waiting for queued files (Ctrl-C, or the end of a run)."""
