@@ -56,6 +56,7 @@ class _GlyphDevice(PDFTextDevice):
         super().__init__(rsrcmgr)
         self.glyphs: list[Glyph] = []
         self.fonts: dict[int, tuple[object, dict[int, tuple[str, float]]]] = {}  # the font kept: ids stay unique
+        self.codes: dict[int, dict[bytes, tuple[int, ...]]] = {}  # per font (kept above): string → character codes
         self.width = 0.0
         self.height = 0.0
 
@@ -96,6 +97,7 @@ class _GlyphDevice(PDFTextDevice):
         a, b, c, d, e, f = matrix
         base = font.get_descent() * fontsize + rise
         chars = self.fonts.setdefault(id(font), (font, {}))[1]
+        decoded = self.codes.setdefault(id(font), {})
         upright = not b and not c
         if upright:
             top, bottom = d * (base + fontsize) + (y * d + f), d * base + (y * d + f)
@@ -107,7 +109,10 @@ class _GlyphDevice(PDFTextDevice):
                 x -= obj * dxscale
                 spaced = True
             elif isinstance(obj, bytes):
-                for cid in font.decode(obj):
+                cids = decoded.get(obj)
+                if cids is None:
+                    cids = decoded[obj] = tuple(font.decode(obj))
+                for cid in cids:
                     if spaced:
                         x += charspace
                     text, width = chars.get(cid) or self._char(font, cid)
