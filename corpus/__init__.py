@@ -67,7 +67,7 @@ from .inquiries import (
     inquiry_status,
     list_inquiries,
 )
-from .pending import Pending, PendingRow, pending
+from .pending import Pending, PendingRow, clear_pending, mark_pending, pending
 from .persons import Cluster, SignedInquiry, cluster_names, recompute_person_keys, signed_inquiries
 from .pipeline import (
     SUPPORTED_EXTENSIONS,
@@ -174,6 +174,7 @@ __all__ = [
     "card_facets",
     "claim_review",
     "clear_failure",
+    "clear_pending",
     "close_engine",
     "cluster_names",
     "conflicts",
@@ -216,6 +217,7 @@ __all__ = [
     "list_failures",
     "list_figures",
     "list_inquiries",
+    "mark_pending",
     "migrate",
     "moment_basis",
     "moments",

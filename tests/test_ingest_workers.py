@@ -70,3 +70,33 @@ def test_hostile_file_among_good_ones_fails_alone(tmp_path: Path, db_url: str, h
         [s.name for s in seeds] + ["z.pdf"])
     assert [Path(f.path).name for f in corpus.list_failures(engine)] == ["bad.pdf" if reason else "bad.txt"]
     assert corpus.pending(engine).marks() == set()
+
+
+def test_a_rerun_finishes_the_recomputes_a_killed_run_owed(db_url: str) -> None:
+    """A run killed after storing its documents and before its recompute leaves the marks; a rerun that stores
+    nothing new still recomputes cards, person keys and reply links, then clears the marks."""
+    engine = corpus.get_engine(db_url)
+    assert corpus.ingest_paths(engine, [ROOT / "samples"]).ok
+    clean = rows(db_url)
+    indicators = {i for (i,) in _query(engine, "SELECT DISTINCT indicator FROM figures WHERE indicator IS NOT NULL")}
+    shas = [s for (s,) in _query(engine, "SELECT sha256 FROM documents WHERE kind IN ('inquiry', 'reply')")]
+    assert indicators and shas and clean["conflicts"]
+    _query(engine, "DELETE FROM conflicts")  # as if the run had stopped before its recompute
+    _query(engine, "UPDATE mentions SET person_key = NULL")
+    corpus.mark_pending(engine, indicators, True, None)
+    for sha in shas:
+        corpus.mark_pending(engine, [], False, sha)
+    owed = corpus.pending(engine)
+    assert owed.indicators == indicators and owed.persons and owed.links == set(shas)
+    again = corpus.ingest_paths(engine, [ROOT / "samples"])
+    assert again.ok and not again.added
+    assert rows(db_url) == clean
+    assert corpus.pending(engine).marks() == set()
+
+
+def _query(engine, sql: str) -> list[tuple]:
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        result = conn.execute(text(sql))
+        return [tuple(r) for r in result] if result.returns_rows else []
