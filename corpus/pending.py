@@ -37,6 +37,7 @@ class Pending:
     persons: bool = False
     links: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)  # documents this run stored and linked (no relink owed)
+    written: set[tuple[str, str]] = field(default_factory=set)  # marks this run wrote (not written again)
 
     def marks(self) -> set[tuple[str, str]]:
         """As (kind, key) rows."""
@@ -44,9 +45,12 @@ class Pending:
                 | ({(PERSONS, "")} if self.persons else set()))
 
 
-def mark_pending(engine: Engine, indicators: Iterable[str], persons: bool, sha256: str | None) -> None:
-    """Record the recomputes one document will owe once stored (committed before the document is)."""
+def mark_pending(engine: Engine, indicators: Iterable[str], persons: bool, sha256: str | None,
+                 written: set[tuple[str, str]] | None = None) -> None:
+    """Record the recomputes one document will owe once stored (committed before the document is); marks in
+    `written` (this run's so far) are not written again, and the new ones are added to it."""
     wanted = Pending({i for i in indicators if i}, persons, {sha256} if sha256 else set()).marks()
+    wanted -= written if written is not None else set()
     if not wanted:
         return
     try:
@@ -57,6 +61,8 @@ def mark_pending(engine: Engine, indicators: Iterable[str], persons: bool, sha25
                 conn.execute(PendingRow.__table__.insert(), rows)
     except SQLAlchemyError as exc:
         raise CorpusError(f"marking recomputes failed: {db_reason(exc)}") from exc
+    if written is not None:
+        written |= wanted
 
 
 def pending(engine: Engine) -> Pending:

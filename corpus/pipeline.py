@@ -136,7 +136,7 @@ def _store(engine: Engine, prepared: Prepared, touched: set[str], owed: Pending 
     links = doc.kind in ("reply", "inquiry")
     try:
         if owed is not None:  # durable before the document: a kill after it leaves the recomputes owed
-            mark_pending(engine, indicators, persons, doc.sha256 if links else None)
+            mark_pending(engine, indicators, persons, doc.sha256 if links else None, owed.written)
         result = store_document(engine, doc, analysis)
     except CorpusError as exc:
         return FAILED, str(exc)
