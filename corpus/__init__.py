@@ -67,16 +67,22 @@ from .inquiries import (
     inquiry_status,
     list_inquiries,
 )
+from .pending import Pending, PendingRow, clear_pending, mark_pending, pending
 from .persons import Cluster, SignedInquiry, cluster_names, recompute_person_keys, signed_inquiries
 from .pipeline import (
     SUPPORTED_EXTENSIONS,
     IngestReport,
+    Prepared,
+    analyse,
     build_sample_corpus,
     expand_paths,
+    finish_recomputes,
     ingest_file,
     ingest_paths,
+    prepare_file,
     remove_document,
     retry_failed,
+    store_prepared,
 )
 from .plan import QueryPlan, query_plan
 from .queue import (
@@ -103,6 +109,7 @@ from .search import SearchHit, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
 from .versions import current, delete_document, supersede, versions_of
+from .workers import WorkerPool, prepared_files
 
 __all__ = [
     "ANSWER_STATUSES",
@@ -144,6 +151,9 @@ __all__ = [
     "LinkedReply",
     "Moment",
     "PassageInfo",
+    "Pending",
+    "PendingRow",
+    "Prepared",
     "QueryPlan",
     "QueueStatus",
     "ReplyOutline",
@@ -156,12 +166,15 @@ __all__ = [
     "Statement",
     "StoreResult",
     "StoredDocument",
+    "WorkerPool",
     "agree",
+    "analyse",
     "answer_rates",
     "build_sample_corpus",
     "card_facets",
     "claim_review",
     "clear_failure",
+    "clear_pending",
     "close_engine",
     "cluster_names",
     "conflicts",
@@ -184,6 +197,7 @@ __all__ = [
     "facets",
     "figure_facets",
     "filter_cards",
+    "finish_recomputes",
     "get_conflict",
     "get_conflict_view",
     "get_document",
@@ -203,11 +217,15 @@ __all__ = [
     "list_failures",
     "list_figures",
     "list_inquiries",
+    "mark_pending",
     "migrate",
     "moment_basis",
     "moments",
     "normalise_url",
     "overfull",
+    "pending",
+    "prepare_file",
+    "prepared_files",
     "process_file",
     "query_plan",
     "queue_app",
@@ -232,6 +250,7 @@ __all__ = [
     "source_count",
     "split_highlights",
     "store_document",
+    "store_prepared",
     "supersede",
     "undated_matches",
     "versions_of",

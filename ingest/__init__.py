@@ -4,6 +4,7 @@ from .document import Block, Document, Extracted, PageSpan, Paragraph, assemble
 from .errors import IngestError, shown_path
 from .files import check_file
 from .formats import EXTENSIONS, FORMATS, SUPPORTED_EXTENSIONS, Walk, expand_paths, format_of, walk
+from .isolation import stop_reader
 from .limits import Limits, current_limits
 from .read import detect_format, read, read_local
 
@@ -28,5 +29,6 @@ __all__ = [
     "read",
     "read_local",
     "shown_path",
+    "stop_reader",
     "walk",
 ]

@@ -160,6 +160,11 @@ def worker_pid() -> int | None:
     return process.pid if process is not None and process.poll() is None else None
 
 
+def stop_reader() -> None:
+    """Stop (and wait for) this process's reading worker; a process that exits without atexit calls this."""
+    _WORKER.stop()
+
+
 def read_isolated(path: str | os.PathLike, limits: Limits) -> Document:
     """Read `path` in this process's worker, within the time and memory limits."""
     return _WORKER.read(path, limits)

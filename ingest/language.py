@@ -7,6 +7,8 @@ restricted to kk/ru. Latin-script, digit-only and empty paragraphs are "other".
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -60,20 +62,25 @@ class LetterCounts:
         return self.cyrillic + self.latin
 
 
+def _letter_class(letters: Iterable[str]) -> re.Pattern[str]:
+    """One regex character class matching exactly these characters."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(set(letters))) + "]")
+
+
+_CYRILLIC = [chr(o) for o in range(0x400, 0x500) if chr(o).isalpha()]
+_CYRILLIC_RE = _letter_class(_CYRILLIC)
+_KAZAKH_RE = _letter_class(ch for ch in _CYRILLIC if ch in KAZAKH_LETTERS)
+_LATIN_RE = _letter_class(chr(o) for o in range(128) if chr(o).isalpha())
+
+
 def count_letters(text: str) -> LetterCounts:
-    """Count letters by script; Kazakh-specific ones are also Cyrillic."""
-    counts = LetterCounts()
-    kk = KAZAKH_LETTERS
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if "\u0400" <= ch <= "\u04ff":
-            counts.cyrillic += 1
-            if ch in kk:
-                counts.kazakh += 1
-        elif ch.isascii():
-            counts.latin += 1
-    return counts
+    """Count letters by script; Kazakh-specific ones are also Cyrillic (three C-speed scans, not a loop)."""
+    return LetterCounts(cyrillic=len(_CYRILLIC_RE.findall(text)), latin=len(_LATIN_RE.findall(text)),
+                        kazakh=len(_KAZAKH_RE.findall(text)))
+
+
+_CYRILLIC_CHAR = re.compile("[\u0400-\u04ff]")
+_KAZAKH_ANY = _letter_class(KAZAKH_LETTERS)
 
 
 def kazakh_word_share(text: str) -> tuple[float, int, int]:
@@ -82,14 +89,14 @@ def kazakh_word_share(text: str) -> tuple[float, int, int]:
     Only words starting lower-case are weighed (names are capitalised), unless the text has too
     few of them, as in an upper-case heading: then all Cyrillic words count.
     """
-    kk = KAZAKH_LETTERS
-    words = [w for w in LETTER_WORD_RE.findall(text) if any("\u0400" <= c <= "\u04ff" for c in w)]
+    words = [w for w in LETTER_WORD_RE.findall(text) if _CYRILLIC_CHAR.search(w)]
     common = [w for w in words if w[0].islower()]
     pool = common if len(common) >= 3 else words
     if not pool:
         return 0.0, 0, 0
-    common_kk = sum(1 for w in common if any(c in kk for c in w))
-    return sum(1 for w in pool if any(c in kk for c in w)) / len(pool), len(pool), common_kk
+    kk = _KAZAKH_ANY.search
+    common_kk = sum(1 for w in common if kk(w))
+    return sum(1 for w in pool if kk(w)) / len(pool), len(pool), common_kk
 
 
 @cache

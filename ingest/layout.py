@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import attrgetter
 
 from .document import Block
 from .hyphens import join_lines, vocabulary
@@ -82,19 +83,17 @@ class Layout:
 def build_lines(page_number: int, glyphs: Iterable[Glyph]) -> list[Line]:
     """Horizontal glyphs grouped into lines (by vertical overlap), left to right, spaces normalised."""
     rows: list[list[Glyph]] = []
-    bounds: list[list[float]] = []  # [top, bottom] of each row
-    for g in sorted(glyphs, key=lambda g: (g.top, g.x0)):
-        mid = (g.top + g.bottom) / 2
-        if rows and bounds[-1][0] <= mid <= bounds[-1][1]:
+    top = bottom = 0.0  # of the last row
+    for g in sorted(glyphs, key=attrgetter("top", "x0")):
+        if rows and top <= (g.top + g.bottom) / 2 <= bottom:
             rows[-1].append(g)
-            bounds[-1][0] = min(bounds[-1][0], g.top)
-            bounds[-1][1] = max(bounds[-1][1], g.bottom)
+            top, bottom = min(top, g.top), max(bottom, g.bottom)
         else:
             rows.append([g])
-            bounds.append([g.top, g.bottom])
+            top, bottom = g.top, g.bottom
     lines = []
     for row in rows:
-        row.sort(key=lambda g: g.x0)
+        row.sort(key=attrgetter("x0"))
         for segment in _segments(row):
             text = _join_row(segment)
             if not text.strip():

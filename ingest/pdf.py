@@ -55,6 +55,8 @@ class _GlyphDevice(PDFTextDevice):
     def __init__(self, rsrcmgr: PDFResourceManager):
         super().__init__(rsrcmgr)
         self.glyphs: list[Glyph] = []
+        self.fonts: dict[int, tuple[object, dict[int, tuple[str, float]]]] = {}  # the font kept: ids stay unique
+        self.codes: dict[int, dict[bytes, tuple[int, ...]]] = {}  # per font (kept above): string → character codes
         self.width = 0.0
         self.height = 0.0
 
@@ -64,18 +66,69 @@ class _GlyphDevice(PDFTextDevice):
         self.glyphs = []
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
-        try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = ""
-        adv = font.char_width(cid) * fontsize * scaling
-        if text and not (len(text) == 1 and _dropped(text)):
-            if len(text) > 1 or "\ufb00" <= text <= "\ufb06":
-                text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if not _dropped(ch))
-            if text:
-                self.glyphs.append(adapt_glyph(text, matrix, font.get_descent() * fontsize + rise,
-                                               fontsize, adv, self.height))
+        text, width = self._char(font, cid)
+        adv = width * fontsize * scaling
+        if text:
+            self.glyphs.append(adapt_glyph(text, matrix, font.get_descent() * fontsize + rise, fontsize, adv,
+                                           self.height))
         return adv
+
+    def _char(self, font, cid: int) -> tuple[str, float]:
+        """(text kept, width) of a character code of a font, looked up once per document."""
+        chars = self.fonts.setdefault(id(font), (font, {}))[1]
+        found = chars.get(cid)
+        if found is None:
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = ""
+            if text and len(text) == 1 and _dropped(text):
+                text = ""
+            elif text and (len(text) > 1 or "\ufb00" <= text <= "\ufb06"):
+                text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if not _dropped(ch))
+            found = chars[cid] = (text, font.char_width(cid))
+        return found
+
+    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise,
+                                 dxscale, ncs, graphicstate):
+        """pdfminer's loop over a horizontal string, each character's text and width looked up once per font;
+        upright text (no rotation or skew) keeps one top, bottom and size for the whole string."""
+        x, y = pos
+        a, b, c, d, e, f = matrix
+        base = font.get_descent() * fontsize + rise
+        chars = self.fonts.setdefault(id(font), (font, {}))[1]
+        decoded = self.codes.setdefault(id(font), {})
+        upright = not b and not c
+        if upright:
+            top, bottom = d * (base + fontsize) + (y * d + f), d * base + (y * d + f)
+            y0, y1 = self.height - max(top, bottom), self.height - min(top, bottom)
+            size, turn = fontsize * abs(d), 180 if a < 0 else 0
+        spaced = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                spaced = True
+            elif isinstance(obj, bytes):
+                cids = decoded.get(obj)
+                if cids is None:
+                    cids = decoded[obj] = tuple(font.decode(obj))
+                for cid in cids:
+                    if spaced:
+                        x += charspace
+                    text, width = chars.get(cid) or self._char(font, cid)
+                    adv = width * fontsize * scaling
+                    if text and upright:
+                        x0 = x * a + e
+                        x1 = a * adv + x0
+                        self.glyphs.append(Glyph(text, min(x0, x1), max(x0, x1), y0, y1, size, turn))
+                    elif text:
+                        self.glyphs.append(adapt_glyph(text, (a, b, c, d, x * a + y * c + e, x * b + y * d + f),
+                                                       base, fontsize, adv, self.height))
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    spaced = True
+        return (x, y)
 
 
 class _TextInterpreter(PDFPageInterpreter):
@@ -125,6 +178,10 @@ def adapt_glyph(text: str, matrix: tuple[float, ...], base: float, fontsize: flo
     """A pdfminer glyph (text matrix, baseline offset, advance) as a `Glyph` box, top from the page top."""
     a, b, c, d, e, f = matrix
     y1 = base + fontsize
+    if not b and not c:  # upright or turned over: the same numbers as the general case, fewer steps
+        x1, top, bottom = a * adv + e, d * y1 + f, d * base + f
+        return Glyph(text, min(e, x1), max(e, x1), page_height - max(top, bottom), page_height - min(top, bottom),
+                     fontsize * abs(d), 180 if a < 0 else 0)
     xs = (c * base + e, a * adv + c * base + e, c * y1 + e, a * adv + c * y1 + e)
     ys = (d * base + f, b * adv + d * base + f, d * y1 + f, b * adv + d * y1 + f)
     angle = round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90 if (a or b) else 0

@@ -110,6 +110,11 @@ def _string(tok: bytes) -> bytes:
 
 def _hex(tok: bytes) -> bytes:
     """A hex string token `<…>` as bytes (junk dropped, an odd last digit padded with 0)."""
+    if not len(tok) % 2:  # the usual clean `<0041…>`: no junk to drop, no digit to pad
+        try:
+            return bytes.fromhex(tok[1:-1].decode("ascii"))
+        except ValueError:
+            pass
     digits = _HEX_JUNK.sub(b"", tok)
     if len(digits) % 2:
         digits += b"0"

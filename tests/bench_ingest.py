@@ -1,9 +1,11 @@
 """The `parse` and `ingest` sections of `make bench`: PDF reading beside pdftotext, and `saual ingest` end to end.
 
-parse: pages per CPU second of ingest.read() (and its glyph and layout steps) on the sample PDFs, and the
+parse: pages per CPU second of ingest.read()'s work, in this process (read_local; and its glyph and layout steps) on the sample PDFs, and the
 ratio of its CPU time to that of `pdftotext -layout` on the same files (children's CPU time), median of runs.
-ingest: `saual ingest samples/` into a fresh, migrated SQLite file in a child process: wall and CPU seconds, pages and
-documents per second, peak RSS (from wait4); model loading is timed on its own in another child.
+ingest: `saual ingest` of samples/ and of the samples copied 10× (a byte added to each copy, so hashes differ and
+per-run costs amortise as in an archive) with 1 and 2 workers, into a fresh, migrated SQLite file in a child process:
+wall and CPU seconds of every process, pages and documents per second, peak RSS of the largest process (from wait4);
+model loading is timed on its own in another child.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from nlp.ru.model import tagger
 t1, c1 = time.perf_counter(), time.process_time()
 load_kazakh_ner(); tagger()
 from nlp import analyze
-analyze(ingest.read({path!r}))
+for path in {paths!r}:  # a text and an inquiry PDF: the lazily built gazetteer indices are loading too
+    analyze(ingest.read(path))
 t2, c2 = time.perf_counter(), time.process_time()
 print(json.dumps({{"import": t1 - t, "models": t2 - t1, "import_cpu": c1 - c, "models_cpu": c2 - c1}}))
 """
@@ -79,7 +82,8 @@ def parse_rows(pdfs: list[Path] = SAMPLE_PDFS) -> list[tuple[str, float, float]]
             ["pdftotext", "-layout", str(p), "-"], capture_output=True, check=True) for p in pdfs], children=True)))
     timed += [("ingest.pdf.read_pages (glyphs)", median_cpu(lambda: [read_pages(p, p.read_bytes()) for p in pdfs])),
               ("ingest.pdf.read_pdf (+ layout)", median_cpu(lambda: [read_pdf(p, p.read_bytes()) for p in pdfs])),
-              ("ingest.read (+ language, kind, date)", median_cpu(lambda: [ingest.read(p) for p in pdfs]))]
+              # in this process: ingest.read hands the file to its reading worker, whose CPU time is not ours
+              ("ingest.read (+ language, kind, date)", median_cpu(lambda: [ingest.read_local(p) for p in pdfs]))]
     base = timed[0][1] if timed[0][0].startswith("pdftotext") else float("nan")
     return [(name, pages / sec, sec / base) for name, sec in timed]
 
@@ -107,47 +111,81 @@ def run_child(args: list[str], env: dict[str, str] | None = None) -> tuple[float
 
 
 def model_loading() -> dict[str, float]:
-    """Seconds to import the packages and to load the models (and analyse one small text), in a fresh process."""
-    seed = min((ROOT / "samples" / "seeds").glob("*.txt"))
-    _, _, _, out = run_child([sys.executable, "-c", LOAD_MODELS.format(path=str(seed))])
+    """Seconds to import the packages and to load the models and indices (analysing one small text and one sample
+    inquiry PDF, whose own reading and analysis is thus counted as loading), in a fresh process."""
+    paths = [str(min((ROOT / "samples" / "seeds").glob("*.txt"))), str(SAMPLE_PDFS[0])]
+    _, _, _, out = run_child([sys.executable, "-c", LOAD_MODELS.format(paths=paths)])
     return json.loads(out.strip().splitlines()[-1])
 
 
-def ingest_runs(rounds: int = 3) -> dict[str, float]:
-    """`saual ingest samples/` into a fresh SQLite file (migrated beforehand), `rounds` times: medians of wall,
-    CPU, RSS."""
+def copies(root: Path, times: int) -> tuple[Path, int, int]:
+    """The sample PDFs and seeds copied `times` times into a folder, each copy with one byte added (after a PDF's
+    %%EOF, which reading drops; a newline at the end of a text) so that every copy has its own hash:
+    (folder, documents, pages)."""
+    folder = Path(tempfile.mkdtemp(prefix="saual-bench-"))
+    seeds = sorted((root / "samples" / "seeds").glob("*.txt"))
+    for i in range(times):
+        for source in SAMPLE_PDFS + seeds:
+            pad = b"\n" * (i + 1)
+            (folder / f"{i:03d}_{source.name}").write_bytes(source.read_bytes() + pad)
+    return folder, times * (len(SAMPLE_PDFS) + len(seeds)), times * (page_count(SAMPLE_PDFS) + len(seeds))
+
+
+def ingest_runs(folder: Path, workers: int = 1, rounds: int = 3) -> dict[str, float]:
+    """`saual ingest FOLDER --workers N` into a fresh SQLite file (migrated beforehand), `rounds` times: medians of
+    wall and CPU (every process: workers and readers are waited for), the largest process's peak RSS."""
     walls, cpus, rsss = [], [], []
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as tmp:
             env = {**os.environ, "SAUAL_DATABASE_URL": f"sqlite:///{tmp}/bench.db"}
             run_child([sys.executable, "-c", "import corpus, os; corpus.get_engine(os.environ['SAUAL_DATABASE_URL'])"], env)
-            wall, cpu, rss, _ = run_child([str(SAUAL), "ingest", "samples/"], env)
+            wall, cpu, rss, _ = run_child([str(SAUAL), "ingest", str(folder), "--workers", str(workers)], env)
         walls.append(wall), cpus.append(cpu), rsss.append(rss)
     return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss_mb": max(rsss)}
 
 
-def ingest_section() -> dict[str, float]:
-    """Print the end-to-end ingest table (model loading apart) and return its numbers."""
-    docs = len(SAMPLE_PDFS) + len(list((ROOT / "samples" / "seeds").glob("*.txt")))
-    pages = page_count(SAMPLE_PDFS) + docs - len(SAMPLE_PDFS)  # a text file counts as one page
+def ingest_row(name: str, docs: int, pages: int, workers: int, run: dict[str, float],
+               load: dict[str, float]) -> dict[str, float]:
+    """The rates of one run: per CPU s of all processes with and without model loading (the parent's import and
+    each worker's models: forked workers share the imports), and per wall s."""
+    fixed_cpu = load["import_cpu"] + load["models_cpu"] * workers
+    fixed_wall = load["import"] + load["models"]
+    return {"name": name, "workers": workers, "documents": docs, "pages": pages, **run,
+            "pages_per_cpu_s": pages / max(run["cpu"] - fixed_cpu, 1e-9),
+            "pages_per_cpu_s_with_loading": pages / run["cpu"],
+            "pages_per_s": pages / run["wall"],
+            "documents_per_s": docs / max(run["wall"] - fixed_wall, 1e-9)}
+
+
+def ingest_section(times: int = 10) -> dict[str, float]:
+    """Print the end-to-end ingest table (samples and `times` copies of them; 1 and 2 workers) and return the
+    one-worker samples numbers (with every row under "rows")."""
+    seeds = len(list((ROOT / "samples" / "seeds").glob("*.txt")))
+    docs, pages = len(SAMPLE_PDFS) + seeds, page_count(SAMPLE_PDFS) + seeds  # a text file counts as one page
     load = model_loading()
-    run = ingest_runs()
-    fixed, fixed_cpu = load["import"] + load["models"], load["import_cpu"] + load["models_cpu"]
-    work_cpu = max(run["cpu"] - fixed_cpu, 1e-9)
-    out = {"pages": pages, "documents": docs, **load, **run, "pages_per_cpu_s": pages / work_cpu,
-           "pages_per_cpu_s_with_loading": pages / run["cpu"], "documents_per_s": docs / max(run["wall"] - fixed, 1e-9)}
-    print(f"\n## saual ingest samples/: {docs} documents, {pages} pages, fresh SQLite, one process, median of 3")
-    print(f"{'measure':<44} {'value':>10} {'target':>8}")
-    for name, value, target in (
-            ("import packages, wall s", load["import"], ""), ("load models + first analysis, wall s", load["models"], ""),
-            ("import + models, CPU s", fixed_cpu, ""),
-            ("wall s (whole run)", run["wall"], ""), ("CPU s (whole run)", run["cpu"], ""),
-            ("pages / CPU s, loading excluded", out["pages_per_cpu_s"], f"{INGEST_TARGET:.0f}"),
-            ("pages / CPU s, loading included", out["pages_per_cpu_s_with_loading"], ""),
-            ("documents / s (wall, loading excluded)", out["documents_per_s"], ""),
-            ("peak RSS MB", run["rss_mb"], f"{RSS_TARGET_MB:.0f}")):
-        print(f"{name:<44} {value:10.2f} {target:>8}")
-    return out
+    big, big_docs, big_pages = copies(ROOT, times)
+    rows = []
+    try:
+        for workers in (1, 2):
+            rows.append(ingest_row("samples/", docs, pages, workers, ingest_runs(ROOT / "samples", workers, 2), load))
+            rows.append(ingest_row(f"samples ×{times}", big_docs, big_pages, workers, ingest_runs(big, workers, 1), load))
+    finally:
+        shutil.rmtree(big, ignore_errors=True)
+    print(f"\n## saual ingest: fresh SQLite; samples/ = {docs} documents, {pages} pages (median of 2 runs); samples ×{times}"
+          f" = {big_docs} documents, {big_pages} pages (1 run); CPU of all processes; load {os.getloadavg()[0]:.1f}")
+    print(f"model loading: import {load['import']:.2f} s + models {load['models']:.2f} s wall, "
+          f"{load['import_cpu'] + load['models_cpu']:.2f} CPU s")
+    print(f"{'run':<16} {'workers':>7} {'wall s':>7} {'CPU s':>7} {'pages/CPU s':>12} {'(w/ loading)':>12} "
+          f"{'pages/s':>8} {'docs/s':>7} {'RSS MB':>7}")
+    for r in rows:
+        print(f"{r['name']:<16} {r['workers']:>7} {r['wall']:7.1f} {r['cpu']:7.1f} {r['pages_per_cpu_s']:12.1f} "
+              f"{r['pages_per_cpu_s_with_loading']:12.1f} {r['pages_per_s']:8.1f} {r['documents_per_s']:7.2f} "
+              f"{r['rss_mb']:7.0f}")
+    one, many = rows[0], rows[1]
+    marginal = (many["pages"] - one["pages"]) / max(many["cpu"] - one["cpu"], 1e-9)
+    print(f"marginal pages per CPU s, one worker (samples ×{times} minus samples/): {marginal:.1f} "
+          f"(target {INGEST_TARGET:.0f}); peak RSS target {RSS_TARGET_MB:.0f} MB per process")
+    return {**load, **one, "marginal_pages_per_cpu_s": marginal, "rows": rows}
 
 
 if __name__ == "__main__":

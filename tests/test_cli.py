@@ -198,14 +198,14 @@ def test_extract_bad_input(tmp_path: Path, name: str, filename: str, make) -> No
 
 def test_unexpected_exception_is_one_line_and_the_run_goes_on(tmp_path: Path, db: str, monkeypatch) -> None:
     good = copy_to(tmp_path / "in", *SEEDS)
-    real = corpus.ingest_paths
+    real = corpus.store_prepared
 
-    def flaky(engine, paths, **kw):
-        if Path(paths[0]).name == good[0].name:
+    def flaky(engine, prepared, *args, **kw):
+        if Path(prepared.path).name == good[0].name:
             raise ZeroDivisionError("division by zero somewhere deep")
-        return real(engine, paths, **kw)
+        return real(engine, prepared, *args, **kw)
 
-    monkeypatch.setattr(corpus, "ingest_paths", flaky)
+    monkeypatch.setattr(corpus, "store_prepared", flaky)
     result = runner.invoke(cli.app, ["ingest", str(tmp_path / "in"), "--db", db])
     assert result.exit_code == 1, result.output
     assert lines_starting_with(result.stderr, str(good[0])) == [

@@ -102,30 +102,23 @@ def _count(value: Any) -> int:
     return value if isinstance(value, int) else len(value or ())
 
 
-def ingest_one(engine: Any, path: Path) -> tuple[str, str | None]:
-    """Store one file in its own call, so that any exception stays with that file: (status, reason)."""
+def store_one(engine: Any, prepared: Any, owed: Any) -> tuple[str, str | None]:
+    """Store one read and analysed file in its own call, so that any exception stays with that file:
+    (status, reason). Cross-document recomputes are owed and done once at the end of the run."""
     import corpus
     import ingest
 
-    statuses: list[str] = []
+    path = prepared.path
     try:
         ingest.check_file(path)  # a FIFO, a device or a huge file is refused before anything reads it
     except ingest.IngestError as exc:
         _record_failure(engine, path, exc.reason)
         return "failed", exc.reason
     try:
-        report = corpus.ingest_paths(engine, [path], on_progress=lambda _p, s: statuses.append(str(s)),
-                                     on_start=lambda _n: None)
+        status, reason = corpus.store_prepared(engine, prepared, set(), owed)
     except Exception as exc:  # noqa: BLE001 - any failure stays with its file; the run goes on
         return "failed", exception_reason(exc)
-    if report.failed:
-        _failed_path, reason = report.failed[0]
-        return "failed", str(reason)
-    if _count(report.added):
-        return "added", None
-    if _count(report.unchanged):
-        return "unchanged", None
-    return (statuses[-1] if statuses else "unchanged"), None
+    return status, (reason or None) if status == "failed" else None
 
 
 def _record_failure(engine: Any, path: Path, reason: str) -> None:
@@ -146,6 +139,8 @@ def ingest_command(
     db: DbOption = None,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Also try again every file an earlier run "
                                                "could not store (see saual failed).")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes that read and analyse files (each "
+                                         "loads the models once, about 1 GB each); this one stores them.")] = 1,
 ) -> None:
     """Read files (PDF, scanned PDF, HTML, TXT, DOCX) and store them in the corpus.
 
@@ -162,18 +157,29 @@ def ingest_command(
             typer.echo("no failed files to retry")
             raise typer.Exit(0)
         raise fatal("no files found in " + ", ".join(shown(p) for p in paths))
-    counts = {"added": 0, "unchanged": 0, "failed": 0}
-    with Progress(len(files)) as progress:
-        for path in files:
-            progress.start(path)
-            status, reason = ingest_one(engine, path)
-            status = status if status in counts else "added"
-            counts[status] += 1
-            progress.finish(path, status, failure_line(path, reason) if status == "failed" else None)
+    counts = _ingest_files(engine, files, workers)
     typer.echo(f"{len(files)} file{'s' if len(files) != 1 else ''}: {counts['added']} added, "
                f"{counts['unchanged']} unchanged, {counts['failed']} failed, {len(walked.skipped)} skipped  "
                f"({shown_url(engine)})")
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _ingest_files(engine: Any, files: list[Path], workers: int) -> dict[str, int]:
+    """Read, analyse and store the files (in order, `workers` processes reading), then the recomputes owed."""
+    import corpus
+
+    counts = {"added": 0, "unchanged": 0, "failed": 0}
+    owed = corpus.Pending()
+    with Progress(len(files)) as progress:
+        for prepared in corpus.prepared_files(engine, files, workers, on_start=progress.start):
+            status, reason = store_one(engine, prepared, owed)
+            status = status if status in counts else "added"
+            counts[status] += 1
+            progress.finish(prepared.path, status, failure_line(prepared.path, reason) if status == "failed" else None)
+    for what, reason in corpus.finish_recomputes(engine, owed):
+        say_error(f"{what}: {reason}")
+        counts["failed"] += 1
+    return counts
 
 
 def _failed_paths(engine: Any) -> list[Path]:
