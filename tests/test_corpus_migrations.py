@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0010_passage_trigrams"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index)
+HEAD = "0011"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key)
 
 
 def table_names(engine) -> set[str]:
