@@ -40,13 +40,12 @@ class QueryPlan:
     params: dict
     tokens: list[str]
     words_sql: str = ""  # tier 0 alone: a page it fills is the page (tier 1 sorts after); "" = hits_sql
-    window_sql: str = ""  # tier 0 among passages with id >= :floor (bounded ranking, corpus.search); "" = words_sql
+    window_sql: str = ""  # tier 0 ranked among the ids selected by a `{candidates}` subquery (corpus.search)
     ids_sql: str = ""  # the ids (pid) of tier 0 matches, unranked; "" = words_sql
     match_sql: str = ""  # the ids (pid) of all matches, both tiers, unranked (counts and filters); "" = hits_sql
 
     def __post_init__(self) -> None:
         self.words_sql = self.words_sql or self.hits_sql
-        self.window_sql = self.window_sql or self.words_sql
         self.ids_sql = self.ids_sql or self.words_sql
         self.match_sql = self.match_sql or self.hits_sql
 
@@ -98,7 +97,8 @@ def _plan_sqlite(tokens: list[str]) -> QueryPlan:
            "FROM passages_fts WHERE passages_fts MATCH :fts_words")
     params = {"fts_words": _word_query(tokens, '"{}"*', '"{}"', " OR ", " AND ")}
     words = sql
-    window = sql + " AND rowid >= :floor"  # FTS5 seeks the rowid range in its doclists
+    # the candidates are the newest matches: FTS5 seeks their rowid range in its doclists (bm25 needs the MATCH)
+    window = sql + " AND rowid >= (SELECT MIN(pid) FROM ({candidates}) AS c)"
     ids = "SELECT rowid AS pid FROM passages_fts WHERE passages_fts MATCH :fts_words"
     every = ids
     if _substring_ok(tokens):
@@ -115,7 +115,8 @@ def _plan_postgres(tokens: list[str]) -> QueryPlan:
            f"FROM passages p WHERE {PG_MATCH}")
     params: dict = {"tsq": _word_query(tokens, "'{}':*", "'{}'", " | ", " & ")}
     words = sql
-    window = sql + " AND p.id >= :floor"
+    window = (f"SELECT p.id AS pid, 0 AS tier, ts_rank(p.search_vector, {PG_QUERY}) AS score "
+              "FROM passages p WHERE p.id IN ({candidates})")
     ids = f"SELECT p.id AS pid FROM passages p WHERE {PG_MATCH}"
     every = ids
     if _substring_ok(tokens):

@@ -83,22 +83,25 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
 
 def _word_page(engine: Engine, conn, plan: QueryPlan, where: str, values: dict) -> tuple[list, bool]:
     """The page of word matches ranked among the newest candidates under the filters (see CANDIDATES), and
-    whether every match was ranked (then the ranking is exact and substrings may follow)."""
+    whether those were every match (then the ranking is exact and substrings may follow)."""
     need = max(CANDIDATES, values["limit"] + values["offset"])
-    sql = (f"SELECT h.pid FROM ({plan.ids_sql}) h JOIN passages p ON p.id = h.pid "
-           f"JOIN documents d ON d.id = p.document_id WHERE {where} ORDER BY h.pid DESC LIMIT 1 OFFSET :deep")
-    floor = conn.execute(_statement(sql, values), {**_bound(sql, values), "deep": need - 1}).scalar()
-    if floor is None:
-        return _page(engine, conn, plan.words_sql, where, values), True
-    return _page(engine, conn, plan.window_sql, where, {**values, "floor": floor}), False
+    # FTS5 yields rowids newest first by itself; PostgreSQL would walk the primary key backwards testing every
+    # passage when few match (seconds at 100k), so its GIN matches are sorted instead (`+ 0`: not the key order)
+    newest = "h.pid DESC" if engine.dialect.name == "sqlite" else "h.pid + 0 DESC"
+    candidates = (f"SELECT h.pid FROM ({plan.ids_sql}) h JOIN passages p ON p.id = h.pid "
+                  f"JOIN documents d ON d.id = p.document_id WHERE {where} ORDER BY {newest} LIMIT :need")
+    rows = _page(engine, conn, plan.window_sql.format(candidates=candidates), where, {**values, "need": need},
+                 count=True)
+    return rows, not rows or rows[0]["n"] < need  # no row: fewer candidates than the offset
 
 
-def _page(engine: Engine, conn, hits_sql: str, where: str, values: dict) -> list:
-    """One page of hits (pid, tier, score, passage and document header) under the filters, best first."""
+def _page(engine: Engine, conn, hits_sql: str, where: str, values: dict, count: bool = False) -> list:
+    """One page of hits (pid, tier, score, passage and document header) under the filters, best first;
+    with `count`, each row also carries `n`, the number of hits under the filters."""
     sql = (
         f"WITH hits AS ({hits_sql}) "
         "SELECT h.pid, h.tier, h.score, p.document_id, p.page, p.start, p.\"end\", p.language, "
-        f"{header_sql('d')} "
+        f"{'COUNT(*) OVER () AS n, ' if count else ''}{header_sql('d')} "
         "FROM hits h JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
         f"WHERE {where} ORDER BY h.tier, {_score_order(engine)}, h.pid LIMIT :limit OFFSET :offset"
     )
