@@ -7,6 +7,8 @@ becomes a quoted prefix term, and all words must match. An inflected word also m
 SQLite: FTS5 `passages_fts` (unicode61) and `passages_tri` (trigram). PostgreSQL: the tsvector
 column `passages.search_vector` (`russian` for ru passages, `simple` otherwise), and substrings as LIKE on
 the folded text, which the pg_trgm index of migration 0010 serves.
+Besides the ranked tiers, a plan has unranked forms: the ids of word matches (the newest of which corpus.search
+ranks, see search.CANDIDATES) and of all matches (counts and filters, which need no score).
 """
 
 from __future__ import annotations
