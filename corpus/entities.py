@@ -177,7 +177,7 @@ def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACE
         if plan is None:
             return []
         conditions.append(MentionRow.document_id.in_(plan.document_ids()))
-    return _summaries(engine, conditions, None, top=max(int(limit), 0))[:max(int(limit), 0)]
+    return _summaries(engine, conditions, None, top=max(int(limit), 0), by_passage=False)[:max(int(limit), 0)]
 
 
 def _top_keys(documents: dict[str, int], top: int | None) -> list[str] | None:
@@ -190,13 +190,18 @@ def _top_keys(documents: dict[str, int], top: int | None) -> list[str] | None:
     return keys if len(keys) <= TOP_KEYS_MAX else None
 
 
-def _summaries(engine: Engine, conditions: list, query: str | None, top: int | None = None) -> list[EntitySummary]:
+def _summaries(engine: Engine, conditions: list, query: str | None, top: int | None = None,
+               by_passage: bool = True) -> list[EntitySummary]:
     """Entity summaries under `conditions`, ordered; with `top`, the per-form rows are read only for keys that
-    can be among the first `top` (the order starts with the document count, read first)."""
+    can be among the first `top` (the order starts with the document count, read first). Without `by_passage`
+    (conditions that name no passage column) documents are counted from mentions and documents alone
+    (ix_mentions_document_key, migration 0011)."""
     key = _key_column().label("key")
     grouped = (key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
                MentionRow.text, _mention_language().label("lang"))
-    docs = _with_passage(select(key, func.count(func.distinct(MentionRow.document_id)))).where(*conditions).group_by(key)
+    counted = select(key, func.count(func.distinct(MentionRow.document_id)))
+    counted = _with_passage(counted) if by_passage else _with_document(counted)
+    docs = counted.where(*conditions).group_by(key)
     try:
         with engine.connect() as conn:
             documents = dict(conn.execute(docs).all())
@@ -307,6 +312,11 @@ def get_entity(engine: Engine, key: str) -> EntityDetail | None:
             quote=quote, quote_start=qs, quote_end=qe))
     summary = group.summary(key, len({m.document_id for m in mentions}))
     return EntityDetail(**vars(summary), mention_list=mentions, figures=figures, demands=demands)
+
+
+def _with_document(stmt: Select) -> Select:
+    """`stmt` over mentions of the newest version of each file, joined with their document."""
+    return stmt.select_from(MentionRow).join(DocumentRow, DocumentRow.id == MentionRow.document_id).where(current())
 
 
 def _with_passage(stmt: Select) -> Select:

@@ -7,6 +7,8 @@ becomes a quoted prefix term, and all words must match. An inflected word also m
 SQLite: FTS5 `passages_fts` (unicode61) and `passages_tri` (trigram). PostgreSQL: the tsvector
 column `passages.search_vector` (`russian` for ru passages, `simple` otherwise), and substrings as LIKE on
 the folded text, which the pg_trgm index of migration 0010 serves.
+Besides the ranked tiers, a plan has unranked forms: the ids of word matches (the newest of which corpus.search
+ranks, see search.CANDIDATES) and of all matches (counts and filters, which need no score).
 """
 
 from __future__ import annotations
@@ -40,18 +42,23 @@ class QueryPlan:
     params: dict
     tokens: list[str]
     words_sql: str = ""  # tier 0 alone: a page it fills is the page (tier 1 sorts after); "" = hits_sql
+    window_sql: str = ""  # tier 0 ranked among the ids selected by a `{candidates}` subquery (corpus.search)
+    ids_sql: str = ""  # the ids (pid) of tier 0 matches, unranked; "" = words_sql
+    match_sql: str = ""  # the ids (pid) of all matches, both tiers, unranked (counts and filters); "" = hits_sql
 
     def __post_init__(self) -> None:
         self.words_sql = self.words_sql or self.hits_sql
+        self.ids_sql = self.ids_sql or self.words_sql
+        self.match_sql = self.match_sql or self.hits_sql
 
     def passage_ids(self) -> TextClause:
         """SELECT of the matching passage ids (column `pid`), for `column.in_(...)` conditions."""
-        return (text(f"SELECT pid FROM ({self.hits_sql}) AS hits")
+        return (text(f"SELECT pid FROM ({self.match_sql}) AS hits")
                 .bindparams(**self.params).columns(pid=Integer))
 
     def document_ids(self) -> TextClause:
         """SELECT of the ids of documents with a matching passage (column `did`)."""
-        return (text(f"SELECT p.document_id AS did FROM ({self.hits_sql}) AS h JOIN passages p ON p.id = h.pid")
+        return (text(f"SELECT p.document_id AS did FROM ({self.match_sql}) AS h JOIN passages p ON p.id = h.pid")
                 .bindparams(**self.params).columns(did=Integer))
 
 
@@ -92,12 +99,17 @@ def _plan_sqlite(tokens: list[str]) -> QueryPlan:
            "FROM passages_fts WHERE passages_fts MATCH :fts_words")
     params = {"fts_words": _word_query(tokens, '"{}"*', '"{}"', " OR ", " AND ")}
     words = sql
+    # the candidates are the newest matches: FTS5 seeks their rowid range in its doclists (bm25 needs the MATCH)
+    window = sql + " AND rowid >= (SELECT MIN(pid) FROM ({candidates}) AS c)"
+    ids = "SELECT rowid AS pid FROM passages_fts WHERE passages_fts MATCH :fts_words"
+    every = ids
     if _substring_ok(tokens):
         params["fts_substrings"] = " ".join(f'"{t}"' for t in tokens)
         sql += (" UNION ALL SELECT rowid AS pid, 1 AS tier, bm25(passages_tri) AS score "
                 "FROM passages_tri WHERE passages_tri MATCH :fts_substrings AND rowid NOT IN "
                 "(SELECT rowid FROM passages_fts WHERE passages_fts MATCH :fts_words)")
-    return QueryPlan(sql, params, tokens, words)
+        every += " UNION SELECT rowid AS pid FROM passages_tri WHERE passages_tri MATCH :fts_substrings"
+    return QueryPlan(sql, params, tokens, words, window, ids, every)
 
 
 def _plan_postgres(tokens: list[str]) -> QueryPlan:
@@ -105,6 +117,10 @@ def _plan_postgres(tokens: list[str]) -> QueryPlan:
            f"FROM passages p WHERE {PG_MATCH}")
     params: dict = {"tsq": _word_query(tokens, "'{}':*", "'{}'", " | ", " & ")}
     words = sql
+    window = (f"SELECT p.id AS pid, 0 AS tier, ts_rank(p.search_vector, {PG_QUERY}) AS score "
+              "FROM passages p WHERE p.id IN ({candidates})")
+    ids = f"SELECT p.id AS pid FROM passages p WHERE {PG_MATCH}"
+    every = ids
     if _substring_ok(tokens):
         found = []
         for i, token in enumerate(tokens):  # letters and digits only: no LIKE wildcard inside
@@ -112,4 +128,5 @@ def _plan_postgres(tokens: list[str]) -> QueryPlan:
             found.append(f"lower(translate(p.text, 'ёЁ', 'еЕ')) LIKE :sub{i}")  # ix_passages_text_trgm
         sql += (f" UNION ALL SELECT p.id AS pid, 1 AS tier, 0.0 AS score FROM passages p "
                 f"WHERE {' AND '.join(found)} AND NOT {PG_MATCH}")
-    return QueryPlan(sql, params, tokens, words)
+        every += f" UNION SELECT p.id AS pid FROM passages p WHERE {' AND '.join(found)}"
+    return QueryPlan(sql, params, tokens, words, window, ids, every)

@@ -18,9 +18,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from .errors import CorpusError, db_reason
 from .hits import ELLIPSIS, HEADER_DATE, DocumentHeader, header_sql
 from .plan import PG_CONFIG, PG_QUERY, QueryPlan, query_plan
+from .snippets import fts_snippets
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold
 
 SNIPPET_WORDS = 32
+# Bounded ranking: word matches are ranked among the newest CANDIDATES of them under the filters (by passage id,
+# the order of storing), or the newest limit+offset when a page lies deeper; a query with fewer matches is ranked
+# exactly, and a broad one does not score every match (FTS5 bm25 and ts_rank cost per scored row).
+CANDIDATES = 500
 
 
 @dataclass
@@ -49,6 +54,7 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
            limit: int = 50, offset: int = 0, include_undated: bool = False) -> list[SearchHit]:
     """Passages matching every word of `query` (as a word start, else as a substring), best first.
 
+    A query with more than CANDIDATES word matches is ranked among its newest (see CANDIDATES).
     Filters apply to the document: its language (as in facets), kind, date range (undated documents
     fall out of a range unless `include_undated`), and `entity`: an entity key (corpus.entities)
     that the document mentions.
@@ -61,8 +67,8 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
     try:
         with engine.connect() as conn:
             # word matches (tier 0) sort before substrings: when they fill the page, substrings need no search
-            rows = _page(engine, conn, plan.words_sql, where, values)
-            if len(rows) < limit and plan.words_sql != plan.hits_sql:
+            rows, whole = _word_page(engine, conn, plan, where, values)
+            if whole and len(rows) < limit and plan.words_sql != plan.hits_sql:
                 rows = _page(engine, conn, plan.hits_sql, where, values)
             snippets = _snippets(engine, conn, plan, rows)
     except SQLAlchemyError as exc:
@@ -75,18 +81,42 @@ def search(engine: Engine, query: str, *, language: str | None = None, kind: str
     ]
 
 
-def _page(engine: Engine, conn, hits_sql: str, where: str, values: dict) -> list:
-    """One page of hits (pid, tier, score, passage and document header) under the filters, best first."""
+def _word_page(engine: Engine, conn, plan: QueryPlan, where: str, values: dict) -> tuple[list, bool]:
+    """The page of word matches ranked among the newest candidates under the filters (see CANDIDATES), and
+    whether those were every match (then the ranking is exact and substrings may follow)."""
+    need = max(CANDIDATES, values["limit"] + values["offset"])
+    # FTS5 yields rowids newest first by itself; PostgreSQL would walk the primary key backwards testing every
+    # passage when few match (seconds at 100k), so its GIN matches are sorted instead (`+ 0`: not the key order)
+    newest = "h.pid DESC" if engine.dialect.name == "sqlite" else "h.pid + 0 DESC"
+    candidates = (f"SELECT h.pid FROM ({plan.ids_sql}) h JOIN passages p ON p.id = h.pid "
+                  f"JOIN documents d ON d.id = p.document_id WHERE {where} ORDER BY {newest} LIMIT :need")
+    rows = _page(engine, conn, plan.window_sql.format(candidates=candidates), where, {**values, "need": need},
+                 count=True)
+    return rows, not rows or rows[0]["n"] < need  # no row: fewer candidates than the offset
+
+
+def _page(engine: Engine, conn, hits_sql: str, where: str, values: dict, count: bool = False) -> list:
+    """One page of hits (pid, tier, score, passage and document header) under the filters, best first;
+    with `count`, each row also carries `n`, the number of hits under the filters."""
     sql = (
         f"WITH hits AS ({hits_sql}) "
         "SELECT h.pid, h.tier, h.score, p.document_id, p.page, p.start, p.\"end\", p.language, "
-        f"{header_sql('d')} "
+        f"{'COUNT(*) OVER () AS n, ' if count else ''}{header_sql('d')} "
         "FROM hits h JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
         f"WHERE {where} ORDER BY h.tier, {_score_order(engine)}, h.pid LIMIT :limit OFFSET :offset"
     )
-    dates = [bindparam(name, type_=Date) for name in values if name.startswith("f_date")]
-    statement = text(sql).bindparams(*dates).columns(**{HEADER_DATE: Date})  # SQLite keeps dates as ISO strings
-    return conn.execute(statement, {k: v for k, v in values.items() if f":{k}" in sql}).mappings().all()
+    statement = _statement(sql, values).columns(**{HEADER_DATE: Date})  # SQLite keeps dates as ISO strings
+    return conn.execute(statement, _bound(sql, values)).mappings().all()
+
+
+def _statement(sql: str, values: dict):
+    """`sql` as a text clause, the date filters bound as dates."""
+    return text(sql).bindparams(*(bindparam(name, type_=Date) for name in values if name.startswith("f_date")))
+
+
+def _bound(sql: str, values: dict) -> dict:
+    """The values `sql` names."""
+    return {k: v for k, v in values.items() if f":{k}" in sql}
 
 
 def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]]:
@@ -94,23 +124,25 @@ def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]
 
     Undated documents are left out of the year counts.
     """
-    if query is None or not query.strip():
-        sql, params = "SELECT language, kind, date FROM documents", {}
-    else:
+    year = "substr(d.date, 1, 4)" if engine.dialect.name == "sqlite" else "CAST(EXTRACT(YEAR FROM d.date) AS INTEGER)"
+    where, params = "", {}
+    if query is not None and query.strip():
         plan = query_plan(engine, query)
         if plan is None:
             return {"language": {}, "kind": {}, "year": {}}
-        sql = (f"WITH hits AS ({plan.hits_sql}) SELECT d.language, d.kind, d.date FROM documents d "
-               "WHERE d.id IN (SELECT p.document_id FROM hits h JOIN passages p ON p.id = h.pid)")
+        where = (f"WHERE d.id IN (SELECT p.document_id FROM ({plan.match_sql}) h "
+                 "JOIN passages p ON p.id = h.pid)")
         params = plan.params
+    # grouped in SQL: a broad word matches tens of thousands of documents, and rows read one by one cost
+    sql = f"SELECT d.language, d.kind, {year}, COUNT(*) FROM documents d {where} GROUP BY 1, 2, 3"
     counts: dict[str, Counter] = {"language": Counter(), "kind": Counter(), "year": Counter()}
     try:
         with engine.connect() as conn:
-            for language, kind, date in conn.execute(text(sql).columns(date=Date), params):
-                counts["language"][language] += 1
-                counts["kind"][kind] += 1
-                if date is not None:
-                    counts["year"][str(date.year)] += 1
+            for language, kind, when, n in conn.execute(text(sql), params):
+                counts["language"][language] += n
+                counts["kind"][kind] += n
+                if when is not None:
+                    counts["year"][str(when)] += n
     except SQLAlchemyError as exc:
         raise CorpusError(f"facets failed for {query!r}: {db_reason(exc)}") from exc
     return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
@@ -136,7 +168,7 @@ def undated_matches(engine: Engine, query: str, *, language: str | None = None, 
     if plan is None:
         return 0
     where, params = _filters(language, kind, None, None, entity)
-    sql = (f"WITH hits AS ({plan.hits_sql}) SELECT COUNT(DISTINCT d.id) FROM hits h "
+    sql = (f"WITH hits AS ({plan.match_sql}) SELECT COUNT(DISTINCT d.id) FROM hits h "
            "JOIN passages p ON p.id = h.pid JOIN documents d ON d.id = p.document_id "
            f"WHERE {where} AND d.date IS NULL")
     try:
@@ -149,9 +181,11 @@ def undated_matches(engine: Engine, query: str, *, language: str | None = None, 
 def _filters(language, kind, date_from, date_to, entity=None, include_undated=False) -> tuple[str, dict]:
     where, params = ["d.superseded_by IS NULL"], {}  # the newest version of each file
     if entity:  # a person's cluster key, else a linked id, else LABEL:canonical (corpus.entities)
-        where.append("d.id IN (SELECT m.document_id FROM mentions m WHERE m.person_key = :f_entity OR "
+        # per candidate document, through ix_mentions_document_key (migration 0011): the page reads a bounded
+        # number of candidates, where a set of every mentioning document would read all the entity's mentions
+        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND (m.person_key = :f_entity OR "
                      "((m.person_key IS NULL OR m.person_key = '') AND (m.entity_id = :f_entity OR "
-                     "((m.entity_id IS NULL OR m.entity_id = '') AND m.label || ':' || m.canonical = :f_entity))))")
+                     "((m.entity_id IS NULL OR m.entity_id = '') AND m.label || ':' || m.canonical = :f_entity)))))")
         params["f_entity"] = entity
     dates = []
     for column, op, name, value in (("d.language", "=", "f_language", language), ("d.kind", "=", "f_kind", kind),
@@ -178,15 +212,14 @@ def _snippets(engine: Engine, conn, plan: QueryPlan, rows) -> dict[int, str]:
 
 
 def _snippets_sqlite(conn, plan: QueryPlan, by_tier: dict[int, list[int]]) -> dict[int, str]:
+    """FTS5 snippets of the page's passages, cut in a scratch table (corpus.snippets) instead of the corpus index."""
     out: dict[int, str] = {}
     for tier, table, match in ((0, "passages_fts", "fts_words"), (1, "passages_tri", "fts_substrings")):
         if not by_tier[tier]:
             continue
-        sql = text(f"SELECT rowid, snippet({table}, 0, :hs, :he, :ellipsis, {SNIPPET_WORDS}) FROM {table} "
-                   f"WHERE {table} MATCH :m AND rowid IN :ids").bindparams(bindparam("ids", expanding=True))
-        params = {"hs": HIGHLIGHT_START, "he": HIGHLIGHT_END, "ellipsis": ELLIPSIS,
-                  "m": plan.params[match], "ids": by_tier[tier]}
-        out.update({pid: snippet for pid, snippet in conn.execute(sql, params)})
+        sql = text("SELECT id, text FROM passages WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+        passages = dict(conn.execute(sql, {"ids": by_tier[tier]}).all())
+        out.update(fts_snippets(table, plan.params[match], passages, ELLIPSIS, SNIPPET_WORDS))
     return out
 
 

@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0012_pending_recomputes"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0012: recomputes owed)
+HEAD = "0012_pending_recomputes"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed)
 
 
 def table_names(engine) -> set[str]:

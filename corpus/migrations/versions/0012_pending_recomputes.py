@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_pending_recomputes"
-down_revision = "0010_passage_trigrams"  # renumbered at merge (another branch adds 0011)
+down_revision = "0011_search_covering"
 branch_labels = None
 depends_on = None
 
