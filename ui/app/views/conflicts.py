@@ -14,7 +14,7 @@ import streamlit as st
 
 from corpus.cards import pair_bases
 from corpus.claimreview import claim_review
-from corpus.claims import card_facets, disagreements, filter_cards
+from corpus.claims import card_facets, disagreements, filter_cards, sort_cards
 from ui.app import backend, urlstate
 from ui.app.components import conflicts_to_csv, escape_markdown, escape_text
 from ui.app.components.conflicts_view import (
@@ -77,7 +77,7 @@ def since_bounds() -> tuple[dt.date, dt.date]:
 
 def filter_widgets(filters: dict[str, Any]) -> None:
     """Sidebar: each filter offers the values left under the others, with card counts; new since; order."""
-    cards = backend.read("list_conflicts", since=filters.get("since"))
+    cards = outlines(filters)
     with st.sidebar:
         st.subheader("Filters")
         for key, argument in ARGUMENT.items():
@@ -93,6 +93,18 @@ def filter_widgets(filters: dict[str, Any]) -> None:
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
         st.caption("Counts are conflict cards under the other filters.")
         st.selectbox("Order", list(SORT_LABELS), key="cf_sort", format_func=SORT_LABELS.get)
+
+
+def outlines(filters: dict[str, Any]) -> list:
+    """Every active card (first seen since the chosen day) as an outline: what the filters, counts and order read."""
+    return backend.read("card_outlines", since=filters.get("since"))
+
+
+def chosen_ids(filters: dict[str, Any]) -> list[str]:
+    """The ids of the cards under the filters, in the chosen order (one cached read of the outlines)."""
+    others = {k: v for k, v in filters.items() if k != "since"}
+    cards = sort_cards(filter_cards(outlines(filters), **others), st.session_state.get("cf_sort") or "spread")
+    return [card.id for card in cards]
 
 
 def base_url() -> str | None:
@@ -155,8 +167,8 @@ def show_card(view: Any, opened: bool) -> None:
 def listing(filters: dict[str, Any]) -> None:
     """The cards under the filters, in the chosen order, a page at a time, with the CSV of their figures."""
     limit = st.session_state.get("cf_limit", PAGE_SIZE)
-    views = backend.read("list_conflict_views", sort=st.session_state.get("cf_sort") or "spread", limit=limit,
-                         **filters)
+    ids = chosen_ids(filters)
+    views = backend.read("conflict_views", tuple(ids[:limit]))
     if not views:
         if filters:
             st.warning("No conflicts match these filters. Try removing some.", icon=":material/filter_alt_off:")
@@ -164,7 +176,7 @@ def listing(filters: dict[str, Any]) -> None:
             st.info("No conflicting figures in the corpus. Cards appear when two sources give different values "
                     "for one indicator and moment (`saual ingest PATH…`).", icon=":material/inbox:")
         return
-    total = backend.read("count_conflicts", **filters)
+    total = len(ids)
     head, button = st.columns([3, 1], vertical_alignment="center")
     noun = "conflict card" if total == 1 else "conflict cards"
     shown = f" · showing {len(views)}" if len(views) < total else ""
