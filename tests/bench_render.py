@@ -39,6 +39,7 @@ PAGES = (  # (name, path and query of the page)
     ("Conflicts", "/conflicts"),
 )
 DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+FAILED = "[data-testid='stException'], [data-testid='stAlertContentError']"  # an error instead of the page
 CHROMIUM = Path(os.environ.get("SAUAL_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -113,7 +114,9 @@ def first_render(browser, url: str, content: str = ".saual-count") -> float:
         page.set_default_timeout(TIMEOUT_MS)
         start = time.perf_counter()
         page.goto(url)
-        page.locator(content).first.wait_for(state="visible")
+        page.locator(f"{content}, {FAILED}").first.wait_for(state="visible")
+        if page.locator(FAILED).count():
+            raise RuntimeError(f"{url}: {page.locator(FAILED).first.inner_text()[:300]}")
         page.locator(DONE).wait_for(state="attached")
         return time.perf_counter() - start
     finally:
