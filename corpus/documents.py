@@ -15,6 +15,7 @@ from sqlmodel import select as select_rows
 from nlp import Addressee, Demand, Entity, Figure, ReplyReference, Signatory
 
 from .models import (
+    ConflictRow,
     DocumentRow,
     MentionRow,
     PageRow,
@@ -125,6 +126,16 @@ def count_documents(engine: Engine) -> int:
     """How many documents the corpus holds."""
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(DocumentRow)).scalar_one()
+
+
+def corpus_version(engine: Engine) -> tuple:
+    """A stamp that changes when documents are stored, replaced or removed, or conflict cards recomputed:
+    (documents, newest document id, active cards, their latest recompute). Caches of reads key on it."""
+    cards = ConflictRow.__table__
+    with engine.connect() as conn:
+        documents = conn.execute(select(func.count(), func.max(DocumentRow.id))).one()
+        active = conn.execute(select(func.count(), func.max(cards.c.last_seen)).where(cards.c.active.is_(True))).one()
+    return (*documents, active[0], str(active[1]))
 
 
 def get_document(engine: Engine, document_id: int) -> StoredDocument | None:
