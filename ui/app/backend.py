@@ -87,6 +87,18 @@ def read(name: str, *args: Any, **kwargs: Any) -> Any:
     return guarded(_read, url, guarded(_version, url), name, args, tuple(sorted(kwargs.items())))
 
 
+@st.cache_resource(ttl=CACHE_SECONDS, show_spinner=False, max_entries=16)
+def _shared(url: str | None, version: tuple, name: str, args: tuple, kwargs: tuple) -> Any:
+    return getattr(corpus, name)(_engine(url), *args, **dict(kwargs))
+
+
+def read_shared(name: str, *args: Any, **kwargs: Any) -> Any:
+    """As `read`, but every session gets the one cached object, not a copy: for large results that views only
+    read (copying thousands of cards on every rerun costs seconds at 100k documents). Never modify it."""
+    url = database_url()
+    return guarded(_shared, url, guarded(_version, url), name, args, tuple(sorted(kwargs.items())))
+
+
 def read_uncached(name: str, *args: Any, **kwargs: Any) -> Any:
     """`corpus.<name>(engine, …)` without the cache or Streamlit calls (for deferred downloads)."""
     return getattr(corpus, name)(_engine(database_url()), *args, **kwargs)

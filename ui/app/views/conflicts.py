@@ -97,7 +97,7 @@ def filter_widgets(filters: dict[str, Any]) -> None:
 
 def outlines(filters: dict[str, Any]) -> list:
     """Every active card (first seen since the chosen day) as an outline: what the filters, counts and order read."""
-    return backend.read("card_outlines", since=filters.get("since"))
+    return backend.read_shared("card_outlines", since=filters.get("since"))
 
 
 def chosen_ids(filters: dict[str, Any]) -> list[str]:
