@@ -1,7 +1,8 @@
 """Indexes for the explorer's first pages at 100k documents: documents in the order every list shows them
-(current version, newest first, undated last), so a page of figures walks that index and stops after its
-rows instead of sorting every figure; and the figures' facet columns beside their document id, so the Figures
-page's counts read that index instead of every figure row.
+(current version, newest first, undated last, with their language), so a page of figures walks that index and
+stops after its rows instead of sorting every figure, and facet counts join documents from the index alone;
+and the figures' facet columns beside their document id, so the Figures page's counts read that index instead
+of every figure row.
 
 Revision ID: 0013_explorer_indexes
 Revises: 0010_passage_trigrams
@@ -27,7 +28,7 @@ def upgrade() -> None:
     """The order of corpus.hits.newest_first over current documents (an expression index, SQLite and PostgreSQL),
     and the facet columns of figures."""
     op.create_index(NEWEST, "documents",
-                    ["superseded_by", sa.text("(date IS NULL)"), sa.text("date DESC"), "id"])
+                    ["superseded_by", sa.text("(date IS NULL)"), sa.text("date DESC"), "id", "language"])
     op.create_index(FACETS, "figures", FACET_COLUMNS)
 
 
