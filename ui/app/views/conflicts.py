@@ -160,8 +160,11 @@ def show_card(view: Any, opened: bool) -> None:
                               file_name=f"saual-claimreview-{card.id}.jsonld", mime="application/ld+json",
                               icon=":material/fact_check:", on_click="ignore",
                               help="A schema.org ClaimReview per disagreeing figure, the verdict left to you")
-        with st.expander("Timeline of this indicator", expanded=opened, icon=":material/timeline:"):
-            timeline(view)
+        timeline_box = st.expander("Timeline of this indicator", expanded=opened, icon=":material/timeline:",
+                                   key=f"timeline_{card.id}", on_change="rerun")
+        if timeline_box.open:  # drawn when opened, not for every card of the list (an Altair chart each)
+            with timeline_box:
+                timeline(view)
 
 
 def listing(filters: dict[str, Any]) -> None:
