@@ -34,6 +34,7 @@ from ui.app.filters import clamp_days
 COLUMNS = 3  # figures side by side per row
 TIMELINE_LIMIT = 500
 PAGE_SIZE = 20  # cards a page shows before "Show more cards"
+LIST_FIGURES = 6  # figures a card shows in the list (an opened card shows all)
 FILTERS = (
     Param("cf_indicator", "indicator"),
     Param("cf_place", "place"),
@@ -129,19 +130,22 @@ def timeline(view: Any) -> None:
         st.caption(note)
 
 
-def figures_row(view: Any) -> None:
-    """The card's figures side by side, each with a link to its passage on the Document page."""
+def figures_row(view: Any, shown: int | None = None) -> None:
+    """The card's figures side by side (the first `shown` of them; None: all), each with a link to its passage."""
     others, bases = disagreements(view.card), pair_bases(view.card)
     figures = view.card.figures
-    for first in range(0, len(figures), COLUMNS):
+    count = len(figures) if shown is None else min(shown, len(figures))
+    for first in range(0, count, COLUMNS):
         columns = st.columns(COLUMNS)
-        for i in range(first, min(first + COLUMNS, len(figures))):
+        for i in range(first, min(first + COLUMNS, count)):
             hit = view.hits[i] if i < len(view.hits) else None
             with columns[i - first]:
                 st.markdown(figure_html(view.card, i, hit, others.get(i, []), bases), unsafe_allow_html=True)
                 st.page_link("views/document.py", label=f"Open passage #{i + 1}", icon=":material/article:",
                              query_params=passage_params(figures[i], hit),
                              help="Open the document at this figure's passage")
+    if count < len(figures):
+        st.caption(f"{len(figures) - count} more figures on this card: open it to see them all.")
 
 
 def show_card(view: Any, opened: bool) -> None:
@@ -149,14 +153,18 @@ def show_card(view: Any, opened: bool) -> None:
     card = view.card
     with st.container(border=True, key=f"card-{card.id}"):
         st.markdown(card_heading_html(card), unsafe_allow_html=True)
-        figures_row(view)
+        figures_row(view, None if opened else LIST_FIGURES)
         open_button, draft = st.columns(2)
         if not opened:
             open_button.button("Open card", key=f"open_{card.id}", on_click=open_card, args=(card.id,),
                                icon=":material/open_in_full:", help="This card alone, with its permalink")
-        document = claim_review(card, view.hits, base_url=base_url())
-        draft.download_button("ClaimReview draft (JSON-LD)", key=f"claimreview_{card.id}",
-                              data=json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"),
+        base = base_url()
+
+        def draft_data() -> bytes:  # built when downloaded: a card of hundreds of figures is a large document
+            document = claim_review(card, view.hits, base_url=base)
+            return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+        draft.download_button("ClaimReview draft (JSON-LD)", key=f"claimreview_{card.id}", data=draft_data,
                               file_name=f"saual-claimreview-{card.id}.jsonld", mime="application/ld+json",
                               icon=":material/fact_check:", on_click="ignore",
                               help="A schema.org ClaimReview per disagreeing figure, the verdict left to you")
