@@ -19,8 +19,10 @@ from .errors import CorpusError, db_reason
 from .figures import FigureHit, figure_hits, figure_select
 from .models import ConflictRow, FigureRow
 
-__all__ = ["CARD_SORTS", "CardView", "ConflictMark", "card_facets", "conflicts_of_document", "disagreements",
-           "filter_cards", "get_conflict", "get_conflict_view", "list_conflict_views", "sort_cards", "source_count"]
+__all__ = ["CARD_SORTS", "CardView", "ConflictMark", "card_facets", "card_outlines", "conflict_views",
+           "conflicts_of_document", "disagreements", "filter_cards", "get_conflict", "get_conflict_view",
+           "list_conflict_views", "sort_cards", "source_count"]
+ID_CHUNK = 500  # ids per IN (…) list: far below SQLite's and PostgreSQL's bound parameter limits
 
 CARD_SORTS = ("spread", "recent", "sources")  # widest spread, newest first seen, most sources
 
@@ -97,13 +99,16 @@ def card_facets(cards: Iterable[ConflictCard]) -> dict[str, dict[str, int]]:
 
 
 def _hits(engine: Engine, cards: list[ConflictCard]) -> dict[tuple[int, int, int], FigureHit]:
-    """The stored figures of the cards' indicators, by (document id, start, end)."""
+    """The stored figures of the cards' indicators in the cards' documents, by (document id, start, end)."""
     indicators = sorted({c.indicator for c in cards})
-    if not indicators:
-        return {}
+    documents = sorted({f.document_id for c in cards for f in c.figures})
+    hits: list[FigureHit] = []
     try:
         with engine.connect() as conn:
-            hits = figure_hits(conn, figure_select().where(FigureRow.indicator.in_(indicators)))
+            for at in range(0, len(documents), ID_CHUNK) if indicators else ():
+                chunk = documents[at:at + ID_CHUNK]
+                hits += figure_hits(conn, figure_select().where(FigureRow.document_id.in_(chunk),
+                                                                FigureRow.indicator.in_(indicators)))
     except SQLAlchemyError as exc:
         raise CorpusError(f"reading conflict figures failed: {db_reason(exc)}") from exc
     return {(h.document_id, h.start, h.end): h for h in hits}
@@ -134,6 +139,31 @@ def count_conflicts(engine: Engine, *, indicator: str | None = None, place: str 
                     since: dt.date | None = None, kind: str | None = None, source_kind: str | None = None) -> int:
     """How many active cards list_conflict_views has under these filters."""
     return len(_filtered(engine, indicator=indicator, place=place, since=since, kind=kind, source_kind=source_kind))
+
+
+def card_outlines(engine: Engine, *, since: dt.date | None = None) -> list[ConflictCard]:
+    """The active cards (list_conflicts) with only one figure per source and source kind: all that
+    filter_cards, card_facets, sort_cards and source_count read, small enough to cache and copy."""
+    out = []
+    for card in list_conflicts(engine, since=since):
+        kept = {(_who(f), f.source_kind): f for f in card.figures}
+        out.append(ConflictCard(card.id, card.indicator, card.label, card.place, card.period, card.kind, card.spread,
+                                card.first_seen, list(kept.values())))
+    return out
+
+
+def conflict_views(engine: Engine, card_ids: Iterable[str]) -> list[CardView]:
+    """The active cards of these ids, in the order given, with their figures' quotes (ids not active are left out)."""
+    ids = list(dict.fromkeys(card_ids))
+    table = ConflictRow.__table__
+    try:
+        with engine.connect() as conn:
+            rows = [r for at in range(0, len(ids), ID_CHUNK) for r in conn.execute(
+                select(table.c.indicator).where(table.c.id.in_(ids[at:at + ID_CHUNK]), table.c.active.is_(True)))]
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"reading conflict cards failed: {db_reason(exc)}") from exc
+    found = {c.id: c for key in sorted({r.indicator for r in rows}) for c in list_conflicts(engine, indicator=key)}
+    return _views(engine, [found[i] for i in ids if i in found])
 
 
 def _indicator_of(engine: Engine, card_id: str) -> str | None:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os.path
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Engine, and_, bindparam, func, or_, select
 from sqlmodel import Session
 from sqlmodel import select as select_rows
 
 from nlp import Addressee, Demand, Entity, Figure, ReplyReference, Signatory
 
 from .models import (
+    ConflictRow,
     DocumentRow,
     MentionRow,
     PageRow,
@@ -72,6 +73,8 @@ class StoredDocument(DocumentSummary):
     superseded_by: int | None = None  # the newest version of the same file, when this one is history
 
 
+ID_CHUNK = 5000  # document ids per IN (…) list: below SQLite's bound parameter limit
+
 _SUMMARY = (DocumentRow.id, DocumentRow.path, DocumentRow.title, DocumentRow.kind, DocumentRow.language,
             DocumentRow.date, DocumentRow.page_count, DocumentRow.sha256, DocumentRow.ocr, DocumentRow.format)
 
@@ -127,6 +130,16 @@ def count_documents(engine: Engine) -> int:
         return conn.execute(select(func.count()).select_from(DocumentRow)).scalar_one()
 
 
+def corpus_version(engine: Engine) -> tuple:
+    """A stamp that changes when documents are stored, replaced or removed, or conflict cards recomputed:
+    (documents, newest document id, active cards, their latest recompute). Caches of reads key on it."""
+    cards = ConflictRow.__table__
+    with engine.connect() as conn:
+        documents = conn.execute(select(func.count(), func.max(DocumentRow.id))).one()
+        active = conn.execute(select(func.count(), func.max(cards.c.last_seen)).where(cards.c.active.is_(True))).one()
+    return (*documents, active[0], str(active[1]))
+
+
 def get_document(engine: Engine, document_id: int) -> StoredDocument | None:
     """The whole stored record of one document, or None when there is no such id."""
     with Session(engine) as session:
@@ -174,35 +187,38 @@ def display_titles(engine: Engine) -> dict[int, str]:
     if not clashing:
         return titles
     people = _people(engine, [row.id for group in clashing for row in group])
-    for group in clashing:
+    for group in clashing:  # counted once per group: a group of thousands is not compared pairwise
+        dates = Counter(row.date for row in group)
+        holders = Counter(key for row in group for key in {key for key, _name in people.get(row.id, [])})
         for row in group:
-            others = [other for other in group if other.id != row.id]
-            titles[row.id] += " · " + _detail(row, others, people)
+            titles[row.id] += " · " + _detail(row, dates, holders, people)
     return titles
 
 
 def _people(engine: Engine, ids: list[int]) -> dict[int, list[tuple[str, str]]]:
     """(key, name) of the signatories, then the persons mentioned, of each document in reading order."""
     found: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
-    signed = (select(SignatoryRow.document_id, SignatoryRow.name).where(SignatoryRow.document_id.in_(ids))
+    signed = (select(SignatoryRow.document_id, SignatoryRow.name)
+              .where(SignatoryRow.document_id.in_(bindparam("ids", expanding=True)))
               .order_by(SignatoryRow.start, SignatoryRow.id))
     mentioned = (select(MentionRow.document_id, MentionRow.entity_id, MentionRow.canonical)
-                 .where(MentionRow.document_id.in_(ids), MentionRow.label == "PER")
+                 .where(MentionRow.document_id.in_(bindparam("ids", expanding=True)), MentionRow.label == "PER")
                  .order_by(MentionRow.start, MentionRow.id))
     with engine.connect() as conn:
-        for document_id, name in conn.execute(signed):
-            found[document_id].append((name, name))
-        for document_id, entity_id, canonical in conn.execute(mentioned):
-            found[document_id].append((entity_id or canonical, canonical))
+        for at in range(0, len(ids), ID_CHUNK):
+            for document_id, name in conn.execute(signed, {"ids": ids[at:at + ID_CHUNK]}):
+                found[document_id].append((name, name))
+        for at in range(0, len(ids), ID_CHUNK):
+            for document_id, entity_id, canonical in conn.execute(mentioned, {"ids": ids[at:at + ID_CHUNK]}):
+                found[document_id].append((entity_id or canonical, canonical))
     return found
 
 
-def _detail(row: Any, others: Iterable[Any], people: dict[int, list[tuple[str, str]]]) -> str:
-    others = list(others)
-    if row.date is not None and all(other.date != row.date for other in others):
+def _detail(row: Any, dates: Counter, holders: Counter, people: dict[int, list[tuple[str, str]]]) -> str:
+    """The first detail no other document of the group shares (`dates`, `holders`: counts over the group)."""
+    if row.date is not None and dates[row.date] == 1:
         return row.date.isoformat()
-    theirs = {key for other in others for key, _name in people.get(other.id, [])}
     for key, name in people.get(row.id, []):
-        if key not in theirs:
+        if holders[key] == 1:  # only this document has the person
             return name
     return os.path.basename(row.path or "") or f"#{row.id}"

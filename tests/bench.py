@@ -318,9 +318,16 @@ def search() -> object:
     return search_section()
 
 
-SECTIONS: list[Callable[[], object]] = [extractors, parse, ingest, search, conflicts, pdf_parse, figures, ner,
-                                        entities, gazetteer, growth, queue]
-DEFAULT = ("extractors", "parse", "ingest", "search", "conflicts")  # `make bench`: the targets of issue 11
+def render() -> object:
+    """Explorer time to first render of Search, Figures and Conflicts at 1k, 10k, 100k (tests/bench_render.py)."""
+    from .bench_render import render_section
+
+    return render_section()
+
+
+SECTIONS: list[Callable[[], object]] = [extractors, parse, ingest, search, conflicts, render, pdf_parse, figures,
+                                        ner, entities, gazetteer, growth, queue]
+DEFAULT = ("extractors", "parse", "ingest", "search", "conflicts", "render")  # `make bench`: the targets of issue 11
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,6 +74,21 @@ def summary_rows(results: dict) -> list[Row]:
                  ("ingest", "model loading (wall s: import + models)", f"{ing['import']:.1f} + {ing['models']:.1f}", "", "")]
     rows += search_summary(results.get("search", {}))
     rows += conflicts_summary(results.get("conflicts", {}))
+    rows += render_summary(results.get("render", {}))
+    return rows
+
+
+def render_summary(measured: dict) -> list[Row]:
+    """Per database and size: the slowest page's cold load and warm median/p95 seconds (tests/bench_render.py)."""
+    rows: list[Row] = []
+    for (db, n), rendered in sorted(measured.items()):
+        worst = max(rendered, key=lambda r: r.p95)
+        cold = max(rendered, key=lambda r: r.cold)
+        target = n >= 100_000
+        rows.append(("render", f"{db} {n:,} docs: worst warm median / p95 s ({worst.page}), load {worst.load:.1f}",
+                     f"{worst.median:.2f} / {worst.p95:.2f}", "≤ 1.5 at 100k", _met(worst.p95 <= 1.5) if target else ""))
+        rows.append(("render", f"{db} {n:,} docs: worst cold first load s ({cold.page})", f"{cold.cold:.2f}",
+                     "≤ 1.5 at 100k", _met(cold.cold <= 1.5) if target else ""))
     return rows
 
 
@@ -130,6 +145,14 @@ def markdown(rows: list[Row], results: dict, command: str) -> str:
                   "| query | " + " | ".join(f"{d} {n:,}" for d, n in keys) + " |", "|---" + "|---:" * len(keys) + "|"]
         for i, (name, _, _) in enumerate(search[keys[0]]):
             lines.append(f"| {name} | " + " | ".join(f"{search[k][i][1]:.1f} / {search[k][i][2]:.1f}" for k in keys) + " |")
+    if render := results.get("render"):
+        keys = sorted(render)
+        lines += ["", "Explorer time to first render, s: cold / warm median / warm p95 (load average):", "",
+                  "| page | " + " | ".join(f"{d} {n:,}" for d, n in keys) + " |", "|---" + "|---:" * len(keys) + "|"]
+        for i, first in enumerate(render[keys[0]]):
+            lines.append(f"| {first.page} | " + " | ".join(
+                f"{render[k][i].cold:.2f} / {render[k][i].median:.2f} / {render[k][i].p95:.2f} ({render[k][i].load:.1f})"
+                for k in keys) + " |")
     lines += [END, ""]
     return "\n".join(lines)
 

@@ -83,7 +83,8 @@ def test_cards_side_by_side_with_badges_quotes_pairs_and_passage_links(conflicts
     view = corpus.get_conflict_view(corpus.get_engine(conflicts_url), ids[SOUTH_KOREA])
     links = {link.proto.query_string for link in at.get("page_link") if link.proto.label.startswith("Open passage")}
     assert {f"doc={h.document_id}&p={h.passage_id}" for h in view.hits} <= links
-    assert len(at.get("vega_lite_chart")) == 2  # a timeline on each card
+    assert [e.label for e in at.expander if "Timeline" in e.label] == ["Timeline of this indicator"] * 2
+    assert len(at.get("vega_lite_chart")) == 0  # each card's timeline is drawn only once its expander opens
     assert [b.label for b in at.get("download_button")][:2] == ["Download CSV", "ClaimReview draft (JSON-LD)"]
 
 
@@ -132,6 +133,7 @@ def test_widgets_write_the_url_and_a_card_opens_as_a_permalink(conflicts_url, mo
     assert shown_cards(opened) == [ids[SOUTH_KOREA]]
     assert any(f"conflicts?card={ids[SOUTH_KOREA]}" in c.value for c in opened.caption)
     assert [e.proto.expanded for e in opened.expander if "Timeline" in e.label] == [True]
+    assert len(opened.get("vega_lite_chart")) == 1  # the opened card's timeline is drawn
     next(b for b in opened.button if b.label == "All conflicts").click().run()
     assert len(shown_cards(opened)) == 2 and "card" not in urlparams(opened)
 

@@ -133,6 +133,9 @@ def test_one_indicator_is_shown_side_by_side_with_conflicts(figures_url, monkeyp
     # without an indicator filter, every indicator with several figures is in the expander
     everything = figures_page(figures_url, monkeypatch)
     assert next(e.label for e in everything.expander).startswith("Compare by indicator (1 ")
+    assert not [m for m in everything.markdown if "saual-compare-table" in m.value]  # drawn once opened
+    everything.session_state["fig_compare"] = True  # the expander opened
+    assert len([m for m in everything.run().markdown if "saual-compare-table" in m.value]) == 1
 
 
 def test_empty_corpus_says_so(tmp_path, monkeypatch) -> None:

@@ -47,6 +47,9 @@ def test_open_the_south_korea_card_in_chromium(conflicts_explorer: str, chromium
         expect(page.get_by_role("heading", name="Conflicts")).to_be_visible()
         expect(page.locator(".saual-count")).to_have_text("2 conflict cards")
         page.screenshot(path=str(list_shot), full_page=False)
+        expect(page.locator("[data-testid='stVegaLiteChart']")).to_have_count(0)  # timelines drawn when opened
+        page.locator(f".st-key-card-{korea.id}").get_by_text("Timeline of this indicator").click()
+        expect(page.locator("[data-testid='stVegaLiteChart']")).to_have_count(1)
 
         card = page.locator(f".st-key-card-{korea.id}")
         expect(card.locator(".saual-result-title")).to_contain_text("South Korea")

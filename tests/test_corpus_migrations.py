@@ -14,7 +14,8 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0012_pending_recomputes"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed)
+HEAD = "0013_explorer_indexes"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes)
+EXPLORER_INDEXES = {"documents": "ix_documents_newest", "figures": "ix_figures_facets"}  # migration-only (0013)
 
 
 def table_names(engine) -> set[str]:
@@ -42,8 +43,9 @@ def test_models_and_migration_agree(engine) -> None:
             return False
         if op == "remove_column" and isinstance(diff, tuple) and diff[3].name == "search_vector":
             return False
-        # PostgreSQL search indexes are migration-only, like the SQLite FTS tables
-        return op != "remove_index" or not any(s in str(diff[1].name) for s in ("search_vector", "text_trgm"))
+        # PostgreSQL search indexes and the explorer's order and facet indexes are migration-only, like the FTS tables
+        return op != "remove_index" or not any(s in str(diff[1].name) for s in ("search_vector", "text_trgm",
+                                                                                 *EXPLORER_INDEXES.values()))
 
     with engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
@@ -55,6 +57,21 @@ def test_important_filters_are_indexed(engine) -> None:
     assert {("date",), ("kind",), ("language",)} <= indexed
     for table in ("figures", "mentions", "demands", "addressees", "signatories"):
         assert ("document_id",) in {tuple(i["column_names"]) for i in inspect(engine).get_indexes(table)}
+
+
+def test_explorer_indexes_come_and_go_with_0013(engine) -> None:
+    """The newest-first order of documents and the figures' facet columns are indexed at head, not at 0010."""
+    def present() -> set[str]:  # from the catalogue: SQLAlchemy does not reflect SQLite's expression indexes
+        sql = ("SELECT name FROM sqlite_master WHERE type = 'index'" if engine.dialect.name == "sqlite"
+               else "SELECT indexname FROM pg_indexes")
+        with engine.connect() as conn:
+            return set(EXPLORER_INDEXES.values()) & set(conn.execute(text(sql)).scalars())
+
+    assert present() == set(EXPLORER_INDEXES.values())
+    corpus.downgrade(engine, "0010_passage_trigrams")
+    assert present() == set()
+    corpus.migrate(engine)
+    assert present() == set(EXPLORER_INDEXES.values())
 
 
 def test_downgrade_to_base_and_back(engine, make_document) -> None:

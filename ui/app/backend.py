@@ -15,7 +15,8 @@ import streamlit as st
 import corpus
 
 T = TypeVar("T")
-CACHE_SECONDS = 30  # reads are cached briefly so reruns (widget clicks) do not hit the database again
+CACHE_SECONDS = 300  # reads are cached per corpus version, so reruns and other sessions do not query again
+VERSION_SECONDS = 5  # how long a corpus version is trusted before it is asked again (one cheap query)
 
 
 def database_url() -> str | None:
@@ -68,16 +69,34 @@ def engine() -> Any:
     return guarded(_engine, database_url())
 
 
+@st.cache_data(ttl=VERSION_SECONDS, show_spinner=False, max_entries=16)
+def _version(url: str | None) -> tuple:
+    return corpus.corpus_version(_engine(url))
+
+
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=256)
-def _read(url: str | None, name: str, args: tuple, kwargs: tuple) -> Any:
+def _read(url: str | None, version: tuple, name: str, args: tuple, kwargs: tuple) -> Any:
     return getattr(corpus, name)(_engine(url), *args, **dict(kwargs))
 
 
 def read(name: str, *args: Any, **kwargs: Any) -> Any:
     """`corpus.<name>(engine, *args, **kwargs)` on the configured database: the one way views read the
-    corpus. Cached for a few seconds (reruns on widget clicks do not query again); a database failure
-    becomes one st.error line."""
-    return guarded(_read, database_url(), name, args, tuple(sorted(kwargs.items())))
+    corpus. Cached per corpus version (corpus.corpus_version, asked every few seconds) for some minutes, shared
+    by every session; a database failure becomes one st.error line."""
+    url = database_url()
+    return guarded(_read, url, guarded(_version, url), name, args, tuple(sorted(kwargs.items())))
+
+
+@st.cache_resource(ttl=CACHE_SECONDS, show_spinner=False, max_entries=16)
+def _shared(url: str | None, version: tuple, name: str, args: tuple, kwargs: tuple) -> Any:
+    return getattr(corpus, name)(_engine(url), *args, **dict(kwargs))
+
+
+def read_shared(name: str, *args: Any, **kwargs: Any) -> Any:
+    """As `read`, but every session gets the one cached object, not a copy: for large results that views only
+    read (copying thousands of cards on every rerun costs seconds at 100k documents). Never modify it."""
+    url = database_url()
+    return guarded(_shared, url, guarded(_version, url), name, args, tuple(sorted(kwargs.items())))
 
 
 def read_uncached(name: str, *args: Any, **kwargs: Any) -> Any:

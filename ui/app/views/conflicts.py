@@ -14,7 +14,7 @@ import streamlit as st
 
 from corpus.cards import pair_bases
 from corpus.claimreview import claim_review
-from corpus.claims import card_facets, disagreements, filter_cards
+from corpus.claims import card_facets, disagreements, filter_cards, sort_cards
 from ui.app import backend, urlstate
 from ui.app.components import conflicts_to_csv, escape_markdown, escape_text
 from ui.app.components.conflicts_view import (
@@ -34,6 +34,7 @@ from ui.app.filters import clamp_days
 COLUMNS = 3  # figures side by side per row
 TIMELINE_LIMIT = 500
 PAGE_SIZE = 20  # cards a page shows before "Show more cards"
+LIST_FIGURES = 6  # figures a card shows in the list (an opened card shows all)
 FILTERS = (
     Param("cf_indicator", "indicator"),
     Param("cf_place", "place"),
@@ -77,7 +78,7 @@ def since_bounds() -> tuple[dt.date, dt.date]:
 
 def filter_widgets(filters: dict[str, Any]) -> None:
     """Sidebar: each filter offers the values left under the others, with card counts; new since; order."""
-    cards = backend.read("list_conflicts", since=filters.get("since"))
+    cards = outlines(filters)
     with st.sidebar:
         st.subheader("Filters")
         for key, argument in ARGUMENT.items():
@@ -93,6 +94,18 @@ def filter_widgets(filters: dict[str, Any]) -> None:
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
         st.caption("Counts are conflict cards under the other filters.")
         st.selectbox("Order", list(SORT_LABELS), key="cf_sort", format_func=SORT_LABELS.get)
+
+
+def outlines(filters: dict[str, Any]) -> list:
+    """Every active card (first seen since the chosen day) as an outline: what the filters, counts and order read."""
+    return backend.read_shared("card_outlines", since=filters.get("since"))
+
+
+def chosen_ids(filters: dict[str, Any]) -> list[str]:
+    """The ids of the cards under the filters, in the chosen order (one cached read of the outlines)."""
+    others = {k: v for k, v in filters.items() if k != "since"}
+    cards = sort_cards(filter_cards(outlines(filters), **others), st.session_state.get("cf_sort") or "spread")
+    return [card.id for card in cards]
 
 
 def base_url() -> str | None:
@@ -117,19 +130,22 @@ def timeline(view: Any) -> None:
         st.caption(note)
 
 
-def figures_row(view: Any) -> None:
-    """The card's figures side by side, each with a link to its passage on the Document page."""
+def figures_row(view: Any, shown: int | None = None) -> None:
+    """The card's figures side by side (the first `shown` of them; None: all), each with a link to its passage."""
     others, bases = disagreements(view.card), pair_bases(view.card)
     figures = view.card.figures
-    for first in range(0, len(figures), COLUMNS):
+    count = len(figures) if shown is None else min(shown, len(figures))
+    for first in range(0, count, COLUMNS):
         columns = st.columns(COLUMNS)
-        for i in range(first, min(first + COLUMNS, len(figures))):
+        for i in range(first, min(first + COLUMNS, count)):
             hit = view.hits[i] if i < len(view.hits) else None
             with columns[i - first]:
                 st.markdown(figure_html(view.card, i, hit, others.get(i, []), bases), unsafe_allow_html=True)
                 st.page_link("views/document.py", label=f"Open passage #{i + 1}", icon=":material/article:",
                              query_params=passage_params(figures[i], hit),
                              help="Open the document at this figure's passage")
+    if count < len(figures):
+        st.caption(f"{len(figures) - count} more figures on this card: open it to see them all.")
 
 
 def show_card(view: Any, opened: bool) -> None:
@@ -137,26 +153,33 @@ def show_card(view: Any, opened: bool) -> None:
     card = view.card
     with st.container(border=True, key=f"card-{card.id}"):
         st.markdown(card_heading_html(card), unsafe_allow_html=True)
-        figures_row(view)
+        figures_row(view, None if opened else LIST_FIGURES)
         open_button, draft = st.columns(2)
         if not opened:
             open_button.button("Open card", key=f"open_{card.id}", on_click=open_card, args=(card.id,),
                                icon=":material/open_in_full:", help="This card alone, with its permalink")
-        document = claim_review(card, view.hits, base_url=base_url())
-        draft.download_button("ClaimReview draft (JSON-LD)", key=f"claimreview_{card.id}",
-                              data=json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"),
+        base = base_url()
+
+        def draft_data() -> bytes:  # built when downloaded: a card of hundreds of figures is a large document
+            document = claim_review(card, view.hits, base_url=base)
+            return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+        draft.download_button("ClaimReview draft (JSON-LD)", key=f"claimreview_{card.id}", data=draft_data,
                               file_name=f"saual-claimreview-{card.id}.jsonld", mime="application/ld+json",
                               icon=":material/fact_check:", on_click="ignore",
                               help="A schema.org ClaimReview per disagreeing figure, the verdict left to you")
-        with st.expander("Timeline of this indicator", expanded=opened, icon=":material/timeline:"):
-            timeline(view)
+        timeline_box = st.expander("Timeline of this indicator", expanded=opened, icon=":material/timeline:",
+                                   key=f"timeline_{card.id}", on_change="rerun")
+        if timeline_box.open:  # drawn when opened, not for every card of the list (an Altair chart each)
+            with timeline_box:
+                timeline(view)
 
 
 def listing(filters: dict[str, Any]) -> None:
     """The cards under the filters, in the chosen order, a page at a time, with the CSV of their figures."""
     limit = st.session_state.get("cf_limit", PAGE_SIZE)
-    views = backend.read("list_conflict_views", sort=st.session_state.get("cf_sort") or "spread", limit=limit,
-                         **filters)
+    ids = chosen_ids(filters)
+    views = backend.read("conflict_views", tuple(ids[:limit]))
     if not views:
         if filters:
             st.warning("No conflicts match these filters. Try removing some.", icon=":material/filter_alt_off:")
@@ -164,7 +187,7 @@ def listing(filters: dict[str, Any]) -> None:
             st.info("No conflicting figures in the corpus. Cards appear when two sources give different values "
                     "for one indicator and moment (`saual ingest PATH…`).", icon=":material/inbox:")
         return
-    total = backend.read("count_conflicts", **filters)
+    total = len(ids)
     head, button = st.columns([3, 1], vertical_alignment="center")
     noun = "conflict card" if total == 1 else "conflict cards"
     shown = f" · showing {len(views)}" if len(views) < total else ""

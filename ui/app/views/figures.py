@@ -107,9 +107,12 @@ def compare(filters: dict[str, Any], hits: list) -> None:
     groups = group_by_indicator(figures(filters, COMPARE_LIMIT), min_size=2)
     if not groups:
         return
-    with st.expander(f"Compare by indicator ({len(groups)} indicators with several figures)"):
-        for key, group in groups:
-            st.markdown(comparison_html(key, group), unsafe_allow_html=True)
+    box = st.expander(f"Compare by indicator ({len(groups)} indicators with several figures)", key="fig_compare",
+                      on_change="rerun")
+    if box.open:  # hundreds of comparison tables are drawn only when asked for
+        with box:
+            for key, group in groups:
+                st.markdown(comparison_html(key, group), unsafe_allow_html=True)
 
 
 def paging(total: int) -> tuple[int, int]:
