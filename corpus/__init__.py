@@ -87,7 +87,7 @@ from .pipeline import (
     retry_failed,
     store_prepared,
 )
-from .plan import QueryPlan, query_plan
+from .plan import FACET_WINDOW, QueryPlan, query_plan
 from .queue import (
     EnqueueReport,
     FailedJob,
@@ -108,7 +108,7 @@ from .queue import (
 from .replies import ReplyOutline, ReplySection, reply_outline
 from .reply_links import relink
 from .reply_views import DemandAnswer, LinkedReply
-from .search import SearchHit, facets, search, undated_matches
+from .search import SearchHit, facet_window, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
 from .versions import current, delete_document, supersede, versions_of
@@ -119,6 +119,7 @@ __all__ = [
     "CARD_SORTS",
     "DUE_SOON_DAYS",
     "ENV_READ_ONLY",
+    "FACET_WINDOW",
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
     "INQUIRY_STATUSES",
@@ -200,6 +201,7 @@ __all__ = [
     "ensure_queue_schema",
     "entity_facets",
     "expand_paths",
+    "facet_window",
     "facets",
     "figure_facets",
     "filter_cards",

@@ -22,7 +22,7 @@ from .errors import CorpusError, db_reason
 from .figures import FigureHit, figure_hit, figure_select
 from .hits import SpanHit, document_texts, header_columns, newest_first, span_quote
 from .models import DemandRow, DocumentRow, FigureRow, MentionRow, PassageRow
-from .plan import query_plan
+from .plan import FACET_WINDOW, query_plan
 from .text import fold, query_stems, query_tokens
 from .versions import current
 
@@ -168,15 +168,29 @@ def list_entities(engine: Engine, *, label: str | None = None, query: str | None
     return summaries[max(int(offset), 0):max(int(offset), 0) + int(limit)]
 
 
-def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACET_LIMIT) -> list[EntitySummary]:
+def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACET_LIMIT,
+                  window: int | None = FACET_WINDOW) -> list[EntitySummary]:
     """The top entities (by number of documents) among documents matching `query` (all when blank);
-    counts are within those documents."""
-    conditions = []
+    counts are within those documents. Past `window` matching passages (corpus.facet_window) they are counted
+    in the documents of the newest `window` of them; None counts every match."""
+    conditions, matched = [], None
     if query is not None and query.strip():
         plan = query_plan(engine, query)
         if plan is None:
             return []
-        conditions.append(MentionRow.document_id.in_(plan.document_ids()))
+        matched = plan.document_ids(window)
+    elif window:
+        newest = select(PassageRow.document_id).order_by(PassageRow.id.desc()).limit(int(window)).subquery()
+        matched = select(newest.c.document_id).distinct()
+    if matched is not None and window:  # a window's few documents: read once, then both reads seek them by id
+        try:
+            with engine.connect() as conn:
+                ids = sorted(conn.execute(matched).scalars())
+        except SQLAlchemyError as exc:
+            raise CorpusError(f"listing entities failed: {db_reason(exc)}") from exc
+        conditions.append(MentionRow.document_id.in_(bindparam("window_ids", ids, expanding=True)))
+    elif matched is not None:
+        conditions.append(MentionRow.document_id.in_(matched))
     return _summaries(engine, conditions, None, top=max(int(limit), 0), by_passage=False)[:max(int(limit), 0)]
 
 
@@ -197,8 +211,11 @@ def _summaries(engine: Engine, conditions: list, query: str | None, top: int | N
     (conditions that name no passage column) documents are counted from mentions and documents alone
     (ix_mentions_document_key, migration 0011)."""
     key = _key_column().label("key")
+    # without passages (facets) a form's language is its document's and surfaces are not read: no passage join
+    surface, language = ((MentionRow.text, _mention_language()) if by_passage
+                         else (literal(""), DocumentRow.language))
     grouped = (key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
-               MentionRow.text, _mention_language().label("lang"))
+               surface.label("surface"), language.label("lang"))
     counted = select(key, func.count(func.distinct(MentionRow.document_id)))
     counted = _with_passage(counted) if by_passage else _with_document(counted)
     docs = counted.where(*conditions).group_by(key)
@@ -207,7 +224,8 @@ def _summaries(engine: Engine, conditions: list, query: str | None, top: int | N
             documents = dict(conn.execute(docs).all())
             keys = _top_keys(documents, top)
             wanted = [] if keys is None else [_key_column().in_(bindparam("top_keys", keys, expanding=True))]
-            base = (_with_passage(select(*grouped, func.count().label("n"))).where(*conditions, *wanted)
+            joined = _with_passage if by_passage else _with_document
+            base = (joined(select(*grouped, func.count().label("n"))).where(*conditions, *wanted)
                     .group_by(*grouped))
             rows = conn.execute(base).all()
     except SQLAlchemyError as exc:

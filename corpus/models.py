@@ -114,7 +114,8 @@ class MentionRow(_Span, table=True):
     __tablename__ = "mentions"
     __table_args__ = (Index("ix_mentions_label_canonical", "label", "canonical"),
                       # migration 0011: an entity key's parts per document (search's entity filter, entity facets)
-                      Index("ix_mentions_document_key", "document_id", "person_key", "entity_id", "label", "canonical"))
+                      Index("ix_mentions_document_key", "document_id", "person_key", "entity_id", "label", "canonical",
+                            "name_en"))
 
     label: str = Field(max_length=8)
     canonical: str = Field(sa_type=Text)

@@ -25,6 +25,7 @@ MIN_PREFIX = 3  # shorter words match whole words only (a one-letter prefix matc
 
 # PostgreSQL: the text-search configuration of a passage `p`, the query in it, and the match.
 PG_CONFIG = "CASE WHEN p.language = 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END"
+FACET_WINDOW = 2000  # facets of a broad query count the documents of its newest this many matching passages
 PG_QUERY = "CASE WHEN p.language = 'ru' THEN to_tsquery('russian', :tsq) ELSE to_tsquery('simple', :tsq) END"
 PG_MATCH = ("((p.language = 'ru' AND p.search_vector @@ to_tsquery('russian', :tsq)) OR "
             "(p.language <> 'ru' AND p.search_vector @@ to_tsquery('simple', :tsq)))")
@@ -45,21 +46,27 @@ class QueryPlan:
     window_sql: str = ""  # tier 0 ranked among the ids selected by a `{candidates}` subquery (corpus.search)
     ids_sql: str = ""  # the ids (pid) of tier 0 matches, unranked; "" = words_sql
     match_sql: str = ""  # the ids (pid) of all matches, both tiers, unranked (counts and filters); "" = hits_sql
+    recent_sql: str = ""  # the ids (pid) of the newest `{n}` matches, both tiers (facet windows); "" = from match_sql
 
     def __post_init__(self) -> None:
         self.words_sql = self.words_sql or self.hits_sql
         self.ids_sql = self.ids_sql or self.words_sql
         self.match_sql = self.match_sql or self.hits_sql
+        self.recent_sql = self.recent_sql or f"SELECT pid FROM ({self.match_sql}) AS m ORDER BY pid DESC LIMIT {{n}}"
 
     def passage_ids(self) -> TextClause:
         """SELECT of the matching passage ids (column `pid`), for `column.in_(...)` conditions."""
         return (text(f"SELECT pid FROM ({self.match_sql}) AS hits")
                 .bindparams(**self.params).columns(pid=Integer))
 
-    def document_ids(self) -> TextClause:
-        """SELECT of the ids of documents with a matching passage (column `did`)."""
-        return (text(f"SELECT p.document_id AS did FROM ({self.match_sql}) AS h JOIN passages p ON p.id = h.pid")
-                .bindparams(**self.params).columns(did=Integer))
+    def documents_sql(self, window: int | None = None) -> str:
+        """SQL of the ids (column `did`) of documents with a matching passage, or with one of the newest `window`."""
+        ids = self.recent_sql.replace("{n}", str(int(window))) if window else self.match_sql
+        return f"SELECT DISTINCT p.document_id AS did FROM ({ids}) AS h JOIN passages p ON p.id = h.pid"
+
+    def document_ids(self, window: int | None = None) -> TextClause:
+        """SELECT of documents_sql(window), for `column.in_(...)` conditions."""
+        return text(self.documents_sql(window)).bindparams(**self.params).columns(did=Integer)
 
 
 def query_plan(engine: Engine, query: str | None) -> QueryPlan | None:
@@ -103,13 +110,16 @@ def _plan_sqlite(tokens: list[str]) -> QueryPlan:
     window = sql + " AND rowid >= (SELECT MIN(pid) FROM ({candidates}) AS c)"
     ids = "SELECT rowid AS pid FROM passages_fts WHERE passages_fts MATCH :fts_words"
     every = ids
+    recent = [f"SELECT pid FROM ({ids} ORDER BY rowid DESC LIMIT {{n}}) AS w"]  # FTS5 walks its doclists backwards
     if _substring_ok(tokens):
         params["fts_substrings"] = " ".join(f'"{t}"' for t in tokens)
         sql += (" UNION ALL SELECT rowid AS pid, 1 AS tier, bm25(passages_tri) AS score "
                 "FROM passages_tri WHERE passages_tri MATCH :fts_substrings AND rowid NOT IN "
                 "(SELECT rowid FROM passages_fts WHERE passages_fts MATCH :fts_words)")
         every += " UNION SELECT rowid AS pid FROM passages_tri WHERE passages_tri MATCH :fts_substrings"
-    return QueryPlan(sql, params, tokens, words, window, ids, every)
+        recent.append("SELECT pid FROM (SELECT rowid AS pid FROM passages_tri WHERE passages_tri MATCH :fts_substrings "
+                      "ORDER BY rowid DESC LIMIT {n}) AS s")
+    return QueryPlan(sql, params, tokens, words, window, ids, every, _newest(recent))
 
 
 def _plan_postgres(tokens: list[str]) -> QueryPlan:
@@ -121,6 +131,7 @@ def _plan_postgres(tokens: list[str]) -> QueryPlan:
               "FROM passages p WHERE p.id IN ({candidates})")
     ids = f"SELECT p.id AS pid FROM passages p WHERE {PG_MATCH}"
     every = ids
+    recent = [f"SELECT pid FROM ({ids} ORDER BY p.id DESC LIMIT {{n}}) AS w"]
     if _substring_ok(tokens):
         found = []
         for i, token in enumerate(tokens):  # letters and digits only: no LIKE wildcard inside
@@ -129,4 +140,11 @@ def _plan_postgres(tokens: list[str]) -> QueryPlan:
         sql += (f" UNION ALL SELECT p.id AS pid, 1 AS tier, 0.0 AS score FROM passages p "
                 f"WHERE {' AND '.join(found)} AND NOT {PG_MATCH}")
         every += f" UNION SELECT p.id AS pid FROM passages p WHERE {' AND '.join(found)}"
-    return QueryPlan(sql, params, tokens, words, window, ids, every)
+        recent.append(f"SELECT pid FROM (SELECT p.id AS pid FROM passages p WHERE {' AND '.join(found)} "
+                      "ORDER BY p.id DESC LIMIT {n}) AS s")
+    return QueryPlan(sql, params, tokens, words, window, ids, every, _newest(recent))
+
+
+def _newest(parts: list[str]) -> str:
+    """The newest `{n}` ids among the tiers' own newest `{n}` (each tier stops after n: no full match list)."""
+    return f"SELECT pid FROM ({' UNION '.join(parts)}) AS r ORDER BY pid DESC LIMIT {{n}}"

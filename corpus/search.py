@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError, db_reason
 from .hits import ELLIPSIS, HEADER_DATE, DocumentHeader, header_sql
-from .plan import PG_CONFIG, PG_QUERY, QueryPlan, query_plan
+from .plan import FACET_WINDOW, PG_CONFIG, PG_QUERY, QueryPlan, query_plan
 from .snippets import fts_snippets
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold
 
@@ -119,19 +119,19 @@ def _bound(sql: str, values: dict) -> dict:
     return {k: v for k, v in values.items() if f":{k}" in sql}
 
 
-def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]]:
+def facets(engine: Engine, query: str | None = None, *, window: int | None = FACET_WINDOW) -> dict[str, dict[str, int]]:
     """Document counts by language, kind and year, over documents matching `query` (all when blank).
 
-    Undated documents are left out of the year counts.
+    A query with more than `window` matching passages is counted over the documents of its newest `window`
+    (facet_window says whether it was; None counts every match). Undated documents are left out of the years.
     """
     year = "substr(d.date, 1, 4)" if engine.dialect.name == "sqlite" else "CAST(EXTRACT(YEAR FROM d.date) AS INTEGER)"
-    where, params = "", {}
+    where, params = "WHERE d.superseded_by IS NULL", {}
     if query is not None and query.strip():
         plan = query_plan(engine, query)
         if plan is None:
             return {"language": {}, "kind": {}, "year": {}}
-        where = (f"WHERE d.id IN (SELECT p.document_id FROM ({plan.match_sql}) h "
-                 "JOIN passages p ON p.id = h.pid)")
+        where += f" AND d.id IN ({plan.documents_sql(window)})"
         params = plan.params
     # grouped in SQL: a broad word matches tens of thousands of documents, and rows read one by one cost
     sql = f"SELECT d.language, d.kind, {year}, COUNT(*) FROM documents d {where} GROUP BY 1, 2, 3"
@@ -146,6 +146,23 @@ def facets(engine: Engine, query: str | None = None) -> dict[str, dict[str, int]
     except SQLAlchemyError as exc:
         raise CorpusError(f"facets failed for {query!r}: {db_reason(exc)}") from exc
     return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
+
+
+def facet_window(engine: Engine, query: str | None, window: int = FACET_WINDOW) -> bool:
+    """Whether more than `window` passages match `query` (all passages when blank), so that the facets of
+    corpus.facets (with a query) and corpus.entity_facets count a window of the newest, not every match."""
+    if query is not None and query.strip():
+        plan = query_plan(engine, query)
+        if plan is None:
+            return False
+        sql, params = plan.recent_sql.replace("{n}", str(int(window) + 1)), plan.params
+    else:
+        sql, params = f"SELECT id FROM passages LIMIT {int(window) + 1}", {}
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT COUNT(*) FROM ({sql}) AS w"), params).scalar_one()) > window
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"facets failed for {query!r}: {db_reason(exc)}") from exc
 
 
 # --- ranking and filters ------------------------------------------------------------------------------

@@ -73,6 +73,19 @@ def test_search_from_url_shows_highlighted_hits_and_csv(sample_corpus_url, monke
     assert any("Коре" in m.split("<mark>", 1)[1] for m in marked)
     assert any(f"{len(expected)} passage" in m.value for m in at.markdown)
     assert [b.label for b in at.get("download_button")] == ["Download CSV"]
+    assert any(c.value.startswith("Counts are documents matching") for c in at.sidebar.caption)
+
+
+def test_broad_query_says_its_facets_count_a_window(sample_corpus_url, monkeypatch) -> None:
+    """Past corpus.FACET_WINDOW matching passages the sidebar counts the newest ones, and says so."""
+    import corpus
+
+    monkeypatch.setattr(corpus, "FACET_WINDOW", 1)
+    at = app(sample_corpus_url, monkeypatch, q="Корея").run()
+    assert_clean(at)
+    assert any("most recently added matching passages" in c.value for c in at.sidebar.caption)
+    counts = corpus.facets(_engine(sample_corpus_url), "Корея", window=1)
+    assert sum(counts["language"].values()) == 1  # the newest matching passage's document
 
 
 def test_typing_a_query_updates_the_url(sample_corpus_url, monkeypatch) -> None:

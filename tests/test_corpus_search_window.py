@@ -10,7 +10,7 @@ import importlib
 import pytest
 
 import corpus
-from nlp import Analysis
+from nlp import Analysis, Entity
 
 SEARCH = importlib.import_module("corpus.search")  # the module (corpus.search is also the function)
 
@@ -82,3 +82,32 @@ def test_counts_and_snippets_are_not_bounded(window_engine, monkeypatch) -> None
     assert sum(corpus.facets(window_engine, "тариф")["language"].values()) == COUNT
     hits = corpus.search(window_engine, "тарифы", limit=3)  # a stem match: highlighted as the stored form
     assert len(hits) == 3 and all("тариф" in h.snippet for h in hits)
+
+
+@pytest.mark.parametrize("window, documents", [
+    (None, list(range(COUNT))),  # every match
+    (COUNT, list(range(COUNT))),  # the window holds every match: exact
+    (5, list(range(COUNT - 5, COUNT))),  # the documents of the newest 5 matching passages
+    (1, [COUNT - 1]),
+])
+def test_facets_past_the_window_count_the_newest_matches(window_engine, window, documents) -> None:
+    languages = {"ru": sum(1 for i in documents if i % 2 == 0), "kk": sum(1 for i in documents if i % 2 == 1)}
+    counts = corpus.facets(window_engine, "тариф", window=window)
+    assert counts["language"] == {k: v for k, v in languages.items() if v}
+    assert sum(counts["kind"].values()) == len(documents)
+    assert corpus.facet_window(window_engine, "тариф", window or COUNT) is (window is not None and window < COUNT)
+
+
+def test_entity_facets_past_the_window_count_the_newest_matches(module_engine, make_document) -> None:
+    """Countries mentioned in the newest matching documents only are all a window counts."""
+    for i, country in enumerate(("Корея", "Корея", "Турция", "Германия")):
+        doc = make_document([(f"Мигранты из страны {country} работают.", "ru")], path=f"entity{i}.txt",
+                            language="ru")
+        at = doc.text.index(country)
+        entity = Entity(text=country, start=at, end=at + len(country), label="LOC", canonical=country)
+        corpus.store_document(module_engine, doc, Analysis(entities=[entity]))
+    every = {e.name: e.documents for e in corpus.entity_facets(module_engine, "мигранты", window=None)}
+    newest = {e.name: e.documents for e in corpus.entity_facets(module_engine, "мигранты", window=2)}
+    assert every == {"Корея": 2, "Турция": 1, "Германия": 1}
+    assert newest == {"Турция": 1, "Германия": 1}
+    assert corpus.facet_window(module_engine, "мигранты", 2) and not corpus.facet_window(module_engine, "мигранты", 4)

@@ -2,7 +2,7 @@
 filter of a search checks a candidate document's mentions in the index alone and entity facets count keys
 per matching document without reading mention rows. Filled for existing rows by the index build.
 
-Revision ID: 0011
+Revision ID: 0011_search_covering
 Revises: 0010_passage_trigrams
 Create Date: 2026-12-05
 """
@@ -17,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 INDEX = "ix_mentions_document_key"
-COLUMNS = ["document_id", "person_key", "entity_id", "label", "canonical"]  # corpus.entities: the key's parts
+COLUMNS = ["document_id", "person_key", "entity_id", "label", "canonical", "name_en"]  # the key's parts, the name
 
 
 def upgrade() -> None:

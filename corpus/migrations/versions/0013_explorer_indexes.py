@@ -20,6 +20,7 @@ branch_labels = None
 depends_on = None
 
 NEWEST = "ix_documents_newest"
+DOCUMENT_FACETS = "ix_documents_facets"  # corpus.facets over every current document, from the index alone
 FACETS = "ix_figures_facets"
 FACET_COLUMNS = ["document_id", "indicator", "place", "year", "source_kind", "kind", "translation_of"]
 
@@ -29,10 +30,12 @@ def upgrade() -> None:
     and the facet columns of figures."""
     op.create_index(NEWEST, "documents",
                     ["superseded_by", sa.text("(date IS NULL)"), sa.text("date DESC"), "id", "language"])
+    op.create_index(DOCUMENT_FACETS, "documents", ["superseded_by", "language", "kind", "date"])
     op.create_index(FACETS, "figures", FACET_COLUMNS)
 
 
 def downgrade() -> None:
-    """Drop both indexes."""
+    """Drop the indexes."""
     op.drop_index(FACETS, table_name="figures")
+    op.drop_index(DOCUMENT_FACETS, table_name="documents")
     op.drop_index(NEWEST, table_name="documents")

@@ -7,6 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
+import corpus
 from ui.app import backend, urlstate
 from ui.app.components import escape_markdown, escape_text, hits_to_csv
 from ui.app.components.entities_view import entity_label, entity_name
@@ -45,14 +46,27 @@ def search(query: str, limit: int, filters: dict) -> list:
 
 def entity_facets(query: str | None) -> dict[str, object]:
     """The top entities among documents matching the query, by key (most documents first)."""
-    return {e.key: e for e in backend.read("entity_facets", query or None, limit=ENTITY_FACETS)}
+    return {e.key: e for e in backend.read("entity_facets", query or None, limit=ENTITY_FACETS,
+                                           window=corpus.FACET_WINDOW)}
 
 
 def clear_filters() -> None:
     urlstate.clear(FILTERS)
 
 
-def facet_widgets(counts: dict[str, dict], entities: dict[str, object]) -> None:
+def facet_scope(query: str) -> str:
+    """What the sidebar counts: every matching document, or (a broad query, or entities before one) a window."""
+    window = f"{corpus.FACET_WINDOW:,}"
+    if not backend.read("facet_window", query or None, window=corpus.FACET_WINDOW):
+        return "Counts are documents matching the query (all documents before you search)."
+    if query:
+        return (f"More than {window} passages match: counts are the documents of the {window} most recently "
+                "added matching passages. Add words or filters for exact counts.")
+    return (f"Counts are all documents; entities are counted in the documents of the {window} most recently "
+            "added passages.")
+
+
+def facet_widgets(counts: dict[str, dict], entities: dict[str, object], scope: str = "") -> None:
     """Sidebar filters: language, kind, year and entity with document counts; exact date bounds."""
     years = {int(y): n for y, n in counts.get("year", {}).items() if str(y).isdigit()}
     with st.sidebar:
@@ -77,7 +91,7 @@ def facet_widgets(counts: dict[str, dict], entities: dict[str, object]) -> None:
         st.date_input("From date", key="search_from", min_value=low, max_value=high, format="YYYY-MM-DD")
         st.date_input("To date", key="search_to", min_value=low, max_value=high, format="YYYY-MM-DD")
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
-        st.caption("Counts are documents matching the query (all documents before you search).")
+        st.caption(scope)
 
 
 def date_bounds() -> tuple[dt.date, dt.date]:
@@ -178,8 +192,8 @@ def render() -> None:
     st.text_input("Search the corpus", key="search_q", placeholder="A word or phrase in Kazakh or Russian",
                   label_visibility="collapsed", icon=":material/search:")
     state = current_state()
-    counts = backend.facets(state.q or None)
-    facet_widgets(counts, entity_facets(state.q))
+    counts = backend.read("facets", state.q or None, window=corpus.FACET_WINDOW)
+    facet_widgets(counts, entity_facets(state.q), facet_scope(state.q))
     state = current_state()
     urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "search_undated": state.undated and state.dated})
     if not state.q:
