@@ -131,7 +131,7 @@ def _plan_postgres(tokens: list[str]) -> QueryPlan:
               "FROM passages p WHERE p.id IN ({candidates})")
     ids = f"SELECT p.id AS pid FROM passages p WHERE {PG_MATCH}"
     every = ids
-    recent = [f"SELECT pid FROM ({ids} ORDER BY p.id DESC LIMIT {{n}}) AS w"]
+    recent = [f"SELECT pid FROM ({ids} ORDER BY p.id + 0 DESC LIMIT {{n}}) AS w"]  # GIN matches sorted (corpus.search)
     if _substring_ok(tokens):
         found = []
         for i, token in enumerate(tokens):  # letters and digits only: no LIKE wildcard inside
@@ -141,10 +141,14 @@ def _plan_postgres(tokens: list[str]) -> QueryPlan:
                 f"WHERE {' AND '.join(found)} AND NOT {PG_MATCH}")
         every += f" UNION SELECT p.id AS pid FROM passages p WHERE {' AND '.join(found)}"
         recent.append(f"SELECT pid FROM (SELECT p.id AS pid FROM passages p WHERE {' AND '.join(found)} "
-                      "ORDER BY p.id DESC LIMIT {n}) AS s")
+                      "ORDER BY p.id + 0 DESC LIMIT {n}) AS s")
     return QueryPlan(sql, params, tokens, words, window, ids, every, _newest(recent))
 
 
 def _newest(parts: list[str]) -> str:
-    """The newest `{n}` ids among the tiers' own newest `{n}` (each tier stops after n: no full match list)."""
-    return f"SELECT pid FROM ({' UNION '.join(parts)}) AS r ORDER BY pid DESC LIMIT {{n}}"
+    """The newest `{n}` word matches; substring matches join only when words give fewer (as pages rank them after),
+    so a frequent word never scans the substring index (each tier stops after n: no full match list)."""
+    if len(parts) == 1:
+        return f"SELECT pid FROM ({parts[0]}) AS r ORDER BY pid DESC LIMIT {{n}}"
+    return (f"WITH w AS ({parts[0]}) SELECT pid FROM (SELECT pid FROM w UNION SELECT pid FROM ({parts[1]}) AS s0 "
+            "WHERE (SELECT COUNT(*) FROM w) < {n}) AS r ORDER BY pid DESC LIMIT {n}")
