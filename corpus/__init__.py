@@ -40,8 +40,8 @@ from .documents import (
     StoredDocument,
     corpus_version,
     count_documents,
+    count_listed,
     count_undated,
-    display_titles,
     get_document,
     list_documents,
 )
@@ -111,6 +111,7 @@ from .reply_views import DemandAnswer, LinkedReply
 from .search import SearchHit, facet_window, facets, search, undated_matches
 from .store import StoreResult, document_id_for_sha, store_document
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, split_highlights
+from .titles import base_title, display_titles, title_key
 from .versions import current, delete_document, supersede, versions_of
 from .workers import WorkerPool, prepared_files
 
@@ -174,6 +175,7 @@ __all__ = [
     "agree",
     "analyse",
     "answer_rates",
+    "base_title",
     "build_sample_corpus",
     "card_facets",
     "card_outlines",
@@ -188,6 +190,7 @@ __all__ = [
     "corpus_version",
     "count_conflicts",
     "count_documents",
+    "count_listed",
     "count_undated",
     "current",
     "database_url",
@@ -260,6 +263,7 @@ __all__ = [
     "store_document",
     "store_prepared",
     "supersede",
+    "title_key",
     "undated_matches",
     "versions_of",
 ]

@@ -29,6 +29,7 @@ from .rows import ROW_KINDS
 from .store import PassageLocator, check_spans
 from .text import clean as _clean
 from .text import clean_value
+from .titles import title_key
 
 TABLES = (DocumentRow.__table__, PageRow.__table__, PassageRow.__table__, *(k.row.__table__ for k in ROW_KINDS))
 
@@ -88,6 +89,7 @@ def _document_rows(batch: RowBatch, doc: Document, analysis: Analysis, now: dt.d
     document_id = batch.add("documents", {
         "sha256": doc.sha256, "path": clean(str(doc.path)), "format": doc.format,
         "title": clean(doc.title) if doc.title else None, "date": doc.date, "kind": doc.kind,
+        "title_key": title_key(clean(doc.title) if doc.title else None, clean(str(doc.path))),
         "language": doc.language, "page_count": doc.page_count, "ocr": bool(doc.ocr), "text": text,
         "meta": clean_value(doc.metadata or {}), "warnings": [clean(str(w)) for w in doc.warnings],
         "response_due": analysis.response_due, "added_at": now})

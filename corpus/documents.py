@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os.path
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, func, or_, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlmodel import Session
 from sqlmodel import select as select_rows
 
@@ -17,10 +15,8 @@ from nlp import Addressee, Demand, Entity, Figure, ReplyReference, Signatory
 from .models import (
     ConflictRow,
     DocumentRow,
-    MentionRow,
     PageRow,
     PassageRow,
-    SignatoryRow,
 )
 from .rows import ROW_KINDS
 from .versions import current
@@ -73,8 +69,6 @@ class StoredDocument(DocumentSummary):
     superseded_by: int | None = None  # the newest version of the same file, when this one is history
 
 
-ID_CHUNK = 5000  # document ids per IN (…) list: below SQLite's bound parameter limit
-
 _SUMMARY = (DocumentRow.id, DocumentRow.path, DocumentRow.title, DocumentRow.kind, DocumentRow.language,
             DocumentRow.date, DocumentRow.page_count, DocumentRow.sha256, DocumentRow.ocr, DocumentRow.format)
 
@@ -105,16 +99,37 @@ def document_filters(language: str | None = None, kind: str | None = None, date_
 
 def list_documents(engine: Engine, *, language: str | None = None, kind: str | None = None,
                    date_from: dt.date | None = None, date_to: dt.date | None = None,
-                   include_undated: bool = False) -> list[DocumentSummary]:
-    """Stored documents, newest first (undated last), filtered by document language, kind and date.
+                   include_undated: bool = False, title: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> list[DocumentSummary]:
+    """Stored documents, newest first (undated last), filtered by document language, kind, date and words of the
+    title (or file name); `limit`/`offset` give one page of the list.
 
     A date range leaves undated documents out unless `include_undated` is set.
     """
-    conditions = document_filters(language, kind, date_from, date_to, include_undated=include_undated)
+    conditions = _listed(language, kind, date_from, date_to, include_undated, title)
     query = (select(*_SUMMARY).where(*conditions)
-             .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.path, DocumentRow.id))
+             .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id)
+             .offset(offset).limit(limit))
     with engine.connect() as conn:
         return [DocumentSummary(*row) for row in conn.execute(query)]
+
+
+def count_listed(engine: Engine, *, language: str | None = None, kind: str | None = None,
+                 date_from: dt.date | None = None, date_to: dt.date | None = None,
+                 include_undated: bool = False, title: str | None = None) -> int:
+    """How many documents list_documents gives under these filters (for paging)."""
+    conditions = _listed(language, kind, date_from, date_to, include_undated, title)
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(DocumentRow).where(*conditions)).scalar_one()
+
+
+def _listed(language, kind, date_from, date_to, include_undated, title) -> list:
+    """document_filters plus every word of `title` inside the stored title key (case-folded)."""
+    conditions = document_filters(language, kind, date_from, date_to, include_undated=include_undated)
+    for word in (title or "").casefold().split():
+        pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(DocumentRow.title_key.like(f"%{pattern}%", escape="\\"))
+    return conditions
 
 
 def count_undated(engine: Engine, *, language: str | None = None, kind: str | None = None) -> int:
@@ -125,7 +140,7 @@ def count_undated(engine: Engine, *, language: str | None = None, kind: str | No
 
 
 def count_documents(engine: Engine) -> int:
-    """How many documents the corpus holds."""
+    """How many documents the corpus holds (every version)."""
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(DocumentRow)).scalar_one()
 
@@ -167,58 +182,3 @@ def get_document(engine: Engine, document_id: int) -> StoredDocument | None:
             response_due=row.response_due,
             superseded_by=row.superseded_by,
         )
-
-
-def base_title(title: str | None, path: str | None, document_id: int) -> str:
-    """The stored title, else the file name, else 'Document N'."""
-    return (title or "").strip() or os.path.basename(path or "") or f"Document {document_id}"
-
-
-def display_titles(engine: Engine) -> dict[int, str]:
-    """A title per document id that tells documents apart: documents sharing a title get ' · ' and the
-    first detail that differs (their date, first signatory, first person mentioned, else the file name)."""
-    with engine.connect() as conn:
-        rows = conn.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.path, DocumentRow.date)).all()
-    groups: dict[str, list] = {}
-    for row in rows:
-        groups.setdefault(" ".join(base_title(row.title, row.path, row.id).casefold().split()), []).append(row)
-    titles = {row.id: base_title(row.title, row.path, row.id) for row in rows}
-    clashing = [group for group in groups.values() if len(group) > 1]
-    if not clashing:
-        return titles
-    people = _people(engine, [row.id for group in clashing for row in group])
-    for group in clashing:  # counted once per group: a group of thousands is not compared pairwise
-        dates = Counter(row.date for row in group)
-        holders = Counter(key for row in group for key in {key for key, _name in people.get(row.id, [])})
-        for row in group:
-            titles[row.id] += " · " + _detail(row, dates, holders, people)
-    return titles
-
-
-def _people(engine: Engine, ids: list[int]) -> dict[int, list[tuple[str, str]]]:
-    """(key, name) of the signatories, then the persons mentioned, of each document in reading order."""
-    found: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
-    signed = (select(SignatoryRow.document_id, SignatoryRow.name)
-              .where(SignatoryRow.document_id.in_(bindparam("ids", expanding=True)))
-              .order_by(SignatoryRow.start, SignatoryRow.id))
-    mentioned = (select(MentionRow.document_id, MentionRow.entity_id, MentionRow.canonical)
-                 .where(MentionRow.document_id.in_(bindparam("ids", expanding=True)), MentionRow.label == "PER")
-                 .order_by(MentionRow.start, MentionRow.id))
-    with engine.connect() as conn:
-        for at in range(0, len(ids), ID_CHUNK):
-            for document_id, name in conn.execute(signed, {"ids": ids[at:at + ID_CHUNK]}):
-                found[document_id].append((name, name))
-        for at in range(0, len(ids), ID_CHUNK):
-            for document_id, entity_id, canonical in conn.execute(mentioned, {"ids": ids[at:at + ID_CHUNK]}):
-                found[document_id].append((entity_id or canonical, canonical))
-    return found
-
-
-def _detail(row: Any, dates: Counter, holders: Counter, people: dict[int, list[tuple[str, str]]]) -> str:
-    """The first detail no other document of the group shares (`dates`, `holders`: counts over the group)."""
-    if row.date is not None and dates[row.date] == 1:
-        return row.date.isoformat()
-    for key, name in people.get(row.id, []):
-        if holders[key] == 1:  # only this document has the person
-            return name
-    return os.path.basename(row.path or "") or f"#{row.id}"

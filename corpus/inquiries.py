@@ -16,10 +16,11 @@ from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .claims import conflicts_of_document
-from .documents import base_title, document_filters
+from .documents import document_filters
 from .errors import CorpusError, db_reason
 from .models import AddresseeRow, DemandRow, DocumentRow, FigureRow, SignatoryRow
 from .reply_views import DemandAnswer, LinkedReply, demand_answers, linked_replies, reply_counts
+from .titles import base_title
 
 __all__ = ["ANSWERED", "DUE_SOON_DAYS", "INQUIRY_STATUSES", "InquiryDemand", "InquiryDetail", "InquiryFigure",
            "InquiryPerson", "InquirySummary", "get_inquiry", "inquiry_status", "list_inquiries"]

@@ -21,12 +21,15 @@ class DocumentRow(SQLModel, table=True):
     """One ingested file, identified by the sha256 of its bytes."""
 
     __tablename__ = "documents"
+    # migration 0014: same-titled documents found together, with their dates (corpus.titles)
+    __table_args__ = (Index("ix_documents_title_key", "title_key", "date"),)
 
     id: int | None = Field(default=None, primary_key=True)
     sha256: str = Field(max_length=64, unique=True)
     path: str = Field(sa_type=Text)
     format: str = Field(max_length=16)
     title: str | None = Field(default=None, sa_type=Text)
+    title_key: str | None = Field(default=None, sa_type=Text)  # corpus.titles.title_key(title, path)
     date: dt.date | None = Field(default=None, index=True)
     kind: str = Field(default="other", max_length=32, index=True)
     language: str = Field(default="other", max_length=16, index=True)
@@ -153,6 +156,7 @@ class SignatoryRow(_Span, table=True):
     """A deputy who signed the inquiry (contract `signatories`)."""
 
     __tablename__ = "signatories"
+    __table_args__ = (Index("ix_signatories_name", "name"),)  # migration 0014: who else signed (corpus.titles)
 
     name: str = Field(sa_type=Text)
     faction: str | None = Field(default=None, sa_type=Text)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from .documents import base_title
 from .models import DemandAnswerRow, DocumentRow, ReplyLinkRow, ReplyRefRow
+from .titles import base_title
 
 
 @dataclass

@@ -17,6 +17,7 @@ from .models import DocumentRow, PageRow, PassageRow
 from .reply_links import relink
 from .rows import ROW_KINDS
 from .text import clean, clean_value
+from .titles import title_key
 from .versions import supersede
 
 
@@ -60,6 +61,7 @@ def _write(session: Session, doc: Document, analysis: Analysis) -> int:
     row = DocumentRow(
         sha256=doc.sha256, path=clean(str(doc.path)), format=doc.format,
         title=clean(doc.title) if doc.title else None, date=doc.date, kind=doc.kind,
+        title_key=title_key(clean(doc.title) if doc.title else None, clean(str(doc.path))),
         language=doc.language, page_count=doc.page_count, ocr=bool(doc.ocr), text=text,
         meta=clean_value(doc.metadata or {}), warnings=[clean(str(w)) for w in doc.warnings],
         response_due=analysis.response_due,

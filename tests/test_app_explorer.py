@@ -101,6 +101,10 @@ def test_display_titles_tell_same_titled_documents_apart(sample_corpus_url) -> N
     for d in docs:
         if all(d.title != other.title for other in docs if other.id != d.id):
             assert titles[d.id] == d.title  # unique titles are left alone
+    for d in docs:  # a page asks for its own documents only, and gets the titles the whole corpus would give
+        assert corpus.display_titles(e, [d.id]) == {d.id: titles[d.id]}
+    half = [d.id for d in docs[::2]]
+    assert corpus.display_titles(e, half) == {i: titles[i] for i in half}
 
 
 def test_display_titles_prefer_a_differing_date_then_the_file(tmp_path) -> None:
@@ -114,11 +118,36 @@ def test_display_titles_prefer_a_differing_date_then_the_file(tmp_path) -> None:
                                                     title="Запрос"), Analysis())
     got = sorted(corpus.display_titles(e).values())
     assert got == ["Запрос · 2024-01-02", "Запрос · 2025-03-04", "Запрос · c.txt", "Запрос · d.txt"]
+    c = next(d for d in corpus.list_documents(e, include_undated=True) if d.path == "c.txt")
+    assert corpus.display_titles(e, [c.id]) == {c.id: "Запрос · c.txt"}
     assert corpus.count_undated(e) == 2 and corpus.count_undated(e, language="kk") == 0
     year = {"date_from": dt.date(2025, 1, 1), "date_to": dt.date(2025, 12, 31)}
     assert [d.path for d in corpus.list_documents(e, **year)] == ["b.txt"]
     assert [d.path for d in corpus.list_documents(e, include_undated=True, **year)] == ["b.txt", "c.txt", "d.txt"]
     corpus.close_engine(url)
+
+
+@pytest.mark.parametrize("title, path, key", [
+    ("  Депутаттық   САУАЛ ", "x/a.pdf", "депутаттық сауал"),
+    (None, "/data/Запрос №5.PDF", "запрос №5.pdf"),
+    ("", "", None),
+])
+def test_title_key(title, path, key) -> None:
+    assert corpus.title_key(title, path) == key
+
+
+def test_documents_list_in_pages_and_by_title_words(sample_corpus_url) -> None:
+    e = engine(sample_corpus_url)
+    every = corpus.list_documents(e)
+    assert corpus.count_listed(e) == len(every)
+    pages = [corpus.list_documents(e, limit=3, offset=at) for at in range(0, len(every), 3)]
+    assert [d.id for page in pages for d in page] == [d.id for d in every]  # pages are the list, in order
+    word = next(w for d in every for w in (d.title or "").split() if len(w) > 4)
+    found = corpus.list_documents(e, title=word.upper())
+    assert found and all(word.casefold() in corpus.title_key(d.title, d.path) for d in found)
+    assert [d.id for d in found] == [d.id for d in every if word.casefold() in corpus.title_key(d.title, d.path)]
+    assert corpus.count_listed(e, title=word) == len(found)
+    assert corpus.list_documents(e, title="%") == [] and corpus.list_documents(e, title="no_such_words") == []
 
 
 # ---------------------------------------------------------------- navigation and placeholders

@@ -236,6 +236,39 @@ def test_documents_page_lists_and_filters(sample_corpus_url, monkeypatch) -> Non
     assert len(at.dataframe[0].value) == len(corpus.list_documents(engine, language=language)) < len(every)
 
 
+def test_documents_page_reads_one_page_at_a_time(tmp_path: Path, monkeypatch) -> None:
+    """A corpus larger than a page is listed a page at a time (page in the URL, newest first); a title filter
+    goes back to page one and counts only what it keeps."""
+    import datetime as dt
+
+    import corpus
+    from nlp import Analysis
+    from tests.fixtures_db import synthetic_document
+    from ui.app.views.documents import PAGE_SIZE
+
+    url = f"sqlite:///{tmp_path / 'many.db'}"
+    engine = corpus.get_engine(url)
+    for i in range(PAGE_SIZE + 7):
+        title = f"Ответ министерства {i}" if i % 10 == 0 else f"Запрос депутата {i}"
+        doc = synthetic_document([(f"Текст документа номер {i}.", "ru")], path=f"d{i}.txt", title=title,
+                                 date=dt.date(2020, 1, 1) + dt.timedelta(days=i))
+        corpus.store_document(engine, doc, Analysis())
+    every = [f"document?doc={d.id}" for d in corpus.list_documents(engine)]
+    at = app(url, monkeypatch).run()
+    at.switch_page("views/documents.py").run()
+    assert_clean(at)
+    assert list(at.dataframe[0].value["open"]) == every[:PAGE_SIZE]
+    at.number_input(key="docs_page").increment().run()
+    assert at.query_params.get("page") == "2" and list(at.dataframe[0].value["open"]) == every[PAGE_SIZE:]
+    assert any(f"{PAGE_SIZE + 7:,} document(s)" in c.value for c in at.caption)
+    at.text_input(key="docs_title").input("ответ").run()
+    assert at.query_params.get("title") == "ответ" and "page" not in at.query_params
+    answers = [f"document?doc={d.id}" for d in corpus.list_documents(engine, title="Ответ")]
+    assert len(answers) == 11 and list(at.dataframe[0].value["open"]) == answers
+    corpus.close_engine(url)
+
+
+
 def test_unreachable_database_is_one_line_error(monkeypatch) -> None:
     at = app("postgresql://saual@127.0.0.1:9/nowhere", monkeypatch, q="Корея").run()
     assert not at.exception, [e.value for e in at.exception]

@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0013_explorer_indexes"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes)
+HEAD = "0014_title_keys"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes, 0014: title keys)
 EXPLORER_INDEXES = {"ix_documents_newest", "ix_documents_facets", "ix_figures_facets"}  # migration-only (0013)
 
 
@@ -85,6 +85,19 @@ def test_downgrade_to_base_and_back(engine, make_document) -> None:
     doc = make_document([("Кореяда мигранттар", "kk")])
     assert corpus.store_document(engine, doc, Analysis()).created
     assert [h.path for h in corpus.search(engine, "корея")] == ["synthetic.txt"]
+
+
+def test_title_keys_are_filled_by_0014(engine, make_document) -> None:
+    """Documents stored before 0014 get their title key from the migration, as store_document gives it."""
+    for path, title in (("a.txt", "  Депутаттық   САУАЛ "), ("b/Запрос.TXT", None)):
+        corpus.store_document(engine, make_document([(f"Мәтін {path}", "kk")], path=path, title=title), Analysis())
+    corpus.downgrade(engine, "0013_explorer_indexes")
+    with engine.connect() as conn:
+        assert "title_key" not in {c["name"] for c in inspect(conn).get_columns("documents")}
+    corpus.migrate(engine)
+    with engine.connect() as conn:
+        keys = dict(conn.execute(text("SELECT path, title_key FROM documents")).all())
+    assert keys == {"a.txt": "депутаттық сауал", "b/Запрос.TXT": "запрос.txt"}
 
 
 def test_migrate_twice_is_harmless(engine) -> None:

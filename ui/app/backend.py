@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -123,10 +123,18 @@ def facets(query: str | None = None) -> dict[str, dict]:
 
 
 def documents(*, language: str | None = None, kind: str | None = None, date_from: dt.date | None = None,
-              date_to: dt.date | None = None, include_undated: bool = False) -> list:
-    """corpus.list_documents on the configured database."""
+              date_to: dt.date | None = None, include_undated: bool = False, title: str | None = None,
+              limit: int | None = None, offset: int = 0) -> list:
+    """corpus.list_documents on the configured database (one page of it with `limit`)."""
     return read("list_documents", language=language, kind=kind, date_from=date_from, date_to=date_to,
-                include_undated=include_undated)
+                include_undated=include_undated, title=title, limit=limit, offset=offset)
+
+
+def count_documents(*, language: str | None = None, kind: str | None = None, date_from: dt.date | None = None,
+                    date_to: dt.date | None = None, include_undated: bool = False, title: str | None = None) -> int:
+    """corpus.count_listed: how many documents `documents` lists under these filters."""
+    return read("count_listed", language=language, kind=kind, date_from=date_from, date_to=date_to,
+                include_undated=include_undated, title=title)
 
 
 def document(document_id: int) -> Any:
@@ -134,9 +142,9 @@ def document(document_id: int) -> Any:
     return read("get_document", document_id)
 
 
-def titles() -> dict[int, str]:
-    """corpus.display_titles: a title per document id that tells same-titled documents apart."""
-    return read("display_titles")
+def titles(ids: Iterable[int]) -> dict[int, str]:
+    """corpus.display_titles of these documents: titles that tell same-titled documents apart."""
+    return read("display_titles", tuple(sorted(set(ids))))
 
 
 CSS = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from corpus.documents import base_title
+from corpus.titles import base_title
 
 LANGUAGES = {
     "kk": "Kazakh", "ru": "Russian", "kk+ru": "Kazakh + Russian", "ru+kk": "Russian + Kazakh",

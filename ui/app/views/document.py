@@ -52,18 +52,26 @@ def back_link() -> None:
     st.page_link("views/search.py", label=label, icon=":material/arrow_back:", query_params=params)
 
 
+PICK_LIMIT = 200  # documents the picker offers: the newest, or those whose title has the words typed
+
+
 def pick_document() -> None:
-    """Without ?doc=, say what the page is for, link to Documents, and offer every stored document."""
+    """Without ?doc=, say what the page is for, link to Documents, and offer the newest documents or those whose
+    title has the words typed (a page of them: the corpus may hold hundreds of thousands)."""
     st.caption("This page shows one document. Open one from the Documents list or a search result, or choose "
                "it here.")
     st.page_link("views/documents.py", label="Browse all documents", icon=":material/list:")
-    docs = backend.documents()
+    words = st.text_input("Title contains", key="doc_pick_title", placeholder="words of the title or file name")
+    docs = backend.documents(title=words.strip() or None, limit=PICK_LIMIT)
     if not docs:
-        st.info("The corpus is empty. Add documents with `saual ingest PATH…`.", icon=":material/inbox:")
+        message = ("No document title has these words." if words.strip()
+                   else "The corpus is empty. Add documents with `saual ingest PATH…`.")
+        st.info(message, icon=":material/inbox:")
         return
-    titles = backend.titles()
+    titles = backend.titles(d.id for d in docs)
     by_id = {d.id: d for d in docs}
-    choice = st.selectbox("Open a document", list(by_id), index=None, placeholder="Choose a document",
+    label = "Open a document" + (f" (the newest {PICK_LIMIT} shown)" if len(docs) == PICK_LIMIT else "")
+    choice = st.selectbox(label, list(by_id), index=None, placeholder="Choose a document",
                           format_func=lambda i: f"{titles.get(i) or os.path.basename(by_id[i].path)} · "
                                                 f"{language_label(by_id[i].language)}")
     if choice is not None:
@@ -235,7 +243,7 @@ def render() -> None:
     st.html(FIGURE_CSS)
     st.html(ENTITY_CSS)
     st.html(CONFLICT_CSS)
-    title = backend.titles().get(doc.id) or doc.title or os.path.basename(doc.path) or f"Document {doc.id}"
+    title = backend.titles([doc.id]).get(doc.id) or doc.title or os.path.basename(doc.path) or f"Document {doc.id}"
     st.markdown(f'<h1 class="saual-doc-title">{escape_text(title)}</h1>', unsafe_allow_html=True)
     back_link()
     passages = [PassageSpan.of(p) for p in doc.passages]

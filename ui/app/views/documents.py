@@ -1,5 +1,6 @@
-"""Documents page: every stored document, filterable by language, kind and year (all in the URL, with
-undated documents counted and optionally kept under a year); rows link to the Document page."""
+"""Documents page: every stored document, newest first, a page of PAGE_SIZE at a time, filterable by language,
+kind, year and words of the title (all in the URL, with undated documents counted and optionally kept under a
+year); rows link to the Document page."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from ui.app.components.labels import kind_label, language_label
 from ui.app.components.params import ANY, Param, SearchState, filter_options
 from ui.app.filters import undated_note as undated_checkbox
 
-PARAMS = (Param("docs_lang", "lang"), Param("docs_kind", "kind"), Param("docs_year", "year", "year"),
-          Param("docs_undated", "undated", "bool", False))
+FILTERS = (Param("docs_lang", "lang"), Param("docs_kind", "kind"), Param("docs_year", "year", "year"),
+           Param("docs_undated", "undated", "bool", False), Param("docs_title", "title", "str", None))
+PAGE = Param("docs_page", "page", "int", None)
+PARAMS = (*FILTERS, PAGE)
+PAGE_SIZE = 100  # rows a page of the table holds: the list is read a page at a time
 # Pixel widths that fit beside the sidebar at 1400 px, so no column is cut off; rows are tall enough
 # (over 4rem) for Streamlit to wrap long titles onto three lines, so their distinguishing end shows.
 COLUMNS = {
@@ -59,7 +63,7 @@ def undated_note(chosen: SearchState) -> None:
 
 def table_rows(docs: list) -> list[dict]:
     """One row per document: its distinguishing title, and '—' (never None) for what is unknown."""
-    titles = backend.titles()
+    titles = backend.titles(d.id for d in docs)
     return [{
         "open": f"document?doc={d.id}",
         "title": titles.get(d.id) or d.title or os.path.basename(d.path),
@@ -84,24 +88,51 @@ def failed_files() -> None:
                        "attempts": f.attempts} for f in failures], hide_index=True, width="stretch")
 
 
+def title_filter() -> str | None:
+    """Words the title (or file name) must contain, kept in the URL."""
+    st.text_input("Title contains", key="docs_title", placeholder="words of the title or file name")
+    return (st.session_state.get("docs_title") or "").strip() or None
+
+
+def page_number(total: int) -> int:
+    """The page of the table to show (1-based, kept in the URL), with a pager when there is more than one."""
+    pages = max(1, -(-total // PAGE_SIZE))
+    current = min(max(1, st.session_state.get("docs_page") or 1), pages)
+    st.session_state["docs_page"] = current
+    if pages > 1:
+        st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key="docs_page")
+    return st.session_state["docs_page"]
+
+
 def render() -> None:
     st.title("Documents")
     failed_files()
     urlstate.sync_from_url(PARAMS)
     chosen = choose()
+    title = title_filter()
     undated_note(chosen)
-    urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "docs_undated": chosen.undated and chosen.dated})
+    shown_for = tuple(urlstate.values(FILTERS).values())
+    if st.session_state.get("_docs_page_for", shown_for) != shown_for:
+        st.session_state["docs_page"] = None  # other filters: back to the first page
+    st.session_state["_docs_page_for"] = shown_for
     date_from, date_to = chosen.date_range()
-    docs = backend.documents(language=chosen.language, kind=chosen.kind, date_from=date_from, date_to=date_to,
-                             include_undated=chosen.undated)
+    filters = {"language": chosen.language, "kind": chosen.kind, "date_from": date_from, "date_to": date_to,
+                   "include_undated": chosen.undated, "title": title}
+    total = backend.count_documents(**filters)
+    page = page_number(total)
+    urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "docs_undated": chosen.undated and chosen.dated,
+                                  "docs_page": page if page > 1 else None})
+    docs = backend.documents(**filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE) if total else []
     if not docs:
-        message = ("No document matches these filters." if chosen.filtered
+        message = ("No document matches these filters." if chosen.filtered or title
                    else "The corpus is empty. Add documents with `saual ingest PATH…`.")
         st.info(message, icon=":material/inbox:")
         return
-    st.caption(f"{len(docs)} document(s). Click a row to open it, or use the link in the first column.")
+    first = (page - 1) * PAGE_SIZE + 1
+    st.caption(f"{total:,} document(s), newest first; {first:,}–{first + len(docs) - 1:,} shown. Click a row to "
+               "open it, or use the link in the first column.")
     event = st.dataframe(table_rows(docs), hide_index=True, width="stretch", on_select="rerun",
-                         selection_mode="single-row", key="docs_table", column_config=COLUMNS,
+                         selection_mode="single-row", key=f"docs_table_{page}", column_config=COLUMNS,
                          row_height=ROW_HEIGHT, placeholder=NONE,
                          height=ROW_HEIGHT * min(len(docs), ROWS_SHOWN) + 40)
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
