@@ -92,7 +92,8 @@ def _holders(model: Any, *conditions: Any) -> Any:
 
 _SHARED = (
     _holders(SignatoryRow, SignatoryRow.name == bindparam("person")),
-    _holders(MentionRow, MentionRow.entity_id == bindparam("person"), MentionRow.label == "PER"),
+    # `label || ''`: the entity's own index leads (SQLite without statistics would walk every PER mention)
+    _holders(MentionRow, MentionRow.entity_id == bindparam("person"), MentionRow.label + "" == "PER"),
     _holders(MentionRow, MentionRow.label == "PER", MentionRow.canonical == bindparam("person"), MentionRow.entity_id.is_(None)),
 )
 
