@@ -33,12 +33,15 @@ PG_CONFIG = "CASE WHEN p.language = 'ru' THEN 'russian'::regconfig ELSE 'simple'
 FACET_WINDOW = 2000  # facets of a broad query count the documents of its newest this many matching passages
 FIRST_SPAN = 32  # PostgreSQL: the newest n matches are first looked for among the newest 1/FIRST_SPAN of passage ids,
 SPAN_PER_NEED = 4  # or among the newest SPAN_PER_NEED × n passages when that is more
+MATCH_COST = 150  # a match read from the table costs about as much as this many passages of an id range (GIN bitmap)
 BUCKET = 1024  # passage ids per key of the recency column of ix_passages_recent_search (migration 0015 repeats it)
 RECENT_BUCKET = f"(p.id / {BUCKET})"
 RECENT_INDEX = "ix_passages_recent_search"
 PG_QUERY = "CASE WHEN p.language = 'ru' THEN to_tsquery('russian', :tsq) ELSE to_tsquery('simple', :tsq) END"
-PG_MATCH = ("((p.language = 'ru' AND p.search_vector @@ to_tsquery('russian', :tsq)) OR "
-            "(p.language <> 'ru' AND p.search_vector @@ to_tsquery('simple', :tsq)))")
+# the match: one GIN scan for the query in either configuration (written as two ORed matches, the planner ORs two
+# scans or ANDs the language index), then each passage checked in its own configuration
+PG_MATCH = ("(p.search_vector @@ (to_tsquery('russian', :tsq) || to_tsquery('simple', :tsq)) "
+            f"AND p.search_vector @@ {PG_QUERY})")
 
 
 @dataclass
@@ -174,19 +177,24 @@ _RANGED: WeakKeyDictionary = WeakKeyDictionary()  # engine → whether it has RE
 Fetch = Callable[[str, dict], list[int]]  # (SQL of a subquery of word-match ids, its extra values) → pids
 
 
-def newest_ids(conn, plan: QueryPlan, need: int, fetch: Fetch) -> list[int]:
+def newest_ids(conn, plan: QueryPlan, need: int, fetch: Fetch, filtered: bool = False) -> list[int]:
     """What `fetch` returns for the word matches (the newest `need` of them under its conditions), with the
     same result as over every match: on PostgreSQL first among the newest passages, the id range widening
-    (by the density found) until `need` are found or it holds every passage; elsewhere at once."""
+    (by the density found) until `need` are found, or every match is read when that costs less (MATCH_COST; not
+    with `filtered`: fetch's own conditions make the matches it returns fewer than those read); elsewhere at once."""
     if not plan.since_sql or not _ranged(conn):
         return fetch(plan.ids_sql, {})
     low, top = conn.execute(text("SELECT MIN(id), MAX(id) FROM passages")).one()
-    span = max((top or 0) // FIRST_SPAN, need * SPAN_PER_NEED, 1)
+    passages = (top or 0) - (low or 0) + 1
+    span = max(passages // FIRST_SPAN, need * SPAN_PER_NEED, 1)
     while top is not None and top - span > low:
         found = fetch(plan.since_sql, {"since": top - span + 1})
         if len(found) >= need:
             return found
-        span = span * 16 if not found else span * 2 * need // len(found)  # twice the span the density asks
+        wider = span * 16 if not found else span * 2 * need // len(found)  # twice the span the density asks
+        if not filtered and len(found) * passages // span * MATCH_COST <= wider:  # every match (estimated) costs less
+            break
+        span = wider
     return fetch(plan.ids_sql, {})
 
 

@@ -35,6 +35,7 @@ SNIPPET_WORDS = 32
 # the order of storing), or the newest limit+offset when a page lies deeper; a query with fewer matches is ranked
 # exactly, and a broad one does not score every match (FTS5 bm25 and ts_rank cost per scored row).
 CANDIDATES = 500
+CURRENT = "d.superseded_by IS NULL"  # the filter of every search: the newest version of each file
 
 
 @dataclass
@@ -106,7 +107,8 @@ def _word_page(engine: Engine, conn, plan: QueryPlan, where: str, values: dict) 
         return rows, not rows or rows[0]["n"] < need  # no row: fewer candidates than the offset
     # PostgreSQL: the candidates first, among the newest passages (corpus.plan.newest_ids), then ranked
     ids = newest_ids(conn, plan, need, lambda sql, extra: list(conn.execute(
-        _statement(candidates.format(sql), values), _bound(candidates.format(sql), {**values, **extra})).scalars()))
+        _statement(candidates.format(sql), values), _bound(candidates.format(sql), {**values, **extra})).scalars()),
+        filtered=where != CURRENT)
     window = plan.window_sql.format(candidates="SELECT unnest(CAST(:candidates AS integer[]))")
     return _page(engine, conn, window, where, {**values, "candidates": ids}), len(ids) < need
 
@@ -216,7 +218,7 @@ def undated_matches(engine: Engine, query: str, *, language: str | None = None, 
 
 
 def _filters(language, kind, date_from, date_to, entity=None, include_undated=False) -> tuple[str, dict]:
-    where, params = ["d.superseded_by IS NULL"], {}  # the newest version of each file
+    where, params = [CURRENT], {}  # the newest version of each file
     if entity:  # a person's cluster key, else a linked id, else LABEL:canonical (corpus.entities)
         # per candidate document, through ix_mentions_document_key (migration 0011): the page reads a bounded
         # number of candidates, where a set of every mentioning document would read all the entity's mentions

@@ -20,10 +20,10 @@ FILLER = "Министерство рассмотрело обращение и 
 
 
 def words(i: int) -> str:
-    """Document i's passage: `тариф` in every third (densest in the oldest), `квота` in the newest few only,
+    """Document i's passage: `тариф` in every third from the newest, `квота` in the newest few only,
     `субсидия` in the oldest few only, so the widening needs one, several or every range."""
     text = [FILLER]
-    if i % 3 == 0:
+    if (COUNT - 1 - i) % 3 == 0:
         text.append(" ".join(["тариф"] * (1 + (COUNT - i) % 5)))
     if i >= COUNT - 4:
         text.append("квота")
@@ -47,10 +47,12 @@ def plain(monkeypatch) -> None:
     monkeypatch.setattr(PLAN, "FIRST_SPAN", 1)
 
 
-def narrow(monkeypatch) -> list[dict]:
-    """Start from a range of one passage; returns the list the ranges tried are appended to."""
+def narrow(monkeypatch, match_cost: int = 10 ** 6) -> list[dict]:
+    """Start from a range of one passage (widening it while any match, with the default match_cost); returns the
+    list the ranges tried are appended to."""
     monkeypatch.setattr(PLAN, "FIRST_SPAN", 10 ** 6)
     monkeypatch.setattr(PLAN, "SPAN_PER_NEED", 0)
+    monkeypatch.setattr(PLAN, "MATCH_COST", match_cost)
     tried: list[dict] = []
     newest_ids = PLAN.newest_ids
 
@@ -70,6 +72,7 @@ def outcome(engine, query: str, filters: dict) -> tuple:
             [e.key for e in corpus.entity_facets(engine, query, window=3)])
 
 
+@pytest.mark.parametrize("match_cost", [0, 10 ** 6])  # read every match early, or widen
 @pytest.mark.parametrize("query, filters", [
     ("тариф", {}),
     ("тариф", {"language": "ru"}),
@@ -79,11 +82,11 @@ def outcome(engine, query: str, filters: dict) -> tuple:
     ("квота тариф", {}),
     ("нетакогослова", {}),
 ])
-def test_widened_ranges_give_the_plain_results(range_engine, monkeypatch, query, filters) -> None:
+def test_widened_ranges_give_the_plain_results(range_engine, monkeypatch, query, filters, match_cost) -> None:
     monkeypatch.setattr(SEARCH, "CANDIDATES", 4)
     plain(monkeypatch)
     expected = outcome(range_engine, query, filters)
-    tried = narrow(monkeypatch)
+    tried = narrow(monkeypatch, match_cost)
     assert outcome(range_engine, query, filters) == expected
     if range_engine.dialect.name == "postgresql":
         assert any("since" in extra for extra in tried)  # ranges were tried, not just the plain query
@@ -91,12 +94,24 @@ def test_widened_ranges_give_the_plain_results(range_engine, monkeypatch, query,
         assert all(extra == {} for extra in tried)
 
 
-def test_a_rare_old_word_widens_to_every_passage(range_engine, monkeypatch) -> None:
+def test_a_sparse_word_widens_the_range_until_the_window_is_full(range_engine, monkeypatch) -> None:
     if range_engine.dialect.name != "postgresql":
         pytest.skip("the id ranges are PostgreSQL's (SQLite reads FTS5 doclists newest first)")
+    monkeypatch.setattr(SEARCH, "CANDIDATES", 4)
     tried = narrow(monkeypatch)
-    hits = corpus.search(range_engine, "субсидия", limit=10)
-    assert sorted(h.path for h in hits) == [f"range{i:02d}.txt" for i in range(4)]
-    spans = [extra["since"] for extra in tried if "since" in extra]
-    assert len(spans) >= 2 and spans == sorted(spans, reverse=True)  # each range wider than the last
-    assert tried[-1] == {}  # and finally every passage
+    hits = corpus.search(range_engine, "тариф", limit=5)
+    assert len(hits) == 5
+    spans = [extra["since"] for extra in tried]
+    assert len(spans) >= 3 and spans == sorted(spans, reverse=True) and len(set(spans)) == len(spans)
+
+
+@pytest.mark.parametrize("match_cost", [0, 10 ** 6])
+def test_an_old_word_reads_every_match(range_engine, monkeypatch, match_cost) -> None:
+    """No match among the newest passages, or (match_cost 0) reading every match costing less than a wider
+    range: the plain query follows the first range (PostgreSQL)."""
+    if range_engine.dialect.name != "postgresql":
+        pytest.skip("the id ranges are PostgreSQL's (SQLite reads FTS5 doclists newest first)")
+    tried = narrow(monkeypatch, match_cost)
+    hits = corpus.search(range_engine, "субсидия" if match_cost else "тариф", limit=30)
+    assert len(hits) == (4 if match_cost else COUNT // 3)
+    assert len(tried) == 2 and "since" in tried[0] and tried[1] == {}
