@@ -56,8 +56,8 @@ def narrow(monkeypatch, match_cost: int = 10 ** 6) -> list[dict]:
     tried: list[dict] = []
     newest_ids = PLAN.newest_ids
 
-    def spy(conn, plan, need, fetch):
-        return newest_ids(conn, plan, need, lambda sql, extra: (tried.append(extra), fetch(sql, extra))[1])
+    def spy(conn, plan, need, fetch, filtered=False):
+        return newest_ids(conn, plan, need, lambda sql, extra: (tried.append(extra), fetch(sql, extra))[1], filtered)
 
     monkeypatch.setattr(SEARCH, "newest_ids", spy)
     monkeypatch.setattr(PLAN, "newest_ids", spy)
