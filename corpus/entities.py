@@ -189,7 +189,9 @@ def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACE
                        else sorted(conn.execute(matched).scalars()))
         except SQLAlchemyError as exc:
             raise CorpusError(f"listing entities failed: {db_reason(exc)}") from exc
-        conditions.append(MentionRow.document_id.in_(bindparam("window_ids", ids, expanding=True)))
+        # the same ids on documents too: the join then seeks them instead of hashing every current document
+        conditions += [MentionRow.document_id.in_(bindparam("window_ids", ids, expanding=True)),
+                       DocumentRow.id.in_(bindparam("window_documents", ids, expanding=True))]
     elif matched is not None:
         conditions.append(MentionRow.document_id.in_(matched))
     return _summaries(engine, conditions, None, top=max(int(limit), 0), by_passage=False)[:max(int(limit), 0)]
@@ -217,9 +219,10 @@ def _summaries(engine: Engine, conditions: list, query: str | None, top: int | N
                          else (literal(""), DocumentRow.language))
     grouped = (key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
                surface.label("surface"), language.label("lang"))
-    counted = select(key, func.count(func.distinct(MentionRow.document_id)))
-    counted = _with_passage(counted) if by_passage else _with_document(counted)
-    docs = counted.where(*conditions).group_by(key)
+    # distinct (key, document) pairs, then counted: both hashed, where COUNT(DISTINCT) sorts every mention by key
+    pairs = select(key, MentionRow.document_id)
+    pairs = (_with_passage(pairs) if by_passage else _with_document(pairs)).where(*conditions).distinct().subquery()
+    docs = select(pairs.c.key, func.count()).group_by(pairs.c.key)
     try:
         with engine.connect() as conn:
             documents = dict(conn.execute(docs).all())
