@@ -219,10 +219,9 @@ def _summaries(engine: Engine, conditions: list, query: str | None, top: int | N
                          else (literal(""), DocumentRow.language))
     grouped = (key, MentionRow.label, MentionRow.name_en, MentionRow.entity_id, MentionRow.canonical,
                surface.label("surface"), language.label("lang"))
-    # distinct (key, document) pairs, then counted: both hashed, where COUNT(DISTINCT) sorts every mention by key
-    pairs = select(key, MentionRow.document_id)
-    pairs = (_with_passage(pairs) if by_passage else _with_document(pairs)).where(*conditions).distinct().subquery()
-    docs = select(pairs.c.key, func.count()).group_by(pairs.c.key)
+    counted = select(key, func.count(func.distinct(MentionRow.document_id)))
+    counted = _with_passage(counted) if by_passage else _with_document(counted)
+    docs = counted.where(*conditions).group_by(key)
     try:
         with engine.connect() as conn:
             documents = dict(conn.execute(docs).all())
