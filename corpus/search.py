@@ -152,11 +152,11 @@ def facets(engine: Engine, query: str | None = None, *, window: int | None = FAC
     counts: dict[str, Counter] = {"language": Counter(), "kind": Counter(), "year": Counter()}
     try:
         with engine.connect() as conn:
-            if plan is not None and window:  # the window's documents, read first (corpus.plan.window_documents)
+            if plan is not None and window and plan.since_sql:  # PostgreSQL: the window's documents, read first
                 where += " AND d.id IN :window_ids"
                 params = {"window_ids": window_documents(conn, plan, int(window))}
-            elif plan is not None:
-                where += f" AND d.id IN ({plan.documents_sql()})"
+            elif plan is not None:  # SQLite: FTS5 yields the window's newest matches in the subquery itself
+                where += f" AND d.id IN ({plan.documents_sql(window)})"
                 params = plan.params
             sql = text(f"SELECT d.language, d.kind, {year}, COUNT(*) FROM documents d {where} GROUP BY 1, 2, 3")
             if "window_ids" in params:
