@@ -22,7 +22,7 @@ from .errors import CorpusError, db_reason
 from .figures import FigureHit, figure_hit, figure_select
 from .hits import SpanHit, document_texts, header_columns, newest_first, span_quote
 from .models import DemandRow, DocumentRow, FigureRow, MentionRow, PassageRow
-from .plan import FACET_WINDOW, query_plan, window_documents
+from .plan import ENTITY_WINDOW, query_plan, window_documents
 from .text import fold, query_stems, query_tokens
 from .versions import current
 
@@ -169,7 +169,7 @@ def list_entities(engine: Engine, *, label: str | None = None, query: str | None
 
 
 def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACET_LIMIT,
-                  window: int | None = FACET_WINDOW) -> list[EntitySummary]:
+                  window: int | None = ENTITY_WINDOW) -> list[EntitySummary]:
     """The top entities (by number of documents) among documents matching `query` (all when blank);
     counts are within those documents. Past `window` matching passages (corpus.facet_window) they are counted
     in the documents of the newest `window` of them; None counts every match."""

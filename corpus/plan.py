@@ -31,6 +31,7 @@ MIN_PREFIX = 3  # shorter words match whole words only (a one-letter prefix matc
 # PostgreSQL: the text-search configuration of a passage `p`, the query in it, and the match.
 PG_CONFIG = "CASE WHEN p.language = 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END"
 FACET_WINDOW = 2000  # facets of a broad query count the documents of its newest this many matching passages
+ENTITY_WINDOW = 500  # entity facets count the mentions of the documents of the newest this many (each has ~30)
 FIRST_SPAN = 32  # PostgreSQL: the newest n matches are first looked for among the newest 1/FIRST_SPAN of passage ids,
 SPAN_PER_NEED = 4  # or among the newest SPAN_PER_NEED × n passages when that is more
 MATCH_COST = 150  # a match read from the table costs about as much as this many passages of an id range (GIN bitmap)
