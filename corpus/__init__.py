@@ -87,7 +87,7 @@ from .pipeline import (
     retry_failed,
     store_prepared,
 )
-from .plan import FACET_WINDOW, QueryPlan, query_plan
+from .plan import ENTITY_WINDOW, FACET_WINDOW, QueryPlan, query_plan
 from .queue import (
     EnqueueReport,
     FailedJob,
@@ -119,6 +119,7 @@ __all__ = [
     "ANSWER_STATUSES",
     "CARD_SORTS",
     "DUE_SOON_DAYS",
+    "ENTITY_WINDOW",
     "ENV_READ_ONLY",
     "FACET_WINDOW",
     "HIGHLIGHT_END",

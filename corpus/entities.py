@@ -22,7 +22,7 @@ from .errors import CorpusError, db_reason
 from .figures import FigureHit, figure_hit, figure_select
 from .hits import SpanHit, document_texts, header_columns, newest_first, span_quote
 from .models import DemandRow, DocumentRow, FigureRow, MentionRow, PassageRow
-from .plan import FACET_WINDOW, query_plan
+from .plan import ENTITY_WINDOW, query_plan, window_documents
 from .text import fold, query_stems, query_tokens
 from .versions import current
 
@@ -169,26 +169,29 @@ def list_entities(engine: Engine, *, label: str | None = None, query: str | None
 
 
 def entity_facets(engine: Engine, query: str | None = None, *, limit: int = FACET_LIMIT,
-                  window: int | None = FACET_WINDOW) -> list[EntitySummary]:
+                  window: int | None = ENTITY_WINDOW) -> list[EntitySummary]:
     """The top entities (by number of documents) among documents matching `query` (all when blank);
     counts are within those documents. Past `window` matching passages (corpus.facet_window) they are counted
     in the documents of the newest `window` of them; None counts every match."""
-    conditions, matched = [], None
+    conditions, matched, plan = [], None, None
     if query is not None and query.strip():
         plan = query_plan(engine, query)
         if plan is None:
             return []
-        matched = plan.document_ids(window)
+        matched = plan.document_ids()
     elif window:
         newest = select(PassageRow.document_id).order_by(PassageRow.id.desc()).limit(int(window)).subquery()
         matched = select(newest.c.document_id).distinct()
     if matched is not None and window:  # a window's few documents: read once, then both reads seek them by id
         try:
             with engine.connect() as conn:
-                ids = sorted(conn.execute(matched).scalars())
+                ids = (window_documents(conn, plan, int(window)) if plan is not None
+                       else sorted(conn.execute(matched).scalars()))
         except SQLAlchemyError as exc:
             raise CorpusError(f"listing entities failed: {db_reason(exc)}") from exc
-        conditions.append(MentionRow.document_id.in_(bindparam("window_ids", ids, expanding=True)))
+        # the same ids on documents too: the join then seeks them instead of hashing every current document
+        conditions += [MentionRow.document_id.in_(bindparam("window_ids", ids, expanding=True)),
+                       DocumentRow.id.in_(bindparam("window_documents", ids, expanding=True))]
     elif matched is not None:
         conditions.append(MentionRow.document_id.in_(matched))
     return _summaries(engine, conditions, None, top=max(int(limit), 0), by_passage=False)[:max(int(limit), 0)]

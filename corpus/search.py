@@ -17,7 +17,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError, db_reason
 from .hits import ELLIPSIS, HEADER_DATE, DocumentHeader, header_sql
-from .plan import FACET_WINDOW, PG_CONFIG, PG_QUERY, QueryPlan, query_plan
+from .plan import (
+    FACET_WINDOW,
+    PG_CONFIG,
+    PG_QUERY,
+    QueryPlan,
+    newest_ids,
+    query_plan,
+    window_documents,
+    window_passages,
+)
 from .snippets import fts_snippets
 from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold
 
@@ -26,6 +35,7 @@ SNIPPET_WORDS = 32
 # the order of storing), or the newest limit+offset when a page lies deeper; a query with fewer matches is ranked
 # exactly, and a broad one does not score every match (FTS5 bm25 and ts_rank cost per scored row).
 CANDIDATES = 500
+CURRENT = "d.superseded_by IS NULL"  # the filter of every search: the newest version of each file
 
 
 @dataclass
@@ -88,11 +98,19 @@ def _word_page(engine: Engine, conn, plan: QueryPlan, where: str, values: dict) 
     # FTS5 yields rowids newest first by itself; PostgreSQL would walk the primary key backwards testing every
     # passage when few match (seconds at 100k), so its GIN matches are sorted instead (`+ 0`: not the key order)
     newest = "h.pid DESC" if engine.dialect.name == "sqlite" else "h.pid + 0 DESC"
-    candidates = (f"SELECT h.pid FROM ({plan.ids_sql}) h JOIN passages p ON p.id = h.pid "
+    candidates = ("SELECT h.pid FROM ({}) h JOIN passages p ON p.id = h.pid "
                   f"JOIN documents d ON d.id = p.document_id WHERE {where} ORDER BY {newest} LIMIT :need")
-    rows = _page(engine, conn, plan.window_sql.format(candidates=candidates), where, {**values, "need": need},
-                 count=True)
-    return rows, not rows or rows[0]["n"] < need  # no row: fewer candidates than the offset
+    values = {**values, "need": need}
+    if not plan.since_sql:  # one statement: the candidates are a subquery
+        rows = _page(engine, conn, plan.window_sql.format(candidates=candidates.format(plan.ids_sql)), where, values,
+                     count=True)
+        return rows, not rows or rows[0]["n"] < need  # no row: fewer candidates than the offset
+    # PostgreSQL: the candidates first, among the newest passages (corpus.plan.newest_ids), then ranked
+    ids = newest_ids(conn, plan, need, lambda sql, extra: list(conn.execute(
+        _statement(candidates.format(sql), values), _bound(candidates.format(sql), {**values, **extra})).scalars()),
+        filtered=where != CURRENT)
+    window = plan.window_sql.format(candidates="SELECT unnest(CAST(:candidates AS integer[]))")
+    return _page(engine, conn, window, where, {**values, "candidates": ids}), len(ids) < need
 
 
 def _page(engine: Engine, conn, hits_sql: str, where: str, values: dict, count: bool = False) -> list:
@@ -127,18 +145,23 @@ def facets(engine: Engine, query: str | None = None, *, window: int | None = FAC
     """
     year = "substr(d.date, 1, 4)" if engine.dialect.name == "sqlite" else "CAST(EXTRACT(YEAR FROM d.date) AS INTEGER)"
     where, params = "WHERE d.superseded_by IS NULL", {}
-    if query is not None and query.strip():
-        plan = query_plan(engine, query)
-        if plan is None:
-            return {"language": {}, "kind": {}, "year": {}}
-        where += f" AND d.id IN ({plan.documents_sql(window)})"
-        params = plan.params
+    plan = query_plan(engine, query) if query is not None and query.strip() else None
+    if query is not None and query.strip() and plan is None:
+        return {"language": {}, "kind": {}, "year": {}}
     # grouped in SQL: a broad word matches tens of thousands of documents, and rows read one by one cost
-    sql = f"SELECT d.language, d.kind, {year}, COUNT(*) FROM documents d {where} GROUP BY 1, 2, 3"
     counts: dict[str, Counter] = {"language": Counter(), "kind": Counter(), "year": Counter()}
     try:
         with engine.connect() as conn:
-            for language, kind, when, n in conn.execute(text(sql), params):
+            if plan is not None and window and plan.since_sql:  # PostgreSQL: the window's documents, read first
+                where += " AND d.id IN :window_ids"
+                params = {"window_ids": window_documents(conn, plan, int(window))}
+            elif plan is not None:  # SQLite: FTS5 yields the window's newest matches in the subquery itself
+                where += f" AND d.id IN ({plan.documents_sql(window)})"
+                params = plan.params
+            sql = text(f"SELECT d.language, d.kind, {year}, COUNT(*) FROM documents d {where} GROUP BY 1, 2, 3")
+            if "window_ids" in params:
+                sql = sql.bindparams(bindparam("window_ids", expanding=True))
+            for language, kind, when, n in conn.execute(sql, params):
                 counts["language"][language] += n
                 counts["kind"][kind] += n
                 if when is not None:
@@ -151,16 +174,15 @@ def facets(engine: Engine, query: str | None = None, *, window: int | None = FAC
 def facet_window(engine: Engine, query: str | None, window: int = FACET_WINDOW) -> bool:
     """Whether more than `window` passages match `query` (all passages when blank), so that the facets of
     corpus.facets (with a query) and corpus.entity_facets count a window of the newest, not every match."""
-    if query is not None and query.strip():
-        plan = query_plan(engine, query)
-        if plan is None:
-            return False
-        sql, params = plan.recent_sql.replace("{n}", str(int(window) + 1)), plan.params
-    else:
-        sql, params = f"SELECT id FROM passages LIMIT {int(window) + 1}", {}
+    plan = query_plan(engine, query) if query is not None and query.strip() else None
+    if query is not None and query.strip() and plan is None:
+        return False
     try:
         with engine.connect() as conn:
-            return int(conn.execute(text(f"SELECT COUNT(*) FROM ({sql}) AS w"), params).scalar_one()) > window
+            if plan is not None:
+                return len(window_passages(conn, plan, int(window) + 1)) > window
+            sql = f"SELECT COUNT(*) FROM (SELECT id FROM passages LIMIT {int(window) + 1}) AS w"
+            return int(conn.execute(text(sql)).scalar_one()) > window
     except SQLAlchemyError as exc:
         raise CorpusError(f"facets failed for {query!r}: {db_reason(exc)}") from exc
 
@@ -196,7 +218,7 @@ def undated_matches(engine: Engine, query: str, *, language: str | None = None, 
 
 
 def _filters(language, kind, date_from, date_to, entity=None, include_undated=False) -> tuple[str, dict]:
-    where, params = ["d.superseded_by IS NULL"], {}  # the newest version of each file
+    where, params = [CURRENT], {}  # the newest version of each file
     if entity:  # a person's cluster key, else a linked id, else LABEL:canonical (corpus.entities)
         # per candidate document, through ix_mentions_document_key (migration 0011): the page reads a bounded
         # number of candidates, where a set of every mentioning document would read all the entity's mentions

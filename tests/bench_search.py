@@ -6,6 +6,8 @@ database through corpus.bulk on a throwaway cluster started here, or on $SAUAL_B
 Queries: Kazakh and Russian words and phrases, with language, kind and date filters, an entity filter, and
 the facet counts. Each query runs once untimed, then `rounds` times (at least 3, fewer than `rounds` once 8 s are spent); wall-clock latency in ms.
 $SAUAL_BENCH_PG_SIZES (comma-separated) limits the PostgreSQL sizes (loading 100k there takes long).
+$SAUAL_BENCH_PG_DATABASE names the database of a size instead of `bench_{n}` (e.g. `mycopy_{n}`: a copy made
+with CREATE DATABASE … TEMPLATE bench_100000, migrated on its own; an existing database is used as it is).
 """
 
 from __future__ import annotations
@@ -106,21 +108,23 @@ def postgres_base() -> Iterator[str | None]:
 
 
 def postgres_corpus(base: str, n: int) -> str:
-    """A database `bench_<n>` on the server holding generated documents 0 … n-1 (built once per server)."""
+    """A database `bench_<n>` ($SAUAL_BENCH_PG_DATABASE) on the server holding generated documents 0 … n-1
+    (built once per server)."""
     import psycopg
     from sqlalchemy.engine import make_url
 
     from .bench_corpus import build_database, sample_seeds
 
     url = make_url(base)
+    name = os.environ.get("SAUAL_BENCH_PG_DATABASE", "bench_{n}").format(n=n)
     with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname="postgres", autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (f"bench_{n}",)).fetchone():
-            return str(url.set(database=f"bench_{n}").render_as_string(hide_password=False))
-        conn.execute(f"CREATE DATABASE bench_{n} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' "
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            return str(url.set(database=name).render_as_string(hide_password=False))
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' LC_COLLATE \'C.UTF-8\' '
                      "LC_CTYPE 'C.UTF-8'")
-    target = url.set(database=f"bench_{n}").render_as_string(hide_password=False)
+    target = url.set(database=name).render_as_string(hide_password=False)
     build_database(target, sample_seeds(), n)
-    with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=f"bench_{n}", autocommit=True) as conn:
+    with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=name, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
     return target
 

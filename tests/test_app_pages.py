@@ -88,6 +88,18 @@ def test_broad_query_says_its_facets_count_a_window(sample_corpus_url, monkeypat
     assert sum(counts["language"].values()) == 1  # the newest matching passage's document
 
 
+def test_entities_are_counted_in_a_smaller_window_and_the_sidebar_says_so(sample_corpus_url, monkeypatch) -> None:
+    """Past corpus.ENTITY_WINDOW (but not FACET_WINDOW) matching passages, only the entities count a window."""
+    import corpus
+
+    monkeypatch.setattr(corpus, "ENTITY_WINDOW", 1)
+    at = app(sample_corpus_url, monkeypatch, q="Корея").run()
+    assert_clean(at)
+    captions = [c.value for c in at.sidebar.caption]
+    assert any(c.startswith("Counts are documents matching the query; entities are counted in the documents of "
+                            "the 1 most recently added matching passages") for c in captions), captions
+
+
 def test_typing_a_query_updates_the_url(sample_corpus_url, monkeypatch) -> None:
     at = app(sample_corpus_url, monkeypatch).run()
     at.text_input(key="search_q").input("Корея").run()

@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0014_title_keys"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes, 0014: title keys)
+HEAD = "0015_pg_search"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes, 0014: title keys, 0015: PostgreSQL recency + vector index)
 EXPLORER_INDEXES = {"ix_documents_newest", "ix_documents_facets", "ix_figures_facets"}  # migration-only (0013)
 
 
@@ -32,7 +32,7 @@ def test_fresh_database_is_migrated_to_head(engine) -> None:
     if engine.dialect.name == "postgresql":
         columns = {c["name"]: c for c in inspect(engine).get_columns("passages")}
         assert "search_vector" in columns
-        assert "ix_passages_search_vector" in {i["name"] for i in inspect(engine).get_indexes("passages")}
+        assert "ix_passages_recent_search" in {i["name"] for i in inspect(engine).get_indexes("passages")}
 
 
 def test_models_and_migration_agree(engine) -> None:
@@ -44,7 +44,7 @@ def test_models_and_migration_agree(engine) -> None:
         if op == "remove_column" and isinstance(diff, tuple) and diff[3].name == "search_vector":
             return False
         # PostgreSQL search indexes and the explorer's order and facet indexes are migration-only, like the FTS tables
-        return op != "remove_index" or not any(s in str(diff[1].name) for s in ("search_vector", "text_trgm",
+        return op != "remove_index" or not any(s in str(diff[1].name) for s in ("recent_search", "text_trgm",
                                                                                  *EXPLORER_INDEXES))
 
     with engine.connect() as conn:
@@ -210,3 +210,21 @@ def test_upgrade_from_the_first_schema_keeps_the_data(engine) -> None:
     assert after == before
     assert corpus.search(engine, "Корея") and corpus.count_documents(engine) == 3
     assert len(corpus.list_figures(engine)) == before["figures"]
+
+
+def test_recent_search_index_comes_and_goes_with_0015(engine) -> None:
+    """PostgreSQL: the (recency, vector) GIN index replaces the vector's own index at 0015, and back at 0013;
+    SQLite has neither (its FTS5 tables serve search) at either revision."""
+    sql = ("SELECT name FROM sqlite_master WHERE type = 'index'" if engine.dialect.name == "sqlite"
+           else "SELECT indexname FROM pg_indexes WHERE tablename = 'passages'")
+    postgres = engine.dialect.name == "postgresql"
+
+    def present() -> set[str]:
+        with engine.connect() as conn:
+            return {"ix_passages_recent_search", "ix_passages_search_vector"} & set(conn.execute(text(sql)).scalars())
+
+    assert present() == ({"ix_passages_recent_search"} if postgres else set())
+    corpus.downgrade(engine, "0013_explorer_indexes")
+    assert present() == ({"ix_passages_search_vector"} if postgres else set())
+    corpus.migrate(engine)
+    assert present() == ({"ix_passages_recent_search"} if postgres else set())

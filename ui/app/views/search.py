@@ -47,7 +47,7 @@ def search(query: str, limit: int, filters: dict) -> list:
 def entity_facets(query: str | None) -> dict[str, object]:
     """The top entities among documents matching the query, by key (most documents first)."""
     return {e.key: e for e in backend.read("entity_facets", query or None, limit=ENTITY_FACETS,
-                                           window=corpus.FACET_WINDOW)}
+                                           window=corpus.ENTITY_WINDOW)}
 
 
 def clear_filters() -> None:
@@ -55,15 +55,21 @@ def clear_filters() -> None:
 
 
 def facet_scope(query: str) -> str:
-    """What the sidebar counts: every matching document, or (a broad query, or entities before one) a window."""
-    window = f"{corpus.FACET_WINDOW:,}"
-    if not backend.read("facet_window", query or None, window=corpus.FACET_WINDOW):
-        return "Counts are documents matching the query (all documents before you search)."
-    if query:
-        return (f"More than {window} passages match: counts are the documents of the {window} most recently "
-                "added matching passages. Add words or filters for exact counts.")
-    return (f"Counts are all documents; entities are counted in the documents of the {window} most recently "
-            "added passages.")
+    """What the sidebar counts: every matching document, or (a broad query, or entities before one) a window;
+    entities are counted in a smaller window (corpus.ENTITY_WINDOW) than the other facets (corpus.FACET_WINDOW)."""
+    window, entity_window = f"{corpus.FACET_WINDOW:,}", f"{corpus.ENTITY_WINDOW:,}"
+    entities_cut = backend.read("facet_window", query or None, window=corpus.ENTITY_WINDOW)
+    facets_cut = bool(query) and backend.read("facet_window", query, window=corpus.FACET_WINDOW)
+    entities = f"entities are counted in the documents of the {entity_window} most recently added"
+    if not query:
+        return (f"Counts are all documents; {entities} passages." if entities_cut
+                else "Counts are documents matching the query (all documents before you search).")
+    if not facets_cut:
+        return (f"Counts are documents matching the query; {entities} matching passages." if entities_cut
+                else "Counts are documents matching the query (all documents before you search).")
+    return (f"More than {window} passages match: counts are the documents of the {window} most recently "
+            f"added matching passages{f', and {entities} ones' if entities_cut else ''}. "
+            "Add words or filters for exact counts.")
 
 
 def facet_widgets(counts: dict[str, dict], entities: dict[str, object], scope: str = "") -> None:
