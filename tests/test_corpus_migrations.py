@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0013_explorer_indexes"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes)
+HEAD = "0014_card_summary"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes, 0014: card summaries)
 EXPLORER_INDEXES = {"ix_documents_newest", "ix_documents_facets", "ix_figures_facets"}  # migration-only (0013)
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from corpus.cards import pair_bases
 from corpus.claimreview import claim_review
-from corpus.claims import card_facets, disagreements, filter_cards, sort_cards
+from corpus.claims import disagreements
 from ui.app import backend, urlstate
 from ui.app.components import conflicts_to_csv, escape_markdown, escape_text
 from ui.app.components.conflicts_view import (
@@ -78,12 +78,11 @@ def since_bounds() -> tuple[dt.date, dt.date]:
 
 def filter_widgets(filters: dict[str, Any]) -> None:
     """Sidebar: each filter offers the values left under the others, with card counts; new since; order."""
-    cards = outlines(filters)
     with st.sidebar:
         st.subheader("Filters")
         for key, argument in ARGUMENT.items():
-            others = {k: v for k, v in filters.items() if k not in (argument, "since")}
-            counts = card_facets(filter_cards(cards, **others))[argument]
+            others = {k: v for k, v in filters.items() if k != argument}
+            counts = backend.read("conflict_facets", names=(argument,), **others)[argument]
             label, any_label, describe = LABELS[key]
             st.selectbox(label, filter_options(counts, st.session_state.get(key)), key=key,
                          format_func=lambda v, c=counts, d=describe, a=any_label:
@@ -96,16 +95,9 @@ def filter_widgets(filters: dict[str, Any]) -> None:
         st.selectbox("Order", list(SORT_LABELS), key="cf_sort", format_func=SORT_LABELS.get)
 
 
-def outlines(filters: dict[str, Any]) -> list:
-    """Every active card (first seen since the chosen day) as an outline: what the filters, counts and order read."""
-    return backend.read_shared("card_outlines", since=filters.get("since"))
-
-
-def chosen_ids(filters: dict[str, Any]) -> list[str]:
-    """The ids of the cards under the filters, in the chosen order (one cached read of the outlines)."""
-    others = {k: v for k, v in filters.items() if k != "since"}
-    cards = sort_cards(filter_cards(outlines(filters), **others), st.session_state.get("cf_sort") or "spread")
-    return [card.id for card in cards]
+def chosen_page(filters: dict[str, Any], limit: int) -> Any:
+    """The first `limit` card ids under the filters in the chosen order, and their total (one SQL page)."""
+    return backend.read("conflict_page", sort=st.session_state.get("cf_sort") or "spread", limit=limit, **filters)
 
 
 def base_url() -> str | None:
@@ -178,8 +170,8 @@ def show_card(view: Any, opened: bool) -> None:
 def listing(filters: dict[str, Any]) -> None:
     """The cards under the filters, in the chosen order, a page at a time, with the CSV of their figures."""
     limit = st.session_state.get("cf_limit", PAGE_SIZE)
-    ids = chosen_ids(filters)
-    views = backend.read("conflict_views", tuple(ids[:limit]))
+    page = chosen_page(filters, limit)
+    views = backend.read("conflict_views", tuple(page.ids))
     if not views:
         if filters:
             st.warning("No conflicts match these filters. Try removing some.", icon=":material/filter_alt_off:")
@@ -187,7 +179,7 @@ def listing(filters: dict[str, Any]) -> None:
             st.info("No conflicting figures in the corpus. Cards appear when two sources give different values "
                     "for one indicator and moment (`saual ingest PATH…`).", icon=":material/inbox:")
         return
-    total = len(ids)
+    total = page.total
     head, button = st.columns([3, 1], vertical_alignment="center")
     noun = "conflict card" if total == 1 else "conflict cards"
     shown = f" · showing {len(views)}" if len(views) < total else ""
