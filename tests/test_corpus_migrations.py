@@ -87,6 +87,25 @@ def test_downgrade_to_base_and_back(engine, make_document) -> None:
     assert [h.path for h in corpus.search(engine, "корея")] == ["synthetic.txt"]
 
 
+def test_0014_fills_the_card_summaries_from_the_stored_cards(engine, tmp_path: Path) -> None:
+    """Cards stored before 0014 get their summary columns from their JSON, equal to what a recompute stores."""
+    from tests.fixtures_db import write_conflict_documents
+
+    assert corpus.ingest_paths(engine, [write_conflict_documents(tmp_path)]).ok
+    columns = ("kind", "source_kinds", "sources", "figure_count", "pairs_total", "confidence")
+    expected = {c.id: {k: v for k, v in corpus.card_summary(c).items() if k in columns}
+                for c in corpus.list_conflicts(engine)}
+    assert len(expected) == 2
+    corpus.downgrade(engine, "0013_explorer_indexes")
+    assert "kind" not in {c["name"] for c in inspect(engine).get_columns("conflicts")}
+    corpus.migrate(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text(f"SELECT id, {', '.join(columns)} FROM conflicts")).mappings().all()
+    assert {r["id"]: {k: r[k] for k in columns} for r in rows} == expected
+    assert all(r["kind"] == "official vs unofficial" and r["sources"] >= 2 for r in rows)
+    assert corpus.conflict_page(engine).total == 2
+
+
 def test_migrate_twice_is_harmless(engine) -> None:
     corpus.migrate(engine)
     assert corpus.schema_revision(engine) == HEAD
