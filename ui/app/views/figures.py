@@ -97,20 +97,25 @@ def filter_widgets(filters: dict[str, Any]) -> None:
         st.caption("Counts are figures under the other filters.")
 
 
-def compare(filters: dict[str, Any], hits: list) -> None:
-    """Figures sharing an indicator side by side (the chosen one, else every indicator with several)."""
+def compare(filters: dict[str, Any], indicators: dict[str, int]) -> None:
+    """Figures sharing an indicator side by side (the chosen one, else every indicator with several); the
+    figures are read when the comparison is opened, the count from the indicator facet (`indicators`)."""
     if filters.get("indicator"):
         group = figures(filters, COMPARE_LIMIT)
         st.subheader("Side by side")
         st.markdown(comparison_html(filters["indicator"], group), unsafe_allow_html=True)
         return
-    groups = group_by_indicator(figures(filters, COMPARE_LIMIT), min_size=2)
-    if not groups:
+    several = sum(1 for n in indicators.values() if n >= 2)
+    if not several:
         return
-    box = st.expander(f"Compare by indicator ({len(groups)} indicators with several figures)", key="fig_compare",
+    box = st.expander(f"Compare by indicator ({several} indicators with several figures)", key="fig_compare",
                       on_change="rerun")
-    if box.open:  # hundreds of comparison tables are drawn only when asked for
+    if box.open:  # hundreds of comparison tables (and their 2,000 figures) only when asked for
         with box:
+            groups = group_by_indicator(figures(filters, COMPARE_LIMIT), min_size=2)
+            if len(groups) < several:
+                st.caption(f"The {len(groups)} indicators with several figures among the newest {COMPARE_LIMIT:,} "
+                           "figures; choose an indicator to compare all of its figures.")
             for key, group in groups:
                 st.markdown(comparison_html(key, group), unsafe_allow_html=True)
 
@@ -173,7 +178,8 @@ def figure_list(hits: list) -> None:
 
 
 def results(filters: dict[str, Any]) -> None:
-    total = sum(facets(filters).get("source_kind", {}).values())
+    counts = facets(filters)
+    total = sum(counts.get("source_kind", {}).values())
     page, size = paging(total)
     hits = figures(filters, size, (page - 1) * size)
     if not hits:
@@ -193,7 +199,7 @@ def results(filters: dict[str, Any]) -> None:
     button.download_button("Download CSV", data=csv_data, file_name="saual-figures.csv", mime="text/csv",
                            icon=":material/download:", on_click="ignore",
                            help=f"The filtered figures (up to {CSV_LIMIT}) with document, offsets, value and quote")
-    compare(filters, hits)
+    compare(filters, counts.get("indicator", {}))
     st.toggle("Group by indicator", key="fig_group", help="This page's figures under one heading per indicator")
     figure_list(hits)
     if total > size:
