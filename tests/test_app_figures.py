@@ -138,6 +138,21 @@ def test_one_indicator_is_shown_side_by_side_with_conflicts(figures_url, monkeyp
     assert len([m for m in everything.run().markdown if "saual-compare-table" in m.value]) == 1
 
 
+def test_a_long_filter_lists_its_most_frequent_values_and_says_so(figures_url, monkeypatch) -> None:
+    """With more values than OPTION_CAP a filter lists the most frequent ones, keeps the chosen one, and the
+    sidebar says how many it left out."""
+    from ui.app.components import figures_view
+
+    full = figures_page(figures_url, monkeypatch)
+    places = full.selectbox(key="fig_place").options
+    assert len(places) >= 3 and not [c for c in full.sidebar.caption if "most frequent" in c.value]
+    monkeypatch.setattr(figures_view, "OPTION_CAP", 1)
+    capped = figures_page(figures_url, monkeypatch, place=places[-1].split(" · ")[0])
+    assert capped.selectbox(key="fig_place").options == [places[0], places[1], places[-1]]
+    notes = " ".join(c.value for c in capped.sidebar.caption)
+    assert f"Place: the 1 most frequent of {len(places) - 1} listed" in notes
+
+
 def test_empty_corpus_says_so(tmp_path, monkeypatch) -> None:
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     corpus.get_engine(url)

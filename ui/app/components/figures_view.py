@@ -5,13 +5,16 @@ marked, and side-by-side groups per indicator. Everything from a document is esc
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from corpus.compare import conflicts
 
 from .highlight import escape_text, mark_span
 from .labels import document_title, language_label
+from .params import filter_options
 
+OPTION_CAP = 100  # values a sidebar filter lists, most frequent first (with the chosen one, whatever its rank)
 QUALIFIER_SIGNS = {"about": "≈", "more_than": ">", "less_than": "<", "at_least": "≥", "up_to": "≤"}
 UNITS = {"count": "", "persons": "persons", "percent": "%", "KZT": "KZT", "USD": "USD", "RUB": "RUB",
          "EUR": "EUR"}
@@ -68,6 +71,21 @@ def indicator_label(key: str | None) -> str:
     words = words[:1].upper() + words[1:]
     extra = [q.replace("_", " ") for q in qualifiers if q and q != "-"]
     return f"{words} ({', '.join(extra)})" if extra else words
+
+
+def capped_options(counts: Mapping[Any, int], current: Any = None, cap: int | None = None) -> tuple[list, int]:
+    """A sidebar filter's options (params.filter_options) of its `cap` (OPTION_CAP) most frequent values and the
+    chosen one, and how many values were left out: thousands of indicators or places make a slow widget each run."""
+    cap = OPTION_CAP if cap is None else cap
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:cap]
+    return filter_options(dict(top), current), max(len(counts) - len(top), 0)
+
+
+def capped_note(label: str, counts: Mapping[Any, int], left_out: int) -> str:
+    """'Place: the 100 most frequent of 2,345 listed.' for a capped filter ('' when nothing was left out)."""
+    if not left_out:
+        return ""
+    return f"{label}: the {len(counts) - left_out:,} most frequent of {len(counts):,} listed (a link keeps any other)."
 
 
 def source_kind_label(code: str | None) -> str:

@@ -26,8 +26,8 @@ from ui.app.components.conflicts_view import (
     passage_params,
 )
 from ui.app.components.figures_view import CSS as FIGURE_CSS
-from ui.app.components.figures_view import indicator_label, source_kind_label
-from ui.app.components.params import ANY, Param, filter_options
+from ui.app.components.figures_view import capped_note, capped_options, indicator_label, source_kind_label
+from ui.app.components.params import ANY, Param
 from ui.app.components.timeline import left_out_note, timeline_chart, timeline_rows
 from ui.app.filters import clamp_days
 
@@ -80,18 +80,20 @@ def filter_widgets(filters: dict[str, Any]) -> None:
     """Sidebar: each filter offers the values left under the others, with card counts; new since; order."""
     with st.sidebar:
         st.subheader("Filters")
+        notes: list[str] = []
         for key, argument in ARGUMENT.items():
             others = {k: v for k, v in filters.items() if k != argument}
             counts = backend.read("conflict_facets", names=(argument,), **others)[argument]
             label, any_label, describe = LABELS[key]
-            st.selectbox(label, filter_options(counts, st.session_state.get(key)), key=key,
-                         format_func=lambda v, c=counts, d=describe, a=any_label:
+            options, left_out = capped_options(counts, st.session_state.get(key))
+            st.selectbox(label, options, key=key, format_func=lambda v, c=counts, d=describe, a=any_label:
                          a if v == ANY else f"{d(v)} · {c.get(v, 0)}")
+            notes.append(capped_note(label, counts, left_out))
         low, high = since_bounds()
         st.date_input("New since", key="cf_since", min_value=low, max_value=high, format="YYYY-MM-DD",
                       help="Only conflicts first seen on or after this day")
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
-        st.caption("Counts are conflict cards under the other filters.")
+        st.caption(" ".join(["Counts are conflict cards under the other filters.", *filter(None, notes)]))
         st.selectbox("Order", list(SORT_LABELS), key="cf_sort", format_func=SORT_LABELS.get)
 
 

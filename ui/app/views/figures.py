@@ -16,6 +16,8 @@ from ui.app import backend, urlstate
 from ui.app.components import figures_to_csv
 from ui.app.components.figures_view import (
     CSS,
+    capped_note,
+    capped_options,
     comparison_html,
     figure_kind_label,
     figure_row_html,
@@ -24,7 +26,7 @@ from ui.app.components.figures_view import (
 )
 from ui.app.components.highlight import escape_text
 from ui.app.components.labels import language_label
-from ui.app.components.params import ANY, Param, filter_options
+from ui.app.components.params import ANY, Param
 
 PAGE_SIZE = 50
 PAGE_SIZES = (20, 50, 100)
@@ -83,6 +85,7 @@ def filter_widgets(filters: dict[str, Any]) -> None:
     """Sidebar selectboxes; each offers the values left under the other filters, with figure counts."""
     with st.sidebar:
         st.subheader("Filters")
+        notes: list[str] = []
         for key, facet in FACET_OF.items():
             name = ARGUMENT[key]
             others = {k: v for k, v in filters.items() if k != name}
@@ -90,11 +93,12 @@ def filter_widgets(filters: dict[str, Any]) -> None:
             if key == "fig_year":
                 counts = {int(y): n for y, n in counts.items() if str(y).isdigit()}
             label, any_label, describe = LABELS[key]
-            st.selectbox(label, filter_options(counts, st.session_state.get(key)), key=key,
-                         format_func=lambda v, c=counts, d=describe, a=any_label:
+            options, left_out = capped_options(counts, st.session_state.get(key))
+            st.selectbox(label, options, key=key, format_func=lambda v, c=counts, d=describe, a=any_label:
                          a if v == ANY else f"{d(v)} · {c.get(v, 0)}")
+            notes.append(capped_note(label, counts, left_out))
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
-        st.caption("Counts are figures under the other filters.")
+        st.caption(" ".join(["Counts are figures under the other filters.", *filter(None, notes)]))
 
 
 def compare(filters: dict[str, Any], indicators: dict[str, int]) -> None:
