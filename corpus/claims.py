@@ -87,10 +87,11 @@ def card_facets(cards: Iterable[ConflictCard]) -> dict[str, dict[str, int]]:
     return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
 
 
-def _hits(engine: Engine, cards: list[ConflictCard]) -> dict[tuple[int, int, int], FigureHit]:
-    """The stored figures of the cards' indicators in the cards' documents, by (document id, start, end)."""
+def _hits(engine: Engine, cards: list[ConflictCard], shown: int | None) -> dict[tuple[int, int, int], FigureHit]:
+    """The stored figures of the cards' indicators in the documents of the cards' first `shown` figures (None:
+    all), by (document id, start, end)."""
     indicators = sorted({c.indicator for c in cards})
-    documents = sorted({f.document_id for c in cards for f in c.figures})
+    documents = sorted({f.document_id for c in cards for f in c.figures[:shown]})
     hits: list[FigureHit] = []
     try:
         with engine.connect() as conn:
@@ -103,9 +104,10 @@ def _hits(engine: Engine, cards: list[ConflictCard]) -> dict[tuple[int, int, int
     return {(h.document_id, h.start, h.end): h for h in hits}
 
 
-def _views(engine: Engine, cards: list[ConflictCard]) -> list[CardView]:
-    hits = _hits(engine, cards)
-    return [CardView(card, [hits.get((f.document_id, f.start, f.end)) for f in card.figures]) for card in cards]
+def _views(engine: Engine, cards: list[ConflictCard], shown: int | None = None) -> list[CardView]:
+    hits = _hits(engine, cards, shown)
+    return [CardView(card, [hits.get((f.document_id, f.start, f.end)) for f in card.figures[:shown]]
+                     + [None] * (len(card.figures[shown:]) if shown is not None else 0)) for card in cards]
 
 
 def card_outlines(engine: Engine, *, since: dt.date | None = None) -> list[ConflictCard]:
@@ -119,11 +121,12 @@ def card_outlines(engine: Engine, *, since: dt.date | None = None) -> list[Confl
     return out
 
 
-def conflict_views(engine: Engine, card_ids: Iterable[str]) -> list[CardView]:
-    """The active cards of these ids, in the order given, with their figures' quotes (ids not active are left out)."""
+def conflict_views(engine: Engine, card_ids: Iterable[str], shown: int | None = None) -> list[CardView]:
+    """The active cards of these ids, in the order given (ids not active are left out), with the quotes of their
+    first `shown` figures (None: all; a list of cards shows a few figures of each, and a card can have hundreds)."""
     ids = list(dict.fromkeys(card_ids))
     found = read_cards(engine, ids)
-    return _views(engine, [found[i] for i in ids if i in found])
+    return _views(engine, [found[i] for i in ids if i in found], shown)
 
 
 def get_conflict(engine: Engine, card_id: str) -> ConflictCard | None:

@@ -90,6 +90,12 @@ def test_the_page_reads_only_its_cards_whole(cards_engine) -> None:
     whole = {c.id: c for c in corpus.list_conflicts(cards_engine)}
     assert [v.card for v in views] == [whole[i] for i in page.ids]
     assert corpus.get_conflict(cards_engine, page.ids[0]) == whole[page.ids[0]]
+    listed = corpus.conflict_views(cards_engine, page.ids, 2)  # a list shows a card's first figures
+    assert [v.card for v in listed] == [v.card for v in views]
+    for short, full in zip(listed, views, strict=True):
+        assert short.hits[:2] == full.hits[:2] and all(short.hits[:2])
+        assert short.hits[2:] == [None] * (len(full.card.figures) - 2) and all(full.hits)
+    assert any(len(v.card.figures) > 2 for v in views)
 
 
 def test_cards_without_a_summary_are_read_the_old_way(cards_engine) -> None:

@@ -155,7 +155,8 @@ def show_card(view: Any, opened: bool) -> None:
         base = base_url()
 
         def draft_data() -> bytes:  # built when downloaded: a card of hundreds of figures is a large document
-            document = claim_review(card, view.hits, base_url=base)
+            whole = view if opened else backend.read_uncached("get_conflict_view", card.id) or view  # every quote
+            document = claim_review(card, whole.hits, base_url=base)
             return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
         draft.download_button("ClaimReview draft (JSON-LD)", key=f"claimreview_{card.id}", data=draft_data,
@@ -173,7 +174,7 @@ def listing(filters: dict[str, Any]) -> None:
     """The cards under the filters, in the chosen order, a page at a time, with the CSV of their figures."""
     limit = st.session_state.get("cf_limit", PAGE_SIZE)
     page = chosen_page(filters, limit)
-    views = backend.read("conflict_views", tuple(page.ids))
+    views = backend.read("conflict_views", tuple(page.ids), LIST_FIGURES)  # the quotes of the figures shown
     if not views:
         if filters:
             st.warning("No conflicts match these filters. Try removing some.", icon=":material/filter_alt_off:")
@@ -186,7 +187,9 @@ def listing(filters: dict[str, Any]) -> None:
     noun = "conflict card" if total == 1 else "conflict cards"
     shown = f" · showing {len(views)}" if len(views) < total else ""
     head.markdown(f'<div class="saual-count">{escape_text(f"{total} {noun}{shown}")}</div>', unsafe_allow_html=True)
-    button.download_button("Download CSV", data=conflicts_to_csv(views).encode("utf-8"), mime="text/csv",
+    ids = tuple(page.ids)
+    button.download_button("Download CSV", mime="text/csv",
+                           data=lambda: conflicts_to_csv(backend.read_uncached("conflict_views", ids)).encode("utf-8"),
                            file_name="saual-conflicts.csv", icon=":material/download:", on_click="ignore",
                            help="Every figure of the cards shown, with its card, quote and offsets")
     for view in views:
