@@ -174,7 +174,8 @@ def listing(filters: dict[str, Any]) -> None:
     """The cards under the filters, in the chosen order, a page at a time, with the CSV of their figures."""
     limit = st.session_state.get("cf_limit", PAGE_SIZE)
     page = chosen_page(filters, limit)
-    views = backend.read("conflict_views", tuple(page.ids), LIST_FIGURES)  # the quotes of the figures shown
+    # the quotes of the figures shown; one shared object, not a copy per run (a card can hold hundreds of figures)
+    views = backend.read_shared("conflict_views", tuple(page.ids), LIST_FIGURES)
     if not views:
         if filters:
             st.warning("No conflicts match these filters. Try removing some.", icon=":material/filter_alt_off:")

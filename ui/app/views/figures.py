@@ -63,7 +63,8 @@ def figures(filters: dict, limit: int, offset: int = 0) -> list:
 
 
 def facets(filters: dict) -> dict:
-    return backend.read("figure_facets", **filters)
+    """Figure counts by facet under `filters` (one shared object, only read: thousands of indicators at 100k)."""
+    return backend.read_shared("figure_facets", **filters)
 
 
 def current_filters() -> dict[str, Any]:
