@@ -22,6 +22,7 @@ from ui.app.components.conflicts_view import (
     SORT_LABELS,
     card_heading_html,
     figure_html,
+    figures_grid_html,
     kind_label,
     passage_params,
 )
@@ -124,20 +125,30 @@ def timeline(view: Any) -> None:
         st.caption(note)
 
 
-def figures_row(view: Any, shown: int | None = None) -> None:
-    """The card's figures side by side (the first `shown` of them; None: all), each with a link to its passage."""
+def figure_columns(view: Any) -> None:
+    """Every figure of an opened card side by side in columns, each with a page link to its passage."""
     others, bases = disagreements(view.card), pair_bases(view.card)
     figures = view.card.figures
-    count = len(figures) if shown is None else min(shown, len(figures))
-    for first in range(0, count, COLUMNS):
+    for first in range(0, len(figures), COLUMNS):
         columns = st.columns(COLUMNS)
-        for i in range(first, min(first + COLUMNS, count)):
+        for i in range(first, min(first + COLUMNS, len(figures))):
             hit = view.hits[i] if i < len(view.hits) else None
             with columns[i - first]:
                 st.markdown(figure_html(view.card, i, hit, others.get(i, []), bases), unsafe_allow_html=True)
                 st.page_link("views/document.py", label=f"Open passage #{i + 1}", icon=":material/article:",
                              query_params=passage_params(figures[i], hit),
                              help="Open the document at this figure's passage")
+
+
+def figures_row(view: Any, shown: int | None = None) -> None:
+    """The card's figures side by side, each with a link to its passage: all of them in columns (None), or the
+    first `shown` in one HTML block (a list of 20 cards would otherwise draw hundreds of elements)."""
+    figures = view.card.figures
+    if shown is None:
+        figure_columns(view)
+        return
+    count = min(shown, len(figures))
+    st.markdown(figures_grid_html(view.card, view.hits, count), unsafe_allow_html=True)
     if count < len(figures):
         st.caption(f"{len(figures) - count} more figures on this card: open it to see them all.")
 
