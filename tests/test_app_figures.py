@@ -8,8 +8,11 @@ the figure extractor's current output.
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -51,13 +54,12 @@ def figures_page(url: str, monkeypatch: pytest.MonkeyPatch, **params: str):
     return run_page(url, monkeypatch, "views/figures.py", **params)
 
 
+LINK = re.compile(r'<a class="saual-passage-link" href="document\?([^"]*)" target="_self"[^>]*>Open passage</a>')
+
+
 def links(at) -> list[dict[str, str]]:
-    """The query parameters of every 'Open passage' link, in page order."""
-    out = []
-    for link in at.get("page_link"):
-        if link.proto.label == "Open passage":
-            out.append(dict(pair.split("=", 1) for pair in link.proto.query_string.split("&")))
-    return out
+    """The query parameters of every 'Open passage' link (in each figure's HTML block), in page order."""
+    return [dict(parse_qsl(html.unescape(query))) for m in at.markdown for query in LINK.findall(m.value)]
 
 
 def body(at) -> str:

@@ -122,7 +122,6 @@ CSS = """
 .saual-badge-unofficial {color: #b34700;}
 .saual-badge-unknown {color: rgba(90,90,100,.95);}
 .saual-claims-grid {display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .8rem 1rem;}
-.saual-passage-link {font-size: .85rem;}
 .saual-disagree {font-size: .85rem; font-weight: 600; margin-top: .2rem;}
 .saual-claim-clash .saual-disagree {color: #b00020;}
 .saual-doc mark.conflict {background: #ffd6d6; border-bottom: 2px dashed #b00020;}

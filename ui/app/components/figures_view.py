@@ -7,12 +7,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from corpus.compare import conflicts
 
 from .highlight import escape_text, mark_span
 from .labels import document_title, language_label
-from .params import filter_options
+from .params import filter_options, passage_query
 
 OPTION_CAP = 100  # values a sidebar filter lists, most frequent first (with the chosen one, whatever its rank)
 QUALIFIER_SIGNS = {"about": "≈", "more_than": ">", "less_than": "<", "at_least": "≥", "up_to": "≤"}
@@ -143,6 +144,14 @@ def figure_row_html(hit: Any) -> str:
             f'<div class="saual-meta">{escape_text(" · ".join(w for w in where if w))}</div></div>')
 
 
+def figure_card_html(hit: Any) -> str:
+    """A figure of the Figures page's list in one bordered block with a link to its passage (one element a
+    figure: columns and a page link each made fifty figures some 250 elements to draw)."""
+    href = escape_text("document?" + urlencode(passage_query(hit.document_id, hit.passage_id)))
+    return (f'<div class="saual-figure-card">{figure_row_html(hit)}<a class="saual-passage-link" href="{href}" '
+            'target="_self" title="The document at this figure">Open passage</a></div>')
+
+
 def comparison_html(indicator: str, group: list[Any]) -> str:
     """One indicator's figures side by side: value, year, place, source and its kind, document.
 
@@ -171,6 +180,9 @@ CSS = """
 <style>
 .saual-doc mark.figure, .saual-snippet mark.figure {background: #cdeccd; border-bottom: 2px solid #2e7d32;
   color: inherit; padding: 0 .1em; border-radius: 2px;}
+.saual-figure-card {display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 1rem; align-items: center;
+  border: 1px solid rgba(49,51,63,.2); border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 .6rem 0;}
+.saual-passage-link {font-size: .85rem; white-space: nowrap;}
 .saual-figure-head {margin: 0 0 .1rem 0;}
 .saual-figure-value {font-weight: 700; font-size: 1.1rem; margin-right: .5rem;}
 .saual-figure-what {font-style: italic;}

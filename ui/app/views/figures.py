@@ -19,8 +19,8 @@ from ui.app.components.figures_view import (
     capped_note,
     capped_options,
     comparison_html,
+    figure_card_html,
     figure_kind_label,
-    figure_row_html,
     indicator_label,
     source_kind_label,
 )
@@ -155,15 +155,8 @@ def count_line(first: int, shown: int, total: int) -> str:
 
 
 def figure_row(hit: Any) -> None:
-    """One figure: its value, details and quote, and a link to its passage."""
-    with st.container(border=True):
-        text, link = st.columns([5, 1], vertical_alignment="center")
-        text.markdown(figure_row_html(hit), unsafe_allow_html=True)
-        params = {"doc": str(hit.document_id)}
-        if hit.passage_id is not None:
-            params["p"] = str(hit.passage_id)
-        link.page_link("views/document.py", label="Open passage", icon=":material/article:",
-                       help="Open the document at this figure's passage", query_params=params)
+    """One figure: its value, details and quote, and a link to its passage (one HTML element)."""
+    st.markdown(figure_card_html(hit), unsafe_allow_html=True)
 
 
 def figure_list(hits: list) -> None:
