@@ -2,7 +2,23 @@
 
 from .answer_rates import AnswerRate, answer_rates
 from .answers import ANSWER_STATUSES, DemandText, Judgement, ReplyPassage, judge_demands
-from .cards import CardFigure, ConflictCard, indicator_cards, list_conflicts, recompute_conflicts
+from .card_pages import (
+    CARD_FACETS,
+    CardPage,
+    conflict_facets,
+    conflict_page,
+    count_conflicts,
+    list_conflict_views,
+)
+from .cards import (
+    CardFigure,
+    ConflictCard,
+    card_summary,
+    indicator_cards,
+    list_conflicts,
+    read_cards,
+    recompute_conflicts,
+)
 from .claimreview import claim_review
 from .claims import (
     CARD_SORTS,
@@ -12,12 +28,10 @@ from .claims import (
     card_outlines,
     conflict_views,
     conflicts_of_document,
-    count_conflicts,
     disagreements,
     filter_cards,
     get_conflict,
     get_conflict_view,
-    list_conflict_views,
     sort_cards,
     source_count,
 )
@@ -117,6 +131,7 @@ from .workers import WorkerPool, prepared_files
 
 __all__ = [
     "ANSWER_STATUSES",
+    "CARD_FACETS",
     "CARD_SORTS",
     "DUE_SOON_DAYS",
     "ENTITY_WINDOW",
@@ -128,6 +143,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "AnswerRate",
     "CardFigure",
+    "CardPage",
     "CardView",
     "Cluster",
     "ConflictCard",
@@ -180,11 +196,14 @@ __all__ = [
     "build_sample_corpus",
     "card_facets",
     "card_outlines",
+    "card_summary",
     "claim_review",
     "clear_failure",
     "clear_pending",
     "close_engine",
     "cluster_names",
+    "conflict_facets",
+    "conflict_page",
     "conflict_views",
     "conflicts",
     "conflicts_of_document",
@@ -243,6 +262,7 @@ __all__ = [
     "queue_app",
     "queue_conninfo",
     "queue_status",
+    "read_cards",
     "read_only_setting",
     "recompute_conflicts",
     "recompute_person_keys",

@@ -24,9 +24,10 @@ from .errors import CorpusError, db_reason
 from .models import ConflictRow, DocumentRow, FigureRow, PassageRow
 from .versions import current
 
-__all__ = ["PARTS", "CardFigure", "ConflictCard", "disagreements", "indicator_cards", "list_conflicts", "pair_bases",
-           "recompute_conflicts"]
+__all__ = ["PARTS", "CardFigure", "ConflictCard", "card_summary", "disagreements", "indicator_cards", "list_conflicts",
+           "pair_bases", "read_cards", "recompute_conflicts", "source_count", "who_says"]
 
+ID_CHUNK = 500  # ids per IN (…) list: far below SQLite's and PostgreSQL's bound parameter limits
 # the key prefix of a card that sets shares of disjoint parts of one whole against each other
 PARTS = "parts:"
 
@@ -83,6 +84,25 @@ def disagreements(card: ConflictCard) -> dict[int, list[int]]:
 def pair_bases(card: ConflictCard) -> dict[frozenset[int], str]:
     """Each disagreeing pair (as a set of two figure indexes) → why its figures are one moment."""
     return {frozenset(pair): basis for pair, basis in zip(card.pairs, card.bases, strict=False)}
+
+
+def who_says(figure: CardFigure) -> str:
+    """Who says a figure: its source, else its document (a document without a named source speaks for itself)."""
+    return " ".join((figure.source or "").split()).casefold() or f"document {figure.document_id}"
+
+
+def source_count(card: ConflictCard) -> int:
+    """How many different sources give the card's figures."""
+    return len({who_says(f) for f in card.figures})
+
+
+def card_summary(card: ConflictCard) -> dict[str, Any]:
+    """The summary columns of a stored card (migration 0016): what the Conflicts page filters, sorts and counts
+    in SQL; source_kinds is ",a,b," (sorted, delimited at both ends so a LIKE matches one kind exactly)."""
+    kinds = sorted({f.source_kind for f in card.figures})
+    return {"kind": card.kind, "source_kinds": f",{','.join(kinds)}," if kinds else ",",
+            "sources": source_count(card), "figure_count": len(card.figures), "pairs_total": card.pairs_total,
+            "confidence": card.confidence, "spread": card.spread, "place": (card.place or "")[:128] or None}
 
 
 def _label(indicator: str) -> str:
@@ -269,7 +289,7 @@ def _store(conn: Any, indicator: str, cards: list[ConflictCard], now: dt.datetim
         stored = {r.id: r for r in conn.execute(select(table).where(table.c.indicator == indicator))}
     for card in cards:
         row = stored.pop(card.id, None)
-        stored_card = {"card": _dump(card), "spread": card.spread, "place": (card.place or "")[:128] or None}
+        stored_card = {"card": _dump(card), **card_summary(card)}
         if row is None:
             conn.execute(table.insert().values(id=card.id, indicator=indicator, period=card.period[:64],
                                                first_seen=now, last_seen=now, active=True, **stored_card))
@@ -295,6 +315,25 @@ def _undump(text: str, first_seen: dt.datetime | None) -> ConflictCard:
     data = json.loads(text)
     data["figures"] = [CardFigure(**f) for f in data.get("figures", [])]
     return ConflictCard(**data, first_seen=_iso(first_seen))
+
+
+def read_cards(engine: Engine, card_ids: Iterable[str]) -> dict[str, ConflictCard]:
+    """The active cards of these ids as stored, by id (a row stored without its card, before schema 0003, is
+    judged again): one page of cards costs its own rows, not every card of their indicators."""
+    ids = list(dict.fromkeys(card_ids))
+    table = ConflictRow.__table__
+    try:
+        with engine.connect() as conn:
+            rows = [r for at in range(0, len(ids), ID_CHUNK) for r in conn.execute(
+                select(table.c.id, table.c.indicator, table.c.first_seen, table.c.card)
+                .where(table.c.id.in_(ids[at:at + ID_CHUNK]), table.c.active.is_(True)))]
+    except SQLAlchemyError as exc:
+        raise CorpusError(f"reading conflict cards failed: {db_reason(exc)}") from exc
+    found = {r.id: _undump(r.card, r.first_seen) for r in rows if r.card}
+    wanted = {r.id for r in rows if not r.card}
+    for key in sorted({r.indicator for r in rows if r.id in wanted}):
+        found.update({c.id: c for c in list_conflicts(engine, indicator=key) if c.id in wanted})
+    return found
 
 
 def list_conflicts(engine: Engine, *, indicator: str | None = None, place: str | None = None,

@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from .cards import CardFigure, ConflictCard, disagreements, list_conflicts
+from .cards import ID_CHUNK, ConflictCard, disagreements, list_conflicts, read_cards, source_count, who_says
 from .errors import CorpusError, db_reason
 from .figures import FigureHit, figure_hits, figure_select
 from .models import ConflictRow, FigureRow
 
 __all__ = ["CARD_SORTS", "CardView", "ConflictMark", "card_facets", "card_outlines", "conflict_views",
            "conflicts_of_document", "disagreements", "filter_cards", "get_conflict", "get_conflict_view",
-           "list_conflict_views", "sort_cards", "source_count"]
-ID_CHUNK = 500  # ids per IN (…) list: far below SQLite's and PostgreSQL's bound parameter limits
+           "sort_cards", "source_count"]
 
 CARD_SORTS = ("spread", "recent", "sources")  # widest spread, newest first seen, most sources
 
@@ -51,16 +50,6 @@ class ConflictMark:
     end: int
     index: int
     disagrees_with: list[int] = field(default_factory=list)
-
-
-def _who(figure: CardFigure) -> str:
-    """Who says a figure: its source, else its document (a document without a named source speaks for itself)."""
-    return " ".join((figure.source or "").split()).casefold() or f"document {figure.document_id}"
-
-
-def source_count(card: ConflictCard) -> int:
-    """How many different sources give the card's figures."""
-    return len({_who(f) for f in card.figures})
 
 
 def sort_cards(cards: Iterable[ConflictCard], by: str = "spread") -> list[ConflictCard]:
@@ -98,10 +87,11 @@ def card_facets(cards: Iterable[ConflictCard]) -> dict[str, dict[str, int]]:
     return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
 
 
-def _hits(engine: Engine, cards: list[ConflictCard]) -> dict[tuple[int, int, int], FigureHit]:
-    """The stored figures of the cards' indicators in the cards' documents, by (document id, start, end)."""
+def _hits(engine: Engine, cards: list[ConflictCard], shown: int | None) -> dict[tuple[int, int, int], FigureHit]:
+    """The stored figures of the cards' indicators in the documents of the cards' first `shown` figures (None:
+    all), by (document id, start, end)."""
     indicators = sorted({c.indicator for c in cards})
-    documents = sorted({f.document_id for c in cards for f in c.figures})
+    documents = sorted({f.document_id for c in cards for f in c.figures[:shown]})
     hits: list[FigureHit] = []
     try:
         with engine.connect() as conn:
@@ -114,31 +104,10 @@ def _hits(engine: Engine, cards: list[ConflictCard]) -> dict[tuple[int, int, int
     return {(h.document_id, h.start, h.end): h for h in hits}
 
 
-def _views(engine: Engine, cards: list[ConflictCard]) -> list[CardView]:
-    hits = _hits(engine, cards)
-    return [CardView(card, [hits.get((f.document_id, f.start, f.end)) for f in card.figures]) for card in cards]
-
-
-def _filtered(engine: Engine, *, indicator: str | None, place: str | None, since: dt.date | None,
-              kind: str | None, source_kind: str | None) -> list[ConflictCard]:
-    return filter_cards(list_conflicts(engine, indicator=indicator, place=place, since=since), kind=kind,
-                        source_kind=source_kind)
-
-
-def list_conflict_views(engine: Engine, *, indicator: str | None = None, place: str | None = None,
-                        since: dt.date | None = None, kind: str | None = None, source_kind: str | None = None,
-                        sort: str = "spread", limit: int | None = None) -> list[CardView]:
-    """Active cards (corpus.list_conflicts filters, plus the card kind and a source kind among its figures),
-    sorted by `sort` (CARD_SORTS), the first `limit` of them with their figures' quotes."""
-    cards = sort_cards(_filtered(engine, indicator=indicator, place=place, since=since, kind=kind,
-                                 source_kind=source_kind), sort)
-    return _views(engine, cards if limit is None else cards[:limit])
-
-
-def count_conflicts(engine: Engine, *, indicator: str | None = None, place: str | None = None,
-                    since: dt.date | None = None, kind: str | None = None, source_kind: str | None = None) -> int:
-    """How many active cards list_conflict_views has under these filters."""
-    return len(_filtered(engine, indicator=indicator, place=place, since=since, kind=kind, source_kind=source_kind))
+def _views(engine: Engine, cards: list[ConflictCard], shown: int | None = None) -> list[CardView]:
+    hits = _hits(engine, cards, shown)
+    return [CardView(card, [hits.get((f.document_id, f.start, f.end)) for f in card.figures[:shown]]
+                     + [None] * (len(card.figures[shown:]) if shown is not None else 0)) for card in cards]
 
 
 def card_outlines(engine: Engine, *, since: dt.date | None = None) -> list[ConflictCard]:
@@ -146,42 +115,23 @@ def card_outlines(engine: Engine, *, since: dt.date | None = None) -> list[Confl
     filter_cards, card_facets, sort_cards and source_count read, small enough to cache and copy."""
     out = []
     for card in list_conflicts(engine, since=since):
-        kept = {(_who(f), f.source_kind): f for f in card.figures}
+        kept = {(who_says(f), f.source_kind): f for f in card.figures}
         out.append(ConflictCard(card.id, card.indicator, card.label, card.place, card.period, card.kind, card.spread,
                                 card.first_seen, list(kept.values())))
     return out
 
 
-def conflict_views(engine: Engine, card_ids: Iterable[str]) -> list[CardView]:
-    """The active cards of these ids, in the order given, with their figures' quotes (ids not active are left out)."""
+def conflict_views(engine: Engine, card_ids: Iterable[str], shown: int | None = None) -> list[CardView]:
+    """The active cards of these ids, in the order given (ids not active are left out), with the quotes of their
+    first `shown` figures (None: all; a list of cards shows a few figures of each, and a card can have hundreds)."""
     ids = list(dict.fromkeys(card_ids))
-    table = ConflictRow.__table__
-    try:
-        with engine.connect() as conn:
-            rows = [r for at in range(0, len(ids), ID_CHUNK) for r in conn.execute(
-                select(table.c.indicator).where(table.c.id.in_(ids[at:at + ID_CHUNK]), table.c.active.is_(True)))]
-    except SQLAlchemyError as exc:
-        raise CorpusError(f"reading conflict cards failed: {db_reason(exc)}") from exc
-    found = {c.id: c for key in sorted({r.indicator for r in rows}) for c in list_conflicts(engine, indicator=key)}
-    return _views(engine, [found[i] for i in ids if i in found])
-
-
-def _indicator_of(engine: Engine, card_id: str) -> str | None:
-    table = ConflictRow.__table__
-    try:
-        with engine.connect() as conn:
-            return conn.execute(select(table.c.indicator).where(table.c.id == card_id,
-                                                                table.c.active.is_(True))).scalar()
-    except SQLAlchemyError as exc:
-        raise CorpusError(f"reading conflict {card_id} failed: {db_reason(exc)}") from exc
+    found = read_cards(engine, ids)
+    return _views(engine, [found[i] for i in ids if i in found], shown)
 
 
 def get_conflict(engine: Engine, card_id: str) -> ConflictCard | None:
     """One active card by id, or None."""
-    indicator = _indicator_of(engine, card_id) if card_id else None
-    if indicator is None:
-        return None
-    return next((c for c in list_conflicts(engine, indicator=indicator) if c.id == card_id), None)
+    return read_cards(engine, [card_id]).get(card_id) if card_id else None
 
 
 def get_conflict_view(engine: Engine, card_id: str) -> CardView | None:

@@ -215,6 +215,10 @@ class ConflictRow(SQLModel, table=True):
     """A conflict card found once (indicator and moment): when it was first and last seen, and if it still holds."""
 
     __tablename__ = "conflicts"
+    # migration 0016: what the Conflicts page filters, sorts and counts, read from this index alone (on SQLite the
+    # summary columns come after the card's JSON, which a table read would walk through)
+    __table_args__ = (Index("ix_conflicts_summary", "active", "spread", "indicator", "period", "first_seen", "place",
+                            "kind", "source_kinds", "sources", "id"),)
 
     id: str = Field(primary_key=True, max_length=40)
     indicator: str = Field(max_length=128, index=True)
@@ -225,6 +229,14 @@ class ConflictRow(SQLModel, table=True):
     card: str | None = Field(default=None, sa_type=Text)  # the card as computed (JSON)
     spread: float = Field(default=0.0, sa_column_kwargs={"server_default": "0"})
     place: str | None = Field(default=None, max_length=128, index=True)
+    # the card's summary (migration 0016; None until its card is stored): its kind, its figures' source kinds
+    # (",official,unofficial,"), how many sources, figures and disagreeing pairs it has, its confidence
+    kind: str | None = Field(default=None, max_length=64)
+    source_kinds: str | None = Field(default=None, max_length=255)
+    sources: int | None = None
+    figure_count: int | None = None
+    pairs_total: int | None = None
+    confidence: str | None = Field(default=None, max_length=16)
 
 
 class FailedFileRow(SQLModel, table=True):

@@ -11,7 +11,9 @@ cached); then `rounds` warm loads, median and p95, each in a fresh context (an e
 JavaScript fetched and parsed again, as on a first visit); then `rounds` "returning" loads, new sessions in one
 context whose HTTP cache holds the static files, as a user's browser does. The load average is recorded with each size.
 $SAUAL_BENCH_SIZES (or `--sizes`) limits the sizes; $SAUAL_BENCH_RENDER_PG=1 also measures PostgreSQL
-(loading 100k documents there takes long: combine with SAUAL_BENCH_PG_SIZES).
+(loading 100k documents there takes long: combine with SAUAL_BENCH_PG_SIZES). $SAUAL_BENCH_PG_DB names an existing
+database on that server to measure instead of `bench_<n>` (a copy: `CREATE DATABASE mine TEMPLATE bench_100000`,
+which the run migrates), for a single PostgreSQL size.
 """
 
 from __future__ import annotations
@@ -186,14 +188,25 @@ def render_section(sizes: tuple[int, ...] | None = None) -> dict[tuple[str, int]
         results[("sqlite", n)] = measure(migrated(f"sqlite:///{cached_corpus(n)}"))
         print_render({("sqlite", n): results[("sqlite", n)]})
     if os.environ.get("SAUAL_BENCH_RENDER_PG"):
-        from .bench_search import postgres_base, postgres_corpus
+        from .bench_search import postgres_base
 
         pg_sizes = tuple(int(x) for x in os.environ.get("SAUAL_BENCH_PG_SIZES", "").split(",") if x) or sizes
         with postgres_base() as base:
             for n in pg_sizes if base else ():
-                results[("postgresql", n)] = measure(migrated(postgres_corpus(base, n)))
+                results[("postgresql", n)] = measure(migrated(pg_database(base, n)))
                 print_render({("postgresql", n): results[("postgresql", n)]})
     return results
+
+
+def pg_database(base: str, n: int) -> str:
+    """The PostgreSQL corpus of n documents: $SAUAL_BENCH_PG_DB on the server when set, else `bench_<n>`."""
+    from sqlalchemy.engine import make_url
+
+    from .bench_search import postgres_corpus
+
+    named = os.environ.get("SAUAL_BENCH_PG_DB")
+    return make_url(base).set(database=named).render_as_string(hide_password=False) if named else \
+        postgres_corpus(base, n)
 
 
 def print_render(results: dict[tuple[str, int], list[Rendered]]) -> None:

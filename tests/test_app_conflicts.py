@@ -81,8 +81,13 @@ def test_cards_side_by_side_with_badges_quotes_pairs_and_passage_links(conflicts
     assert "2024 · document of 2025-10-09" in html and escape_text("Says: диаспора") + " · Russian (ru)" in html
     assert html.count(escape_text("Disagrees with #2")) >= 2 and escape_text("Disagrees with #1") in html
     view = corpus.get_conflict_view(corpus.get_engine(conflicts_url), ids[SOUTH_KOREA])
-    links = {link.proto.query_string for link in at.get("page_link") if link.proto.label.startswith("Open passage")}
-    assert {f"doc={h.document_id}&p={h.passage_id}" for h in view.hits} <= links
+    for i, h in enumerate(view.hits):  # the list links each figure to its passage from its card's one HTML block
+        assert (f'<a class="saual-passage-link" href="document?doc={h.document_id}&amp;p={h.passage_id}" '
+                f'target="_self" title="The document at this figure">Open passage #{i + 1}</a>'
+                in html)
+    opened = page(conflicts_url, monkeypatch, card=ids[SOUTH_KOREA])  # an opened card: page links
+    links = {link.proto.query_string for link in opened.get("page_link") if link.proto.label.startswith("Open passage")}
+    assert {f"doc={h.document_id}&p={h.passage_id}" for h in view.hits} == links
     assert [e.label for e in at.expander if "Timeline" in e.label] == ["Timeline of this indicator"] * 2
     assert len(at.get("vega_lite_chart")) == 0  # each card's timeline is drawn only once its expander opens
     assert [b.label for b in at.get("download_button")][:2] == ["Download CSV", "ClaimReview draft (JSON-LD)"]

@@ -6,7 +6,9 @@ corpus's distinguishing titles are tested directly."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -247,7 +249,9 @@ def test_database_error_names_no_host_or_password(monkeypatch) -> None:
 # ---------------------------------------------------------------- Figures, a page at a time
 
 def figure_links(at) -> list[str]:
-    return [link.proto.query_string for link in at.get("page_link") if link.proto.label == "Open passage"]
+    """The query of each figure's 'Open passage' link (in its HTML block), in page order."""
+    return [html.unescape(query) for m in at.markdown for query in re.findall(
+        r'<a class="saual-passage-link" href="document\?([^"]*)" target="_self"[^>]*>Open passage</a>', m.value)]
 
 
 def test_figures_are_paginated_through_the_url(sample_corpus_url, monkeypatch) -> None:

@@ -8,8 +8,11 @@ the figure extractor's current output.
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -51,13 +54,12 @@ def figures_page(url: str, monkeypatch: pytest.MonkeyPatch, **params: str):
     return run_page(url, monkeypatch, "views/figures.py", **params)
 
 
+LINK = re.compile(r'<a class="saual-passage-link" href="document\?([^"]*)" target="_self"[^>]*>Open passage</a>')
+
+
 def links(at) -> list[dict[str, str]]:
-    """The query parameters of every 'Open passage' link, in page order."""
-    out = []
-    for link in at.get("page_link"):
-        if link.proto.label == "Open passage":
-            out.append(dict(pair.split("=", 1) for pair in link.proto.query_string.split("&")))
-    return out
+    """The query parameters of every 'Open passage' link (in each figure's HTML block), in page order."""
+    return [dict(parse_qsl(html.unescape(query))) for m in at.markdown for query in LINK.findall(m.value)]
 
 
 def body(at) -> str:
@@ -136,6 +138,21 @@ def test_one_indicator_is_shown_side_by_side_with_conflicts(figures_url, monkeyp
     assert not [m for m in everything.markdown if "saual-compare-table" in m.value]  # drawn once opened
     everything.session_state["fig_compare"] = True  # the expander opened
     assert len([m for m in everything.run().markdown if "saual-compare-table" in m.value]) == 1
+
+
+def test_a_long_filter_lists_its_most_frequent_values_and_says_so(figures_url, monkeypatch) -> None:
+    """With more values than OPTION_CAP a filter lists the most frequent ones, keeps the chosen one, and the
+    sidebar says how many it left out."""
+    from ui.app.components import figures_view
+
+    full = figures_page(figures_url, monkeypatch)
+    places = full.selectbox(key="fig_place").options
+    assert len(places) >= 3 and not [c for c in full.sidebar.caption if "most frequent" in c.value]
+    monkeypatch.setattr(figures_view, "OPTION_CAP", 1)
+    capped = figures_page(figures_url, monkeypatch, place=places[-1].split(" · ")[0])
+    assert capped.selectbox(key="fig_place").options == [places[0], places[1], places[-1]]
+    notes = " ".join(c.value for c in capped.sidebar.caption)
+    assert f"Place: the 1 most frequent of {len(places) - 1} listed" in notes
 
 
 def test_empty_corpus_says_so(tmp_path, monkeypatch) -> None:

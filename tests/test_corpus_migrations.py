@@ -14,7 +14,7 @@ from corpus.models import ALL_TABLES, DERIVED_TABLES, LOG_TABLES, SQLModel
 from nlp import Analysis
 
 SEARCH_OBJECTS = {"passages_fts", "passages_tri"}
-HEAD = "0015_pg_search"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes, 0014: title keys, 0015: PostgreSQL recency + vector index)
+HEAD = "0016_card_summary"  # the newest migration (0006: person clusters, 0007: failed files and document versions, 0008: translation links, 0009: reply links, 0010: PostgreSQL trigram index, 0011: mentions by document and key, 0012: recomputes owed, 0013: explorer indexes, 0014: title keys, 0015: PostgreSQL recency + vector index, 0016: card summaries)
 EXPLORER_INDEXES = {"ix_documents_newest", "ix_documents_facets", "ix_figures_facets"}  # migration-only (0013)
 
 
@@ -98,6 +98,25 @@ def test_title_keys_are_filled_by_0014(engine, make_document) -> None:
     with engine.connect() as conn:
         keys = dict(conn.execute(text("SELECT path, title_key FROM documents")).all())
     assert keys == {"a.txt": "депутаттық сауал", "b/Запрос.TXT": "запрос.txt"}
+
+
+def test_0016_fills_the_card_summaries_from_the_stored_cards(engine, tmp_path: Path) -> None:
+    """Cards stored before 0016 get their summary columns from their JSON, equal to what a recompute stores."""
+    from tests.fixtures_db import write_conflict_documents
+
+    assert corpus.ingest_paths(engine, [write_conflict_documents(tmp_path)]).ok
+    columns = ("kind", "source_kinds", "sources", "figure_count", "pairs_total", "confidence")
+    expected = {c.id: {k: v for k, v in corpus.card_summary(c).items() if k in columns}
+                for c in corpus.list_conflicts(engine)}
+    assert len(expected) == 2
+    corpus.downgrade(engine, "0015_pg_search")
+    assert "kind" not in {c["name"] for c in inspect(engine).get_columns("conflicts")}
+    corpus.migrate(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text(f"SELECT id, {', '.join(columns)} FROM conflicts")).mappings().all()
+    assert {r["id"]: {k: r[k] for k in columns} for r in rows} == expected
+    assert all(r["kind"] == "official vs unofficial" and r["sources"] >= 2 for r in rows)
+    assert corpus.conflict_page(engine).total == 2
 
 
 def test_migrate_twice_is_harmless(engine) -> None:

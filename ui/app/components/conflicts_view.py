@@ -6,6 +6,7 @@ the quote with the number marked, the figures it disagrees with). Everything fro
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from corpus.cards import pair_bases
 from corpus.claims import disagreements, source_count
@@ -95,6 +96,20 @@ def passage_params(figure: Any, hit: Any | None) -> dict[str, str]:
     return passage_query(figure.document_id, hit.passage_id if hit is not None else None)
 
 
+def figures_grid_html(card: Any, hits: list[Any | None], count: int) -> str:
+    """The card's first `count` figures side by side in one block, each with a link to its passage: a list of
+    cards draws one element per card instead of columns, figures and links (hundreds of elements a page)."""
+    others, bases = disagreements(card), pair_bases(card)
+    cells = []
+    for i, figure in enumerate(card.figures[:count]):
+        hit = hits[i] if i < len(hits) else None
+        href = escape_text("document?" + urlencode(passage_params(figure, hit)))
+        cells.append(f'<div>{figure_html(card, i, hit, others.get(i, []), bases)}'
+                     f'<a class="saual-passage-link" href="{href}" target="_self" '
+                     f'title="The document at this figure">Open passage #{i + 1}</a></div>')
+    return f'<div class="saual-claims-grid">{"".join(cells)}</div>'
+
+
 CSS = """
 <style>
 .saual-card-head {margin: 0 0 .4rem 0;}
@@ -106,6 +121,7 @@ CSS = """
 .saual-badge-official {color: #1b5e20;}
 .saual-badge-unofficial {color: #b34700;}
 .saual-badge-unknown {color: rgba(90,90,100,.95);}
+.saual-claims-grid {display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .8rem 1rem;}
 .saual-disagree {font-size: .85rem; font-weight: 600; margin-top: .2rem;}
 .saual-claim-clash .saual-disagree {color: #b00020;}
 .saual-doc mark.conflict {background: #ffd6d6; border-bottom: 2px dashed #b00020;}

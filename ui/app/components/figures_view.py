@@ -5,13 +5,17 @@ marked, and side-by-side groups per indicator. Everything from a document is esc
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from corpus.compare import conflicts
 
 from .highlight import escape_text, mark_span
 from .labels import document_title, language_label
+from .params import filter_options, passage_query
 
+OPTION_CAP = 100  # values a sidebar filter lists, most frequent first (with the chosen one, whatever its rank)
 QUALIFIER_SIGNS = {"about": "≈", "more_than": ">", "less_than": "<", "at_least": "≥", "up_to": "≤"}
 UNITS = {"count": "", "persons": "persons", "percent": "%", "KZT": "KZT", "USD": "USD", "RUB": "RUB",
          "EUR": "EUR"}
@@ -70,6 +74,21 @@ def indicator_label(key: str | None) -> str:
     return f"{words} ({', '.join(extra)})" if extra else words
 
 
+def capped_options(counts: Mapping[Any, int], current: Any = None, cap: int | None = None) -> tuple[list, int]:
+    """A sidebar filter's options (params.filter_options) of its `cap` (OPTION_CAP) most frequent values and the
+    chosen one, and how many values were left out: thousands of indicators or places make a slow widget each run."""
+    cap = OPTION_CAP if cap is None else cap
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:cap]
+    return filter_options(dict(top), current), max(len(counts) - len(top), 0)
+
+
+def capped_note(label: str, counts: Mapping[Any, int], left_out: int) -> str:
+    """'Place: the 100 most frequent of 2,345 listed.' for a capped filter ('' when nothing was left out)."""
+    if not left_out:
+        return ""
+    return f"{label}: the {len(counts) - left_out:,} most frequent of {len(counts):,} listed (a link keeps any other)."
+
+
 def source_kind_label(code: str | None) -> str:
     return SOURCE_KINDS.get(code or "unknown", (code or "").replace("_", " ").capitalize())
 
@@ -125,6 +144,14 @@ def figure_row_html(hit: Any) -> str:
             f'<div class="saual-meta">{escape_text(" · ".join(w for w in where if w))}</div></div>')
 
 
+def figure_card_html(hit: Any) -> str:
+    """A figure of the Figures page's list in one bordered block with a link to its passage (one element a
+    figure: columns and a page link each made fifty figures some 250 elements to draw)."""
+    href = escape_text("document?" + urlencode(passage_query(hit.document_id, hit.passage_id)))
+    return (f'<div class="saual-figure-card">{figure_row_html(hit)}<a class="saual-passage-link" href="{href}" '
+            'target="_self" title="The document at this figure">Open passage</a></div>')
+
+
 def comparison_html(indicator: str, group: list[Any]) -> str:
     """One indicator's figures side by side: value, year, place, source and its kind, document.
 
@@ -153,6 +180,9 @@ CSS = """
 <style>
 .saual-doc mark.figure, .saual-snippet mark.figure {background: #cdeccd; border-bottom: 2px solid #2e7d32;
   color: inherit; padding: 0 .1em; border-radius: 2px;}
+.saual-figure-card {display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 1rem; align-items: center;
+  border: 1px solid rgba(49,51,63,.2); border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 .6rem 0;}
+.saual-passage-link {font-size: .85rem; white-space: nowrap;}
 .saual-figure-head {margin: 0 0 .1rem 0;}
 .saual-figure-value {font-weight: 700; font-size: 1.1rem; margin-right: .5rem;}
 .saual-figure-what {font-style: italic;}

@@ -14,7 +14,7 @@ import streamlit as st
 
 from corpus.cards import pair_bases
 from corpus.claimreview import claim_review
-from corpus.claims import card_facets, disagreements, filter_cards, sort_cards
+from corpus.claims import disagreements
 from ui.app import backend, urlstate
 from ui.app.components import conflicts_to_csv, escape_markdown, escape_text
 from ui.app.components.conflicts_view import (
@@ -22,12 +22,13 @@ from ui.app.components.conflicts_view import (
     SORT_LABELS,
     card_heading_html,
     figure_html,
+    figures_grid_html,
     kind_label,
     passage_params,
 )
 from ui.app.components.figures_view import CSS as FIGURE_CSS
-from ui.app.components.figures_view import indicator_label, source_kind_label
-from ui.app.components.params import ANY, Param, filter_options
+from ui.app.components.figures_view import capped_note, capped_options, indicator_label, source_kind_label
+from ui.app.components.params import ANY, Param
 from ui.app.components.timeline import left_out_note, timeline_chart, timeline_rows
 from ui.app.filters import clamp_days
 
@@ -78,34 +79,28 @@ def since_bounds() -> tuple[dt.date, dt.date]:
 
 def filter_widgets(filters: dict[str, Any]) -> None:
     """Sidebar: each filter offers the values left under the others, with card counts; new since; order."""
-    cards = outlines(filters)
     with st.sidebar:
         st.subheader("Filters")
+        notes: list[str] = []
         for key, argument in ARGUMENT.items():
-            others = {k: v for k, v in filters.items() if k not in (argument, "since")}
-            counts = card_facets(filter_cards(cards, **others))[argument]
+            others = {k: v for k, v in filters.items() if k != argument}
+            counts = backend.read("conflict_facets", names=(argument,), **others)[argument]
             label, any_label, describe = LABELS[key]
-            st.selectbox(label, filter_options(counts, st.session_state.get(key)), key=key,
-                         format_func=lambda v, c=counts, d=describe, a=any_label:
+            options, left_out = capped_options(counts, st.session_state.get(key))
+            st.selectbox(label, options, key=key, format_func=lambda v, c=counts, d=describe, a=any_label:
                          a if v == ANY else f"{d(v)} · {c.get(v, 0)}")
+            notes.append(capped_note(label, counts, left_out))
         low, high = since_bounds()
         st.date_input("New since", key="cf_since", min_value=low, max_value=high, format="YYYY-MM-DD",
                       help="Only conflicts first seen on or after this day")
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
-        st.caption("Counts are conflict cards under the other filters.")
+        st.caption(" ".join(["Counts are conflict cards under the other filters.", *filter(None, notes)]))
         st.selectbox("Order", list(SORT_LABELS), key="cf_sort", format_func=SORT_LABELS.get)
 
 
-def outlines(filters: dict[str, Any]) -> list:
-    """Every active card (first seen since the chosen day) as an outline: what the filters, counts and order read."""
-    return backend.read_shared("card_outlines", since=filters.get("since"))
-
-
-def chosen_ids(filters: dict[str, Any]) -> list[str]:
-    """The ids of the cards under the filters, in the chosen order (one cached read of the outlines)."""
-    others = {k: v for k, v in filters.items() if k != "since"}
-    cards = sort_cards(filter_cards(outlines(filters), **others), st.session_state.get("cf_sort") or "spread")
-    return [card.id for card in cards]
+def chosen_page(filters: dict[str, Any], limit: int) -> Any:
+    """The first `limit` card ids under the filters in the chosen order, and their total (one SQL page)."""
+    return backend.read("conflict_page", sort=st.session_state.get("cf_sort") or "spread", limit=limit, **filters)
 
 
 def base_url() -> str | None:
@@ -130,20 +125,30 @@ def timeline(view: Any) -> None:
         st.caption(note)
 
 
-def figures_row(view: Any, shown: int | None = None) -> None:
-    """The card's figures side by side (the first `shown` of them; None: all), each with a link to its passage."""
+def figure_columns(view: Any) -> None:
+    """Every figure of an opened card side by side in columns, each with a page link to its passage."""
     others, bases = disagreements(view.card), pair_bases(view.card)
     figures = view.card.figures
-    count = len(figures) if shown is None else min(shown, len(figures))
-    for first in range(0, count, COLUMNS):
+    for first in range(0, len(figures), COLUMNS):
         columns = st.columns(COLUMNS)
-        for i in range(first, min(first + COLUMNS, count)):
+        for i in range(first, min(first + COLUMNS, len(figures))):
             hit = view.hits[i] if i < len(view.hits) else None
             with columns[i - first]:
                 st.markdown(figure_html(view.card, i, hit, others.get(i, []), bases), unsafe_allow_html=True)
                 st.page_link("views/document.py", label=f"Open passage #{i + 1}", icon=":material/article:",
                              query_params=passage_params(figures[i], hit),
                              help="Open the document at this figure's passage")
+
+
+def figures_row(view: Any, shown: int | None = None) -> None:
+    """The card's figures side by side, each with a link to its passage: all of them in columns (None), or the
+    first `shown` in one HTML block (a list of 20 cards would otherwise draw hundreds of elements)."""
+    figures = view.card.figures
+    if shown is None:
+        figure_columns(view)
+        return
+    count = min(shown, len(figures))
+    st.markdown(figures_grid_html(view.card, view.hits, count), unsafe_allow_html=True)
     if count < len(figures):
         st.caption(f"{len(figures) - count} more figures on this card: open it to see them all.")
 
@@ -161,7 +166,8 @@ def show_card(view: Any, opened: bool) -> None:
         base = base_url()
 
         def draft_data() -> bytes:  # built when downloaded: a card of hundreds of figures is a large document
-            document = claim_review(card, view.hits, base_url=base)
+            whole = view if opened else backend.read_uncached("get_conflict_view", card.id) or view  # every quote
+            document = claim_review(card, whole.hits, base_url=base)
             return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
         draft.download_button("ClaimReview draft (JSON-LD)", key=f"claimreview_{card.id}", data=draft_data,
@@ -178,8 +184,9 @@ def show_card(view: Any, opened: bool) -> None:
 def listing(filters: dict[str, Any]) -> None:
     """The cards under the filters, in the chosen order, a page at a time, with the CSV of their figures."""
     limit = st.session_state.get("cf_limit", PAGE_SIZE)
-    ids = chosen_ids(filters)
-    views = backend.read("conflict_views", tuple(ids[:limit]))
+    page = chosen_page(filters, limit)
+    # the quotes of the figures shown; one shared object, not a copy per run (a card can hold hundreds of figures)
+    views = backend.read_shared("conflict_views", tuple(page.ids), LIST_FIGURES)
     if not views:
         if filters:
             st.warning("No conflicts match these filters. Try removing some.", icon=":material/filter_alt_off:")
@@ -187,12 +194,14 @@ def listing(filters: dict[str, Any]) -> None:
             st.info("No conflicting figures in the corpus. Cards appear when two sources give different values "
                     "for one indicator and moment (`saual ingest PATH…`).", icon=":material/inbox:")
         return
-    total = len(ids)
+    total = page.total
     head, button = st.columns([3, 1], vertical_alignment="center")
     noun = "conflict card" if total == 1 else "conflict cards"
     shown = f" · showing {len(views)}" if len(views) < total else ""
     head.markdown(f'<div class="saual-count">{escape_text(f"{total} {noun}{shown}")}</div>', unsafe_allow_html=True)
-    button.download_button("Download CSV", data=conflicts_to_csv(views).encode("utf-8"), mime="text/csv",
+    ids = tuple(page.ids)
+    button.download_button("Download CSV", mime="text/csv",
+                           data=lambda: conflicts_to_csv(backend.read_uncached("conflict_views", ids)).encode("utf-8"),
                            file_name="saual-conflicts.csv", icon=":material/download:", on_click="ignore",
                            help="Every figure of the cards shown, with its card, quote and offsets")
     for view in views:

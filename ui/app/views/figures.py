@@ -16,15 +16,17 @@ from ui.app import backend, urlstate
 from ui.app.components import figures_to_csv
 from ui.app.components.figures_view import (
     CSS,
+    capped_note,
+    capped_options,
     comparison_html,
+    figure_card_html,
     figure_kind_label,
-    figure_row_html,
     indicator_label,
     source_kind_label,
 )
 from ui.app.components.highlight import escape_text
 from ui.app.components.labels import language_label
-from ui.app.components.params import ANY, Param, filter_options
+from ui.app.components.params import ANY, Param
 
 PAGE_SIZE = 50
 PAGE_SIZES = (20, 50, 100)
@@ -61,7 +63,8 @@ def figures(filters: dict, limit: int, offset: int = 0) -> list:
 
 
 def facets(filters: dict) -> dict:
-    return backend.read("figure_facets", **filters)
+    """Figure counts by facet under `filters` (one shared object, only read: thousands of indicators at 100k)."""
+    return backend.read_shared("figure_facets", **filters)
 
 
 def current_filters() -> dict[str, Any]:
@@ -83,6 +86,7 @@ def filter_widgets(filters: dict[str, Any]) -> None:
     """Sidebar selectboxes; each offers the values left under the other filters, with figure counts."""
     with st.sidebar:
         st.subheader("Filters")
+        notes: list[str] = []
         for key, facet in FACET_OF.items():
             name = ARGUMENT[key]
             others = {k: v for k, v in filters.items() if k != name}
@@ -90,27 +94,33 @@ def filter_widgets(filters: dict[str, Any]) -> None:
             if key == "fig_year":
                 counts = {int(y): n for y, n in counts.items() if str(y).isdigit()}
             label, any_label, describe = LABELS[key]
-            st.selectbox(label, filter_options(counts, st.session_state.get(key)), key=key,
-                         format_func=lambda v, c=counts, d=describe, a=any_label:
+            options, left_out = capped_options(counts, st.session_state.get(key))
+            st.selectbox(label, options, key=key, format_func=lambda v, c=counts, d=describe, a=any_label:
                          a if v == ANY else f"{d(v)} · {c.get(v, 0)}")
+            notes.append(capped_note(label, counts, left_out))
         st.button("Clear filters", on_click=clear_filters, icon=":material/filter_alt_off:")
-        st.caption("Counts are figures under the other filters.")
+        st.caption(" ".join(["Counts are figures under the other filters.", *filter(None, notes)]))
 
 
-def compare(filters: dict[str, Any], hits: list) -> None:
-    """Figures sharing an indicator side by side (the chosen one, else every indicator with several)."""
+def compare(filters: dict[str, Any], indicators: dict[str, int]) -> None:
+    """Figures sharing an indicator side by side (the chosen one, else every indicator with several); the
+    figures are read when the comparison is opened, the count from the indicator facet (`indicators`)."""
     if filters.get("indicator"):
         group = figures(filters, COMPARE_LIMIT)
         st.subheader("Side by side")
         st.markdown(comparison_html(filters["indicator"], group), unsafe_allow_html=True)
         return
-    groups = group_by_indicator(figures(filters, COMPARE_LIMIT), min_size=2)
-    if not groups:
+    several = sum(1 for n in indicators.values() if n >= 2)
+    if not several:
         return
-    box = st.expander(f"Compare by indicator ({len(groups)} indicators with several figures)", key="fig_compare",
+    box = st.expander(f"Compare by indicator ({several} indicators with several figures)", key="fig_compare",
                       on_change="rerun")
-    if box.open:  # hundreds of comparison tables are drawn only when asked for
+    if box.open:  # hundreds of comparison tables (and their 2,000 figures) only when asked for
         with box:
+            groups = group_by_indicator(figures(filters, COMPARE_LIMIT), min_size=2)
+            if len(groups) < several:
+                st.caption(f"The {len(groups)} indicators with several figures among the newest {COMPARE_LIMIT:,} "
+                           "figures; choose an indicator to compare all of its figures.")
             for key, group in groups:
                 st.markdown(comparison_html(key, group), unsafe_allow_html=True)
 
@@ -145,15 +155,8 @@ def count_line(first: int, shown: int, total: int) -> str:
 
 
 def figure_row(hit: Any) -> None:
-    """One figure: its value, details and quote, and a link to its passage."""
-    with st.container(border=True):
-        text, link = st.columns([5, 1], vertical_alignment="center")
-        text.markdown(figure_row_html(hit), unsafe_allow_html=True)
-        params = {"doc": str(hit.document_id)}
-        if hit.passage_id is not None:
-            params["p"] = str(hit.passage_id)
-        link.page_link("views/document.py", label="Open passage", icon=":material/article:",
-                       help="Open the document at this figure's passage", query_params=params)
+    """One figure: its value, details and quote, and a link to its passage (one HTML element)."""
+    st.markdown(figure_card_html(hit), unsafe_allow_html=True)
 
 
 def figure_list(hits: list) -> None:
@@ -173,7 +176,8 @@ def figure_list(hits: list) -> None:
 
 
 def results(filters: dict[str, Any]) -> None:
-    total = sum(facets(filters).get("source_kind", {}).values())
+    counts = facets(filters)
+    total = sum(counts.get("source_kind", {}).values())
     page, size = paging(total)
     hits = figures(filters, size, (page - 1) * size)
     if not hits:
@@ -193,7 +197,7 @@ def results(filters: dict[str, Any]) -> None:
     button.download_button("Download CSV", data=csv_data, file_name="saual-figures.csv", mime="text/csv",
                            icon=":material/download:", on_click="ignore",
                            help=f"The filtered figures (up to {CSV_LIMIT}) with document, offsets, value and quote")
-    compare(filters, hits)
+    compare(filters, counts.get("indicator", {}))
     st.toggle("Group by indicator", key="fig_group", help="This page's figures under one heading per indicator")
     figure_list(hits)
     if total > size:
