@@ -11,9 +11,9 @@ cached); then `rounds` warm loads, median and p95, each in a fresh context (an e
 JavaScript fetched and parsed again, as on a first visit); then `rounds` "returning" loads, new sessions in one
 context whose HTTP cache holds the static files, as a user's browser does. The load average is recorded with each size.
 $SAUAL_BENCH_SIZES (or `--sizes`) limits the sizes; $SAUAL_BENCH_RENDER_PG=1 also measures PostgreSQL
-(loading 100k documents there takes long: combine with SAUAL_BENCH_PG_SIZES). $SAUAL_BENCH_PG_DB names an existing
-database on that server to measure instead of `bench_<n>` (a copy: `CREATE DATABASE mine TEMPLATE bench_100000`,
-which the run migrates), for a single PostgreSQL size.
+(loading 100k documents there takes long: combine with SAUAL_BENCH_PG_SIZES). $SAUAL_BENCH_PG_DATABASE names the
+database of a size instead of `bench_{n}`, as for the search section (a copy: `CREATE DATABASE mine_100000 TEMPLATE
+bench_100000`, which the run migrates, with SAUAL_BENCH_PG_DATABASE=mine_{n}).
 """
 
 from __future__ import annotations
@@ -199,14 +199,10 @@ def render_section(sizes: tuple[int, ...] | None = None) -> dict[tuple[str, int]
 
 
 def pg_database(base: str, n: int) -> str:
-    """The PostgreSQL corpus of n documents: $SAUAL_BENCH_PG_DB on the server when set, else `bench_<n>`."""
-    from sqlalchemy.engine import make_url
-
+    """The PostgreSQL corpus of n documents: `bench_<n>` on the server, or $SAUAL_BENCH_PG_DATABASE's name."""
     from .bench_search import postgres_corpus
 
-    named = os.environ.get("SAUAL_BENCH_PG_DB")
-    return make_url(base).set(database=named).render_as_string(hide_password=False) if named else \
-        postgres_corpus(base, n)
+    return postgres_corpus(base, n)
 
 
 def print_render(results: dict[tuple[str, int], list[Rendered]]) -> None:
