@@ -74,6 +74,18 @@ def test_inquiries_page_lists_every_inquiry_with_csv(inquiries_url, monkeypatch)
     assert any("SAUAL_RESPONSE_DAYS" in c.value for c in at.caption)
 
 
+def test_unfiltered_inquiries_page_lists_the_corpus_once(inquiries_url, monkeypatch) -> None:
+    """Without filters the list and the filter options are one read (at 100k documents a read takes seconds)."""
+    import streamlit as st
+
+    calls = []
+    real = corpus.list_inquiries
+    monkeypatch.setattr(corpus, "list_inquiries", lambda *a, **k: calls.append(k) or real(*a, **k))
+    st.cache_data.clear()
+    at = run_page(inquiries_url, monkeypatch, "views/inquiries.py")
+    assert len(listed(at)) == 10 and len(calls) == 1, calls
+
+
 @pytest.mark.parametrize("params, count", [
     ({"addressee": "Olzhas Bektenov"}, 4), ({"faction": "Ak Zhol faction"}, 3), ({"signatory": "А. Перуашев"}, 2),
     ({"status": "overdue"}, 8), ({"from": "2026-01-01"}, 1), ({"from": "2025-05-21", "to": "2025-05-21"}, 8),

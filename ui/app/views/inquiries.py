@@ -98,7 +98,7 @@ def render() -> None:
         st.info("No inquiries in the corpus yet. Ingest deputies' inquiries with `saual ingest PATH…`.",
                 icon=":material/inbox:")
         return
-    filters = chosen()
+    filters = {k: v for k, v in chosen().items() if v}  # none chosen: the same cached read as `everything`
     found = sort_inquiries(backend.read("list_inquiries", today=dt.date.today(), **filters),
                            st.session_state.get("inq_sort") or "newest")
     st.caption(TERM_NOTE)
