@@ -11,8 +11,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import CorpusError, db_reason
-from .inquiries import list_inquiries
+from .inquiries import addressed_inquiries
 from .models import DemandAnswerRow, DemandRow, ReplyLinkRow
+from .reply_views import reply_counts
 
 
 @dataclass
@@ -57,24 +58,26 @@ def _demand_counts(conn, ids: list[int]) -> tuple[Counter, dict[tuple[int, str],
 
 def answer_rates(engine: Engine, *, today: dt.date | None = None) -> list[AnswerRate]:
     """Each addressee (by English name, else as written) with inquiries addressed and answered and their demands
-    answered and partly answered; most inquiries first."""
-    found = list_inquiries(engine, today=today)
-    ids = [s.id for s in found]
-    if not ids:
-        return []
+    answered and partly answered; most inquiries first. (`today` is kept for callers; no rate depends on it.)"""
     try:
         with engine.connect() as conn:
+            people = addressed_inquiries(conn)
+            ids = [i for i, found in people.items() if found]
+            if not ids:
+                return []
+            replies = reply_counts(conn, ids)
             asked, judged = _demand_counts(conn, ids)
     except SQLAlchemyError as exc:
         raise CorpusError(f"reading answer rates failed: {db_reason(exc)}") from exc
     rates: dict[str, AnswerRate] = {}
-    for s in found:
-        for name in dict.fromkeys(p.name for p in s.addressees):
-            position = next((p.detail for p in s.addressees if p.name == name), None)
+    for inquiry in ids:
+        addressees = people[inquiry]
+        for name in dict.fromkeys(p.name for p in addressees):
+            position = next((p.detail for p in addressees if p.name == name), None)
             rate = rates.setdefault(name, AnswerRate(name, position))
             rate.inquiries += 1
-            rate.answered += bool(s.replies)
-            rate.demands += asked.get(s.id, 0)
-            rate.demands_answered += judged.get((s.id, "answered"), 0)
-            rate.demands_partly += judged.get((s.id, "partly"), 0)
+            rate.answered += bool(replies.get(inquiry, 0))
+            rate.demands += asked.get(inquiry, 0)
+            rate.demands_answered += judged.get((inquiry, "answered"), 0)
+            rate.demands_partly += judged.get((inquiry, "partly"), 0)
     return sorted(rates.values(), key=lambda r: (-r.inquiries, -(r.rate or 0), r.addressee))

@@ -134,6 +134,14 @@ def _people(conn, model, detail, ids: list[int]) -> dict[int, list[InquiryPerson
     return found
 
 
+def addressed_inquiries(conn) -> dict[int, list[InquiryPerson]]:
+    """Every current inquiry's addressees, newest inquiry first (list_inquiries' order) — without the signatories,
+    demands and replies a summary reads, for the answer rates."""
+    ids = list(conn.execute(select(DocumentRow.id).where(*document_filters(kind="inquiry"))
+                            .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id)).scalars())
+    return _people(conn, AddresseeRow, AddresseeRow.position, ids) if ids else {}
+
+
 def _summaries(conn, conditions: list, today: dt.date) -> list[InquirySummary]:
     query = (select(DocumentRow.id, DocumentRow.title, DocumentRow.path, DocumentRow.date, DocumentRow.response_due,
                     DocumentRow.language)
