@@ -185,3 +185,25 @@ def test_answered_text(due, reply_dates, expected) -> None:
     from types import SimpleNamespace
 
     assert answered_text(due, [SimpleNamespace(date=d) for d in reply_dates]) == expected
+
+
+def test_inquiries_table_pages_a_long_list(tmp_path, monkeypatch) -> None:
+    """More inquiries than a page: the table shows a page at a time (page in the URL), the caption says which,
+    and the order's change goes back to page one."""
+    from ui.app.views.inquiries import PAGE_SIZE
+
+    url = f"sqlite:///{tmp_path / 'many.db'}"
+    engine = corpus.get_engine(url)
+    for i in range(PAGE_SIZE + 5):
+        doc = synthetic_document([(f"Депутатский запрос номер {i}.", "ru")], path=f"q{i}.txt", kind="inquiry",
+                                 title=f"Запрос {i}", date=dt.date(2024, 1, 1) + dt.timedelta(days=i))
+        corpus.store_document(engine, doc, Analysis())
+    every = [s.id for s in corpus.list_inquiries(engine)]
+    at = run_page(url, monkeypatch, "views/inquiries.py")
+    assert listed(at) == every[:PAGE_SIZE]
+    assert any(f"{PAGE_SIZE + 5:,} inquiries; 1–{PAGE_SIZE}" in c.value for c in at.caption)
+    at.number_input(key="inq_page").increment().run()
+    assert at.query_params.get("page") == "2" and listed(at) == every[PAGE_SIZE:]
+    at.selectbox(key="inq_sort").select("deadline").run()
+    assert "page" not in at.query_params and len(listed(at)) == PAGE_SIZE
+    corpus.close_engine(url)

@@ -26,7 +26,9 @@ from ui.app.components.params import ANY, Param, filter_options
 SORTS = {"newest": "Newest first", "deadline": "Nearest deadline first"}
 PARAMS = (Param("inq_addressee", "addressee"), Param("inq_signatory", "signatory"), Param("inq_faction", "faction"),
           Param("inq_status", "status", choices=INQUIRY_STATUSES), Param("inq_from", "from", "date", None),
-          Param("inq_to", "to", "date", None), Param("inq_sort", "sort", choices=tuple(SORTS)))
+          Param("inq_to", "to", "date", None), Param("inq_sort", "sort", choices=tuple(SORTS)),
+          Param("inq_page", "page", "int", None))
+PAGE_SIZE = 100  # rows the table shows at once (the CSV holds every listed inquiry)
 COLUMNS = {
     "open": st.column_config.LinkColumn("Open", display_text="open", width=50),
     "title": st.column_config.TextColumn("Title", width=280),
@@ -88,29 +90,50 @@ def chosen() -> dict:
             "date_from": s.get("inq_from") or None, "date_to": s.get("inq_to") or None}
 
 
+def page_number(total: int, shown_for: tuple) -> int:
+    """The table's page (1-based, in the URL; back to 1 when the filters or the order change), with a pager when
+    the list is longer than a page."""
+    s = st.session_state
+    if s.get("_inq_page_for", shown_for) != shown_for:
+        s["inq_page"] = None
+    s["_inq_page_for"] = shown_for
+    pages = max(1, -(-total // PAGE_SIZE))
+    s["inq_page"] = min(max(1, s.get("inq_page") or 1), pages)
+    if pages > 1:
+        st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key="inq_page")
+    return s["inq_page"]
+
+
 def render() -> None:
     st.title("Inquiries")
     urlstate.sync_from_url(PARAMS)
     everything = backend.read("list_inquiries", today=dt.date.today())
     filter_widgets(everything)
-    urlstate.sync_to_url(PARAMS)
     if not everything:
+        urlstate.sync_to_url(PARAMS)
         st.info("No inquiries in the corpus yet. Ingest deputies' inquiries with `saual ingest PATH…`.",
                 icon=":material/inbox:")
         return
     filters = {k: v for k, v in chosen().items() if v}  # none chosen: the same cached read as `everything`
     found = sort_inquiries(backend.read("list_inquiries", today=dt.date.today(), **filters),
                            st.session_state.get("inq_sort") or "newest")
+    page = page_number(len(found), (tuple(sorted(filters.items())), st.session_state.get("inq_sort") or "newest"))
+    urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "inq_page": page if page > 1 else None})
     st.caption(TERM_NOTE)
     if not found:
         st.warning("No inquiry matches these filters.", icon=":material/filter_alt_off:")
         return
-    st.caption(f"{len(found)} inquir{'ies' if len(found) != 1 else 'y'}. Open one with the link in the first column.")
-    st.dataframe(table_rows(found), hide_index=True, width="stretch", key="inq_table", column_config=COLUMNS,
+    first = (page - 1) * PAGE_SIZE
+    shown = found[first:first + PAGE_SIZE]
+    st.caption(f"{len(found):,} inquir{'ies' if len(found) != 1 else 'y'}"
+               + (f"; {first + 1:,}–{first + len(shown):,} shown" if len(found) > PAGE_SIZE else "")
+               + ". Open one with the link in the first column.")
+    st.dataframe(table_rows(shown), hide_index=True, width="stretch", key=f"inq_table_{page}", column_config=COLUMNS,
                  placeholder=NONE)
-    st.download_button("Download inquiries (CSV)", data=inquiries_to_csv(found).encode(),
+    st.download_button("Download inquiries (CSV)", data=lambda: inquiries_to_csv(found).encode(),
                        file_name="saual-inquiries.csv", mime="text/csv", icon=":material/download:",
-                       on_click="ignore", help="The listed inquiries with terms, status, people and demand counts")
+                       on_click="ignore", help="Every listed inquiry (all pages) with terms, status, people and "
+                                               "demand counts")
     answer_rates()
 
 
