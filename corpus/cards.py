@@ -21,13 +21,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .conflicts import DEFAULT, Moment, Settings, Statement, moments, overfull
 from .errors import CorpusError, db_reason
+from .hits import chunks
 from .models import ConflictRow, DocumentRow, FigureRow, PassageRow
 from .versions import current
 
 __all__ = ["PARTS", "CardFigure", "ConflictCard", "card_summary", "disagreements", "indicator_cards", "list_conflicts",
            "pair_bases", "read_cards", "recompute_conflicts", "source_count", "who_says"]
 
-ID_CHUNK = 500  # ids per IN (…) list: far below SQLite's and PostgreSQL's bound parameter limits
 # the key prefix of a card that sets shares of disjoint parts of one whole against each other
 PARTS = "parts:"
 
@@ -324,9 +324,9 @@ def read_cards(engine: Engine, card_ids: Iterable[str]) -> dict[str, ConflictCar
     table = ConflictRow.__table__
     try:
         with engine.connect() as conn:
-            rows = [r for at in range(0, len(ids), ID_CHUNK) for r in conn.execute(
+            rows = [r for chunk in chunks(ids) for r in conn.execute(
                 select(table.c.id, table.c.indicator, table.c.first_seen, table.c.card)
-                .where(table.c.id.in_(ids[at:at + ID_CHUNK]), table.c.active.is_(True)))]
+                .where(table.c.id.in_(chunk), table.c.active.is_(True)))]
     except SQLAlchemyError as exc:
         raise CorpusError(f"reading conflict cards failed: {db_reason(exc)}") from exc
     found = {r.id: _undump(r.card, r.first_seen) for r in rows if r.card}

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from .cards import ID_CHUNK, ConflictCard, disagreements, list_conflicts, read_cards, source_count, who_says
+from .cards import ConflictCard, disagreements, list_conflicts, read_cards, source_count, who_says
 from .errors import CorpusError, db_reason
 from .figures import FigureHit, figure_hits, figure_select
+from .hits import chunks
 from .models import ConflictRow, FigureRow
 
 __all__ = ["CARD_SORTS", "CardView", "ConflictMark", "card_facets", "card_outlines", "conflict_views",
@@ -95,8 +96,7 @@ def _hits(engine: Engine, cards: list[ConflictCard], shown: int | None) -> dict[
     hits: list[FigureHit] = []
     try:
         with engine.connect() as conn:
-            for at in range(0, len(documents), ID_CHUNK) if indicators else ():
-                chunk = documents[at:at + ID_CHUNK]
+            for chunk in chunks(documents) if indicators else ():
                 hits += figure_hits(conn, figure_select().where(FigureRow.document_id.in_(chunk),
                                                                 FigureRow.indicator.in_(indicators)))
     except SQLAlchemyError as exc:

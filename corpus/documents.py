@@ -12,6 +12,7 @@ from sqlmodel import select as select_rows
 
 from nlp import Addressee, Demand, Entity, Figure, ReplyReference, Signatory
 
+from .hits import NEWEST_DOCUMENTS
 from .models import (
     ConflictRow,
     DocumentRow,
@@ -108,8 +109,7 @@ def list_documents(engine: Engine, *, language: str | None = None, kind: str | N
     """
     conditions = _listed(language, kind, date_from, date_to, include_undated, title)
     query = (select(*_SUMMARY).where(*conditions)
-             .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id)
-             .offset(offset).limit(limit))
+             .order_by(*NEWEST_DOCUMENTS).offset(offset).limit(limit))
     with engine.connect() as conn:
         return [DocumentSummary(*row) for row in conn.execute(query)]
 

@@ -8,7 +8,7 @@ selected under one set of labels (header_columns, header_sql) and read by one bu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -77,9 +77,19 @@ class SpanHit(DocumentHeader):
 _SPAN = ("id", "passage_id", "page", "start", "end", "text")
 
 
+ID_CHUNK = 500  # ids per IN (…) list: far below SQLite's and PostgreSQL's bound parameter limits
+# ORDER BY terms of every document list: newest first, undated last, then by id (ix_documents_newest, migration 0013)
+NEWEST_DOCUMENTS = (DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id)
+
+
+def chunks(values: list, size: int = ID_CHUNK) -> Iterator[list]:
+    """`values` in slices of `size`, one IN (…) list each."""
+    return (values[at:at + size] for at in range(0, len(values), size))
+
+
 def newest_first(start, row_id) -> tuple:
     """ORDER BY terms: newest document first (undated last), then reading order by `start`, then `row_id`."""
-    return (DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id, start, row_id)
+    return (*NEWEST_DOCUMENTS, start, row_id)
 
 
 def document_texts(conn, document_ids: set[int]) -> dict[int, str]:

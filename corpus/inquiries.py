@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .claims import conflicts_of_document
 from .documents import document_filters
 from .errors import CorpusError, db_reason
+from .hits import NEWEST_DOCUMENTS
 from .models import AddresseeRow, DemandRow, DocumentRow, FigureRow, SignatoryRow
 from .reply_views import DemandAnswer, LinkedReply, demand_answers, linked_replies, reply_counts
 from .titles import base_title
@@ -138,7 +139,7 @@ def addressed_inquiries(conn) -> dict[int, list[InquiryPerson]]:
     """Every current inquiry's addressees, newest inquiry first (list_inquiries' order) — without the signatories,
     demands and replies a summary reads, for the answer rates."""
     ids = list(conn.execute(select(DocumentRow.id).where(*document_filters(kind="inquiry"))
-                            .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id)).scalars())
+                            .order_by(*NEWEST_DOCUMENTS)).scalars())
     return _people(conn, AddresseeRow, AddresseeRow.position, ids) if ids else {}
 
 
@@ -146,7 +147,7 @@ def _summaries(conn, conditions: list, today: dt.date) -> list[InquirySummary]:
     query = (select(DocumentRow.id, DocumentRow.title, DocumentRow.path, DocumentRow.date, DocumentRow.response_due,
                     DocumentRow.language)
              .where(*document_filters(kind="inquiry"), *conditions)
-             .order_by(DocumentRow.date.is_(None), DocumentRow.date.desc(), DocumentRow.id))
+             .order_by(*NEWEST_DOCUMENTS))
     docs = conn.execute(query).all()
     ids = [d.id for d in docs]
     if not ids:

@@ -11,9 +11,8 @@ from typing import Any
 
 from sqlalchemy import Engine, bindparam, func, select
 
+from .hits import chunks
 from .models import DocumentRow, MentionRow, SignatoryRow
-
-ID_CHUNK = 500  # ids or keys per IN (…) list: far below SQLite's and PostgreSQL's bound parameter limits
 
 
 def base_title(title: str | None, path: str | None, document_id: int) -> str:
@@ -26,10 +25,6 @@ def title_key(title: str | None, path: str | None) -> str | None:
     collapsed; None for a document with neither (its 'Document N' is its own)."""
     key = " ".join(((title or "").strip() or os.path.basename(path or "")).casefold().split())
     return key or None
-
-
-def _chunks(values: list, size: int = ID_CHUNK) -> Iterable[list]:
-    return (values[at:at + size] for at in range(0, len(values), size))
 
 
 def display_titles(engine: Engine, ids: Iterable[int] | None = None) -> dict[int, str]:
@@ -58,13 +53,13 @@ def _rows(conn: Any, ids: list[int] | None) -> list[Any]:
     query = select(DocumentRow.id, DocumentRow.title, DocumentRow.path, DocumentRow.date, DocumentRow.title_key)
     if ids is None:
         return list(conn.execute(query))
-    return [r for chunk in _chunks(ids) for r in conn.execute(query.where(DocumentRow.id.in_(chunk)))]
+    return [r for chunk in chunks(ids) for r in conn.execute(query.where(DocumentRow.id.in_(chunk)))]
 
 
 def _dates(conn: Any, keys: list[str]) -> dict[str, Counter]:
     """Per title key: how many documents carry each date (None: undated)."""
     out: dict[str, Counter] = {}
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         for key, date, n in conn.execute(
                 select(DocumentRow.title_key, DocumentRow.date, func.count())
                 .where(DocumentRow.title_key.in_(chunk)).group_by(DocumentRow.title_key, DocumentRow.date)):
