@@ -85,11 +85,10 @@ class RowBatch:
 def _document_rows(batch: RowBatch, doc: Document, analysis: Analysis, now: dt.datetime) -> None:
     """The rows store._write makes for one document, added to `batch`."""
     check_spans(doc, analysis)
-    text = clean(doc.text)
+    text, title, path = clean(doc.text), clean(doc.title) if doc.title else None, clean(str(doc.path))
     document_id = batch.add("documents", {
-        "sha256": doc.sha256, "path": clean(str(doc.path)), "format": doc.format,
-        "title": clean(doc.title) if doc.title else None, "date": doc.date, "kind": doc.kind,
-        "title_key": title_key(clean(doc.title) if doc.title else None, clean(str(doc.path))),
+        "sha256": doc.sha256, "path": path, "format": doc.format, "title": title, "title_key": title_key(title, path),
+        "date": doc.date, "kind": doc.kind,
         "language": doc.language, "page_count": doc.page_count, "ocr": bool(doc.ocr), "text": text,
         "meta": clean_value(doc.metadata or {}), "warnings": [clean(str(w)) for w in doc.warnings],
         "response_due": analysis.response_due, "added_at": now})

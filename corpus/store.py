@@ -57,11 +57,10 @@ def store_document(engine: Engine, doc: Document, analysis: Analysis) -> StoreRe
 
 
 def _write(session: Session, doc: Document, analysis: Analysis) -> int:
-    text = clean(doc.text)
+    text, title, path = clean(doc.text), clean(doc.title) if doc.title else None, clean(str(doc.path))
     row = DocumentRow(
-        sha256=doc.sha256, path=clean(str(doc.path)), format=doc.format,
-        title=clean(doc.title) if doc.title else None, date=doc.date, kind=doc.kind,
-        title_key=title_key(clean(doc.title) if doc.title else None, clean(str(doc.path))),
+        sha256=doc.sha256, path=path, format=doc.format, title=title, title_key=title_key(title, path),
+        date=doc.date, kind=doc.kind,
         language=doc.language, page_count=doc.page_count, ocr=bool(doc.ocr), text=text,
         meta=clean_value(doc.metadata or {}), warnings=[clean(str(w)) for w in doc.warnings],
         response_due=analysis.response_due,
