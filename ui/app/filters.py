@@ -27,3 +27,19 @@ def undated_note(key: str, *, dated: bool, included: bool, left_out: int, what: 
         st.caption(f"{left_out} undated {noun} {what}.")
     st.checkbox(f"Include undated documents ({left_out})", key=key,
                 help="Documents without a date fall in no date range; tick to show them too")
+
+
+def page_number(key: str, total: int, page_size: int, shown_for: tuple) -> int:
+    """The page of a long list (1-based) in st.session_state[key], which a URL parameter binds: back to 1 when
+    `shown_for` (the filters and order) changed since the last run, with a "Page (of N)" input when the list
+    is longer than a page."""
+    s = st.session_state
+    marker = f"_{key}_for"
+    if s.get(marker, shown_for) != shown_for:
+        s[key] = None
+    s[marker] = shown_for
+    pages = max(1, -(-total // page_size))
+    s[key] = min(max(1, s.get(key) or 1), pages)
+    if pages > 1:
+        st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=key)
+    return s[key]

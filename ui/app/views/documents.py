@@ -12,6 +12,7 @@ import streamlit as st
 from ui.app import backend, urlstate
 from ui.app.components.labels import kind_label, language_label
 from ui.app.components.params import ANY, Param, SearchState, filter_options
+from ui.app.filters import page_number
 from ui.app.filters import undated_note as undated_checkbox
 
 FILTERS = (Param("docs_lang", "lang"), Param("docs_kind", "kind"), Param("docs_year", "year", "year"),
@@ -94,16 +95,6 @@ def title_filter() -> str | None:
     return (st.session_state.get("docs_title") or "").strip() or None
 
 
-def page_number(total: int) -> int:
-    """The page of the table to show (1-based, kept in the URL), with a pager when there is more than one."""
-    pages = max(1, -(-total // PAGE_SIZE))
-    current = min(max(1, st.session_state.get("docs_page") or 1), pages)
-    st.session_state["docs_page"] = current
-    if pages > 1:
-        st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key="docs_page")
-    return st.session_state["docs_page"]
-
-
 def render() -> None:
     st.title("Documents")
     failed_files()
@@ -111,15 +102,11 @@ def render() -> None:
     chosen = choose()
     title = title_filter()
     undated_note(chosen)
-    shown_for = tuple(urlstate.values(FILTERS).values())
-    if st.session_state.get("_docs_page_for", shown_for) != shown_for:
-        st.session_state["docs_page"] = None  # other filters: back to the first page
-    st.session_state["_docs_page_for"] = shown_for
     date_from, date_to = chosen.date_range()
     filters = {"language": chosen.language, "kind": chosen.kind, "date_from": date_from, "date_to": date_to,
-                   "include_undated": chosen.undated, "title": title}
+               "include_undated": chosen.undated, "title": title}
     total = backend.count_documents(**filters)
-    page = page_number(total)
+    page = page_number("docs_page", total, PAGE_SIZE, tuple(urlstate.values(FILTERS).values()))
     urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "docs_undated": chosen.undated and chosen.dated,
                                   "docs_page": page if page > 1 else None})
     docs = backend.documents(**filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE) if total else []

@@ -22,6 +22,7 @@ from ui.app.components.inquiries_view import (
     table_rows,
 )
 from ui.app.components.params import ANY, Param, filter_options
+from ui.app.filters import page_number
 
 SORTS = {"newest": "Newest first", "deadline": "Nearest deadline first"}
 PARAMS = (Param("inq_addressee", "addressee"), Param("inq_signatory", "signatory"), Param("inq_faction", "faction"),
@@ -90,20 +91,6 @@ def chosen() -> dict:
             "date_from": s.get("inq_from") or None, "date_to": s.get("inq_to") or None}
 
 
-def page_number(total: int, shown_for: tuple) -> int:
-    """The table's page (1-based, in the URL; back to 1 when the filters or the order change), with a pager when
-    the list is longer than a page."""
-    s = st.session_state
-    if s.get("_inq_page_for", shown_for) != shown_for:
-        s["inq_page"] = None
-    s["_inq_page_for"] = shown_for
-    pages = max(1, -(-total // PAGE_SIZE))
-    s["inq_page"] = min(max(1, s.get("inq_page") or 1), pages)
-    if pages > 1:
-        st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key="inq_page")
-    return s["inq_page"]
-
-
 def render() -> None:
     st.title("Inquiries")
     urlstate.sync_from_url(PARAMS)
@@ -117,7 +104,8 @@ def render() -> None:
     filters = {k: v for k, v in chosen().items() if v}  # none chosen: the same cached read as `everything`
     found = sort_inquiries(backend.read("list_inquiries", today=dt.date.today(), **filters),
                            st.session_state.get("inq_sort") or "newest")
-    page = page_number(len(found), (tuple(sorted(filters.items())), st.session_state.get("inq_sort") or "newest"))
+    page = page_number("inq_page", len(found), PAGE_SIZE,
+                       (tuple(sorted(filters.items())), st.session_state.get("inq_sort") or "newest"))
     urlstate.sync_to_url(PARAMS, {**urlstate.values(PARAMS), "inq_page": page if page > 1 else None})
     st.caption(TERM_NOTE)
     if not found:
